@@ -1,0 +1,81 @@
+"""Settings in one place: defaults, then the instance file, then `ARCHIVE_*` environment variables.
+
+Every key in `SETTINGS` is documented in README.md (a test checks it). The
+instance file is `archive.cfg` in the instance folder (Python syntax, upper-case
+names, as Flask's `from_pyfile` reads), or the file named by `ARCHIVE_CONFIG`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# name -> (default, type, one-line description). Paths default to None and are
+# derived from the instance folder at load time.
+SETTINGS: dict[str, tuple[object, type, str]] = {
+    "DATA_DIR": (None, str, "Folder for the index and the ingest ledger (default: <instance>/data)."),
+    "ENGINE": ("tantivy", str, "Search engine: 'tantivy' (embedded, default) or 'elasticsearch'."),
+    "ELASTICSEARCH_URL": ("http://127.0.0.1:9200", str, "Elasticsearch URL(s), comma-separated."),
+    "ELASTICSEARCH_INDEX": ("communiques", str, "Alias that searches use; versioned indices sit behind it."),
+    "ELASTICSEARCH_API_KEY": (None, str, "API key (base64 'id:key' form) for Elasticsearch."),
+    "ELASTICSEARCH_USERNAME": (None, str, "Basic-auth user for Elasticsearch."),
+    "ELASTICSEARCH_PASSWORD": (None, str, "Basic-auth password for Elasticsearch."),
+    "ELASTICSEARCH_CA_CERTS": (None, str, "CA certificate file for TLS to Elasticsearch."),
+    "ELASTICSEARCH_VERIFY_CERTS": (True, bool, "Verify Elasticsearch's TLS certificate."),
+    "ELASTICSEARCH_TIMEOUT": (30.0, float, "Seconds before an Elasticsearch request times out."),
+    "ELASTICSEARCH_SHARDS": (1, int, "Primary shards of a new index."),
+    "ELASTICSEARCH_REPLICAS": (0, int, "Replicas of a new index (0 on one node)."),
+    "INDEX_BATCH_SIZE": (200, int, "Documents per engine write during `archive index`."),
+    "PER_PAGE": (20, int, "Results per page on the search page."),
+    "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
+    "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),
+    "PORT": (5000, int, "Port `archive serve` listens on."),
+    "THREADS": (8, int, "Worker threads of the WSGI server."),
+}
+ENV_PREFIX = "ARCHIVE_"
+
+
+def _coerce(name: str, value, kind: type):
+    if value is None or isinstance(value, kind):
+        return value
+    text = str(value).strip()
+    if kind is bool:
+        if text.lower() in ("1", "true", "yes", "on"):
+            return True
+        if text.lower() in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"{ENV_PREFIX}{name} must be true or false, not {value!r}")
+    try:
+        return kind(text)
+    except ValueError:
+        raise ValueError(f"{ENV_PREFIX}{name} must be a {kind.__name__}, not {value!r}") from None
+
+
+def default_instance_path() -> Path:
+    """`ARCHIVE_INSTANCE_PATH`, else ./instance (as Flask puts it beside an uninstalled app)."""
+    return Path(os.environ.get("ARCHIVE_INSTANCE_PATH") or Path.cwd() / "instance")
+
+
+def load_config(instance_path: str | os.PathLike | None = None, overrides: dict | None = None,
+                environ: dict | None = None) -> dict:
+    """Resolve every setting. Later sources win: defaults < instance file < environment < overrides."""
+    environ = os.environ if environ is None else environ
+    instance = Path(instance_path) if instance_path else default_instance_path()
+    config = {name: default for name, (default, _, _) in SETTINGS.items()}
+
+    cfg_file = Path(environ.get("ARCHIVE_CONFIG") or instance / "archive.cfg")
+    if cfg_file.is_file():
+        namespace: dict = {}
+        exec(compile(cfg_file.read_text(encoding="utf-8"), str(cfg_file), "exec"), namespace)
+        config.update({k: v for k, v in namespace.items() if k.isupper()})
+
+    for name in SETTINGS:
+        if ENV_PREFIX + name in environ:
+            config[name] = environ[ENV_PREFIX + name]
+    config.update(overrides or {})
+
+    for name, (_, kind, _) in SETTINGS.items():
+        config[name] = _coerce(name, config.get(name), kind)
+    if not config["DATA_DIR"]:
+        config["DATA_DIR"] = str(instance / "data")
+    config["INSTANCE_PATH"] = str(instance)
+    return config

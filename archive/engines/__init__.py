@@ -1,0 +1,21 @@
+"""Search engines behind one narrow interface (`Engine`): the embedded tantivy default and Elasticsearch."""
+from __future__ import annotations
+
+from .base import Engine, EngineError, EngineUnavailable, IndexReport
+
+
+def open_engine(config: dict) -> Engine:
+    """The engine named by `config["ENGINE"]` ("tantivy" or "elasticsearch")."""
+    name = (config.get("ENGINE") or "tantivy").lower()
+    if name == "tantivy":
+        from .tantivy_engine import TantivyEngine
+
+        return TantivyEngine.from_config(config)
+    if name == "elasticsearch":
+        from .elasticsearch_engine import ElasticsearchEngine
+
+        return ElasticsearchEngine.from_config(config)
+    raise EngineError(f"Unknown engine {name!r}: use 'tantivy' or 'elasticsearch'.")
+
+
+__all__ = ["Engine", "EngineError", "EngineUnavailable", "IndexReport", "open_engine"]

@@ -1,0 +1,240 @@
+"""`SearchRequest`: one search state, parsed from URL arguments once and turned back into them.
+
+The URL is the saved search: `from_args(r.to_args()) == r` for every request,
+and links are made by the pure methods here, never by pasting strings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping
+
+from .query import parse_query
+
+# Facets in display order: country first, as staff filter by it most.
+FACETS = ("country", "language", "year", "month", "issuer", "person", "org", "place")
+SORTS = ("relevance", "date", "date_asc")
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+MAX_PAGE = 10_000
+MAX_VALUES_PER_FACET = 50
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class RequestError(ValueError):
+    """A URL argument that cannot be used; `str(error)` is shown to the user."""
+
+
+def normalise_value(facet: str, value: str) -> str:
+    """The canonical spelling of a facet value (codes upper- or lower-case as stored)."""
+    value = value.strip()
+    if facet == "country":
+        return value.upper()
+    if facet == "language":
+        return value.lower()
+    return value
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise RequestError(f"{name} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}.")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        raise RequestError(f"{name}: {value!r} has no month {parts[1]}.")
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        raise RequestError(f"{name}: {value!r} has no day {parts[2]}.")
+    return value
+
+
+def _values(pairs: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A canonical, hashable form of facet selections: facet order fixed, values deduplicated."""
+    out = []
+    for name in FACETS:
+        vals = pairs.get(name) or ()
+        seen: list[str] = []
+        for v in vals:
+            v = normalise_value(name, v)
+            if v and v not in seen:
+                seen.append(v)
+        if len(seen) > MAX_VALUES_PER_FACET:
+            raise RequestError(f"At most {MAX_VALUES_PER_FACET} values of {name} can be selected.")
+        if seen:
+            out.append((name, tuple(seen)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # facet -> values (OR within, AND across)
+    exclusions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # facet -> values that must not occur
+    date_from: str | None = None  # inclusive, YYYY[-MM[-DD]]
+    date_to: str | None = None  # inclusive, YYYY[-MM[-DD]]
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    facets: tuple[str, ...] = FACETS  # which facets to count
+    facet_size: int = 10
+    expand: bool = True  # cross-language expansion of country/organisation names
+
+    @classmethod
+    def create(cls, q: str = "", filters: Mapping | None = None, exclusions: Mapping | None = None,
+               **kw) -> "SearchRequest":
+        """Build a validated request from plain dicts (for code and tests)."""
+        req = cls(q=q, filters=_values(filters or {}), exclusions=_values(exclusions or {}), **kw)
+        return req.validated()
+
+    def validated(self) -> "SearchRequest":
+        parse_query(self.q)  # raises QuerySyntaxError with a readable message
+        if self.sort not in SORTS:
+            raise RequestError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}.")
+        for name in self.facets:
+            if name not in FACETS:
+                raise RequestError(f"Unknown facet {name!r}.")
+        date_from = _check_date("from", self.date_from)
+        date_to = _check_date("to", self.date_to)
+        if date_from and date_to and date_from > date_to and not date_to.startswith(date_from):
+            raise RequestError(f"The date range is empty: from {date_from} is after to {date_to}.")
+        page = min(max(int(self.page), 1), MAX_PAGE)
+        per_page = min(max(int(self.per_page), 1), MAX_PER_PAGE)
+        return replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
+                       facet_size=min(max(int(self.facet_size), 1), 500))
+
+    # -- URL arguments -------------------------------------------------------------------
+
+    @classmethod
+    def from_args(cls, args) -> "SearchRequest":
+        """Parse URL arguments (a werkzeug MultiDict or any mapping of lists/strings)."""
+        def getlist(key: str) -> list[str]:
+            if hasattr(args, "getlist"):
+                return args.getlist(key)
+            v = args.get(key)
+            if v is None:
+                return []
+            return list(v) if isinstance(v, (list, tuple)) else [v]
+
+        def get(key: str) -> str | None:
+            vals = getlist(key)
+            return vals[-1] if vals else None
+
+        def number(key: str, default: int) -> int:
+            raw = get(key)
+            if raw in (None, ""):
+                return default
+            try:
+                return int(raw)
+            except ValueError:
+                raise RequestError(f"{key} must be a whole number, not {raw!r}.") from None
+
+        filters = {name: tuple(getlist(name)) for name in FACETS}
+        exclusions = {name: tuple(getlist("not_" + name)) for name in FACETS}
+        return cls.create(
+            q=(get("q") or "").strip(),
+            filters=filters,
+            exclusions=exclusions,
+            date_from=get("from") or None,
+            date_to=get("to") or None,
+            sort=get("sort") or "relevance",
+            page=number("page", 1),
+            per_page=number("per_page", DEFAULT_PER_PAGE),
+            facet_size=number("facet_size", 10),
+            expand=(get("expand") or "1") not in ("0", "off", "false", "no"),
+        )
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """URL arguments in a stable, readable order; defaults are left out."""
+        args: list[tuple[str, str]] = []
+        if self.q:
+            args.append(("q", self.q))
+        for name, values in self.filters:
+            args.extend((name, v) for v in values)
+        for name, values in self.exclusions:
+            args.extend(("not_" + name, v) for v in values)
+        if self.date_from:
+            args.append(("from", self.date_from))
+        if self.date_to:
+            args.append(("to", self.date_to))
+        if self.sort != "relevance":
+            args.append(("sort", self.sort))
+        if self.per_page != DEFAULT_PER_PAGE:
+            args.append(("per_page", str(self.per_page)))
+        if self.facet_size != 10:
+            args.append(("facet_size", str(self.facet_size)))
+        if not self.expand:
+            args.append(("expand", "0"))
+        if self.page != 1:
+            args.append(("page", str(self.page)))
+        return args
+
+    # -- accessors and derived requests ----------------------------------------------------
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return dict(self.filters).get(facet, ())
+
+    def excluded(self, facet: str) -> tuple[str, ...]:
+        return dict(self.exclusions).get(facet, ())
+
+    def _with(self, filters: dict, exclusions: dict) -> "SearchRequest":
+        return replace(self, filters=_values(filters), exclusions=_values(exclusions), page=1)
+
+    def with_filter(self, facet: str, value: str) -> "SearchRequest":
+        """Add a value to a facet's selection (and drop it from the exclusions)."""
+        value = normalise_value(facet, value)
+        f, x = dict(self.filters), dict(self.exclusions)
+        f[facet] = tuple(f.get(facet, ())) + (value,)
+        x[facet] = tuple(v for v in x.get(facet, ()) if v != value)
+        return self._with(f, x)
+
+    def without_filter(self, facet: str, value: str | None = None) -> "SearchRequest":
+        """Drop one selected value, or the whole facet's selection."""
+        f = dict(self.filters)
+        f[facet] = () if value is None else tuple(v for v in f.get(facet, ()) if v != value)
+        return self._with(f, dict(self.exclusions))
+
+    def with_exclusion(self, facet: str, value: str) -> "SearchRequest":
+        value = normalise_value(facet, value)
+        f, x = dict(self.filters), dict(self.exclusions)
+        x[facet] = tuple(x.get(facet, ())) + (value,)
+        f[facet] = tuple(v for v in f.get(facet, ()) if v != value)
+        return self._with(f, x)
+
+    def without_exclusion(self, facet: str, value: str | None = None) -> "SearchRequest":
+        x = dict(self.exclusions)
+        x[facet] = () if value is None else tuple(v for v in x.get(facet, ()) if v != value)
+        return self._with(dict(self.filters), x)
+
+    def with_query(self, q: str) -> "SearchRequest":
+        return replace(self, q=q, page=1)
+
+    def with_dates(self, date_from: str | None, date_to: str | None) -> "SearchRequest":
+        return replace(self, date_from=date_from or None, date_to=date_to or None, page=1).validated()
+
+    def with_sort(self, sort: str) -> "SearchRequest":
+        return replace(self, sort=sort, page=1)
+
+    def with_page(self, page: int) -> "SearchRequest":
+        return replace(self, page=min(max(page, 1), MAX_PAGE))
+
+    def with_expand(self, expand: bool) -> "SearchRequest":
+        return replace(self, expand=expand, page=1)
+
+    def is_empty(self) -> bool:
+        return not (self.q or self.filters or self.exclusions or self.date_from or self.date_to)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def filter_items(self) -> Iterable[tuple[str, str, bool]]:
+        """(facet, value, excluded) for every active facet constraint, for 'remove' chips."""
+        for name, values in self.filters:
+            for v in values:
+                yield name, v, False
+        for name, values in self.exclusions:
+            for v in values:
+                yield name, v, True
+

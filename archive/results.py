@@ -1,0 +1,44 @@
+"""What a search returns, the same dataclasses from every engine."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+    excluded: bool = False
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    date: str | None
+    language: str | None
+    countries: list[str]
+    issuer: str | None = None
+    persons: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    snippet: str = ""  # HTML: escaped text, only <mark> elements as markup
+    score: float | None = None
+    translation_group: str | None = None
+    declared_language: str | None = None
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]  # facet name -> values, most frequent first
+    page: int = 1
+    per_page: int = 20
+    took_ms: float = 0.0
+    expansions: list[str] = field(default_factory=list)  # cross-language names also searched
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))

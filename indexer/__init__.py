@@ -1,0 +1,1 @@
+"""Ingest pipeline: readers → analysis stages → engine writer. Imports no web code."""

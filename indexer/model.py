@@ -1,0 +1,57 @@
+"""The `Communique` record that flows from readers through analysis to an engine.
+
+Readers fill what the source says (text, title, declared language, date,
+issuer, translation group); analysis stages fill what is derived (language,
+entities, folded text, id). Engines store and return the same fields.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """A file (or one record in it) that cannot be read; carries path and reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass
+class Communique:
+    """One document: one language version of one communiqué."""
+
+    source: str  # the input path as given (plus '#n' for the n-th record of a multi-document file)
+    text: str  # body for display, normalised (NFC, mojibake repaired)
+    title: str = ""
+    date: str | None = None  # ISO 'YYYY-MM-DD' or 'YYYY-MM'
+    date_precision: str | None = None  # 'day' | 'month' | None
+    declared_language: str | None = None  # what the source claims
+    language: str | None = None  # what detection found
+    language_confidence: float = 0.0
+    issuer: str | None = None  # the originating office or organisation
+    issuer_country: str | None = None  # ISO code of the issuer, kept apart from mentions
+    countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2 codes mentioned
+    persons: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    # Language versions of one message share a translation_group; the engine
+    # resolves the group to the ids of the sibling documents.
+    translation_group: str | None = None
+    source_id: str | None = None  # an id the source itself gives (message id, guid, Message-ID)
+    url: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    id: str = ""  # stable id, set by the pipeline
+    sources: list[str] = field(default_factory=list)  # every source of an exact duplicate
+    content_hash: str = ""  # hash of the normalised text, for duplicate detection
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Communique":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
