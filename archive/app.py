@@ -1,0 +1,43 @@
+"""The Flask application factory (`create_app`), as in Flask's tutorial.
+
+Settings come from `archive.config.load_config` (defaults, instance file,
+`ARCHIVE_*` environment, then `test_config`). The engine is opened lazily on
+the first request that needs it and shared by the app's requests.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+import archive
+
+from .config import load_config
+from .web import documents, engine, errors, filters, search
+
+
+def _asset_dir(name: str) -> str:
+    """templates/ or static/ at the top of a source checkout, else the copy shipped in the package."""
+    package = Path(archive.__file__).parent
+    checkout = package.parent / name
+    return str(checkout if checkout.is_dir() else package / f"_{name}")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the web app. `test_config` overrides every other source of settings."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=_asset_dir("templates"),
+        static_folder=_asset_dir("static"),
+    )
+    app.config.update(load_config(app.instance_path, overrides=test_config))
+    app.config["JSON_SORT_KEYS"] = False
+    app.json.sort_keys = False
+
+    engine.init_app(app)
+    errors.init_app(app)
+    filters.init_app(app)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(documents.bp)
+    return app

@@ -1,0 +1,95 @@
+"""View-model of a document page: the stored communiqué, its entities marked, links out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from markupsafe import Markup
+
+from indexer.model import Communique
+
+from ..results import Hit
+from .entities import Entity, mark_entities
+from .hits import DocLink, HitView, hit_view
+from .links import Link
+from .names import country_name, facet_label, language_name, local_country_names
+
+FacetLink = Callable[[str, str], str]  # (facet, value) -> search URL
+
+
+@dataclass
+class FacetLinks:
+    name: str
+    label: str
+    links: list[Link]
+
+
+@dataclass
+class DocumentPage:
+    doc: Communique
+    title: str
+    date: str
+    issuer: Link | None
+    language: Link | None
+    declared_language: str  # only when it differs from the detected language
+    text_html: Markup
+    facets: list[FacetLinks]
+    translations: list[Link]
+    similar: list[HitView]
+    source_url: str | None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self, translation_ids: list[str], similar_ids: list[str]) -> dict:
+        data = self.doc.to_dict()
+        data["translations"] = translation_ids
+        data["more_like_this"] = similar_ids
+        return data
+
+
+def document_entities(doc: Communique) -> list[Entity]:
+    """Every name to mark in the text; countries under their English and local names."""
+    entities = [Entity(p, "person", p) for p in doc.persons]
+    entities += [Entity(o, "org", o) for o in doc.organisations]
+    entities += [Entity(p, "place", p) for p in doc.places]
+    for code in doc.countries:
+        entities += [Entity(name, "country", code) for name in local_country_names(code, doc.language)]
+    return entities
+
+
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and date[:4].isdigit() else None
+
+
+def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
+                        facet_link: FacetLink, doc_link: DocLink) -> DocumentPage:
+    def links(facet: str, values: list[str], label=lambda v: v) -> FacetLinks:
+        return FacetLinks(facet, facet_label(facet), [Link(label(v), facet_link(facet, v), v) for v in values])
+
+    facets = [
+        links("country", doc.countries, country_name),
+        links("person", doc.persons),
+        links("org", doc.organisations),
+        links("place", doc.places),
+    ]
+    year = _year(doc.date)
+    if year:
+        facets.insert(1, links("year", [year]))
+    declared = ""
+    if doc.declared_language and doc.language and doc.declared_language != doc.language:
+        declared = language_name(doc.declared_language)
+    return DocumentPage(
+        doc=doc,
+        title=doc.title or "(untitled)",
+        date=doc.date or "",
+        issuer=Link(doc.issuer, facet_link("issuer", doc.issuer), doc.issuer) if doc.issuer else None,
+        language=(Link(language_name(doc.language), facet_link("language", doc.language), doc.language)
+                  if doc.language else None),
+        declared_language=declared,
+        text_html=mark_entities(doc.text, document_entities(doc), facet_link),
+        facets=[f for f in facets if f.links],
+        translations=[Link(f"{language_name(t.language)}: {t.title or '(untitled)'}", doc_link(t.id), t.language or "")
+                      for t in translations if t.id != doc.id],
+        similar=[hit_view(h, doc_link, facet_link) for h in similar],
+        source_url=doc.url,
+        warnings=list(doc.warnings),
+    )

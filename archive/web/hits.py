@@ -1,0 +1,64 @@
+"""View-model of one search hit (a result row, a 'more like this' entry)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import Markup, escape
+
+from ..request import SearchRequest
+from ..results import Hit
+from .links import Link
+from .names import country_name, language_name
+
+RequestLink = Callable[[SearchRequest], str]
+DocLink = Callable[[str], str]
+
+
+@dataclass
+class HitView:
+    id: str
+    title: str
+    title_html: Markup  # the title with query matches marked
+    url: str
+    date: str
+    issuer: str
+    language: str  # code
+    language_label: str
+    declared_language_label: str  # set only when it differs from the detected language
+    countries: list[Link]
+    snippet: Markup
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "date": self.date or None,
+            "issuer": self.issuer or None,
+            "language": self.language or None,
+            "countries": [c.value for c in self.countries],
+            "snippet": str(self.snippet),
+        }
+
+
+def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]) -> HitView:
+    """`filter_link(facet, value)` is the URL that narrows a search to that value."""
+    declared = ""
+    if hit.declared_language and hit.language and hit.declared_language != hit.language:
+        declared = language_name(hit.declared_language)
+    return HitView(
+        id=hit.id,
+        title=hit.title or "(untitled)",
+        # Like the snippet, the engine's title_html is escaped text with only <mark>.
+        title_html=Markup(getattr(hit, "title_html", "") or "") or escape(hit.title or "(untitled)"),
+        url=doc_link(hit.id),
+        date=hit.date or "",
+        issuer=hit.issuer or "",
+        language=hit.language or "",
+        language_label=language_name(hit.language),
+        declared_language_label=declared,
+        countries=[Link(country_name(c), filter_link("country", c), c) for c in hit.countries],
+        # The engine escapes the text and adds only <mark>: the one trusted HTML here.
+        snippet=Markup(hit.snippet or ""),
+    )

@@ -1,0 +1,84 @@
+"""Display names for facet values: countries, languages and months in the UI language.
+
+Codes stay in URLs (`country=TR`); only labels are translated. Names come from
+babel's CLDR data, so they exist for every ISO code without a table of our own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+UI_LOCALE = "en"
+
+FACET_LABELS = {
+    "country": "Country",
+    "language": "Language",
+    "year": "Year",
+    "month": "Month",
+    "issuer": "Issuer",
+    "person": "People",
+    "org": "Organisations",
+    "place": "Places",
+}
+
+
+@lru_cache(maxsize=64)
+def _locale(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def country_name(code: str | None, locale: str = UI_LOCALE) -> str:
+    """'TR' -> 'Türkiye' in English; unknown codes are shown as given."""
+    if not code:
+        return ""
+    loc = _locale(locale)
+    return (loc.territories.get(code.upper()) if loc else None) or code
+
+
+def language_name(code: str | None, locale: str = UI_LOCALE) -> str:
+    """'de' -> 'German'; unknown codes are shown as given."""
+    if not code:
+        return ""
+    loc = _locale(locale)
+    name = (loc.languages.get(code.lower()) or loc.languages.get(code)) if loc else None
+    return name or code
+
+
+def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
+    """'2024-03' -> 'March 2024'; anything else is shown as given."""
+    if not value:
+        return ""
+    year, _, month = value.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return value
+    return f"{get_month_names('wide', locale=locale)[int(month)]} {year}"
+
+
+def value_label(facet: str, value: str, locale: str = UI_LOCALE) -> str:
+    """The label of a facet value as people read it."""
+    if facet == "country":
+        return country_name(value, locale)
+    if facet == "language":
+        return language_name(value, locale)
+    if facet == "month":
+        return month_name(value, locale)
+    return value
+
+
+def facet_label(facet: str) -> str:
+    return FACET_LABELS.get(facet, facet.capitalize())
+
+
+def local_country_names(code: str, language: str | None) -> list[str]:
+    """How a country may be written in a document: in its language and in English."""
+    names = [country_name(code)]
+    if language:
+        local = country_name(code, language)
+        if local not in names:
+            names.append(local)
+    return [n for n in names if n and n != code]

@@ -1,0 +1,291 @@
+"""View-model of the search page: everything a template prints, links ready-made.
+
+Pure: give it a `SearchRequest`, a `SearchResult` (or an error) and a function
+that turns a request into a URL; no Flask needed, so it is unit-tested directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from ..request import FACETS, SORTS, SearchRequest
+from ..results import FacetValue, SearchResult
+from .hits import DocLink, HitView, RequestLink, hit_view
+from .links import Link, Option
+from .names import facet_label, value_label
+
+SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}
+DATE_FACETS = ("year", "month")  # listed newest first rather than by count
+SEARCHABLE_AT = 8  # facets with this many values get a filter box
+MAX_FACET_SIZE = 500
+DEFAULT_FACET_SIZE = 10
+
+
+@dataclass
+class FacetValueView:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    excluded: bool
+    toggle_url: str  # select, or deselect when selected
+    exclude_url: str | None  # exclude (NOT); None when already excluded
+    undo_url: str | None  # only for excluded values: drop the exclusion
+
+
+@dataclass
+class FacetView:
+    kind = "facet"
+    name: str
+    label: str
+    values: list[FacetValueView]
+    more_url: str | None = None
+    fewer_url: str | None = None
+    clear_url: str | None = None  # drop every selection and exclusion of this facet
+
+    @property
+    def searchable(self) -> bool:
+        return len(self.values) >= SEARCHABLE_AT
+
+    @property
+    def active(self) -> bool:
+        return any(v.selected or v.excluded for v in self.values)
+
+
+@dataclass
+class DatesSection:
+    """The from/to form in the sidebar, placed just before the year and month facets."""
+
+    kind = "dates"
+    date_from: str
+    date_to: str
+    hidden: list[tuple[str, str]]
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+    negated: bool = False
+
+
+@dataclass
+class PageLink:
+    number: int | None  # None: a gap ("…")
+    url: str = ""
+    current: bool = False
+
+
+@dataclass
+class Pagination:
+    page: int
+    pages: int
+    prev_url: str | None
+    next_url: str | None
+    links: list[PageLink]
+
+
+@dataclass
+class SearchPage:
+    request: SearchRequest | None
+    q: str
+    error: str | None = None
+    total: int = 0
+    took_ms: float = 0.0
+    hits: list[HitView] = field(default_factory=list)
+    facets: list[FacetView] = field(default_factory=list)
+    chips: list[Chip] = field(default_factory=list)
+    clear_url: str | None = None
+    sort_options: list[Option] = field(default_factory=list)
+    pagination: Pagination | None = None
+    expansions: list[str] = field(default_factory=list)
+    expand_off_url: str | None = None  # search without cross-language expansion
+    expand_on_url: str | None = None  # shown when expansion was switched off
+    query_hidden: list[tuple[str, str]] = field(default_factory=list)  # state kept by the query form
+    sort_hidden: list[tuple[str, str]] = field(default_factory=list)
+    dates_hidden: list[tuple[str, str]] = field(default_factory=list)
+    date_from: str = ""
+    date_to: str = ""
+    share_url: str = ""
+
+    @property
+    def first_shown(self) -> int:
+        return self.request.offset + 1 if self.request and self.hits else 0
+
+    @property
+    def last_shown(self) -> int:
+        return self.request.offset + len(self.hits) if self.request else 0
+
+    @property
+    def sections(self) -> list:
+        """The sidebar in order: facets, with the date-range form before the first date facet."""
+        out: list = []
+        dates = DatesSection(self.date_from, self.date_to, self.dates_hidden)
+        placed = self.request is None  # no date form on an error page
+        for facet in self.facets:
+            if facet.name in DATE_FACETS and not placed:
+                out.append(dates)
+                placed = True
+            out.append(facet)
+        if not placed:
+            out.append(dates)
+        return out
+
+    def to_json(self) -> dict:
+        if self.error:
+            return {"error": self.error, "query": {"q": self.q}}
+        req = self.request
+        return {
+            "query": request_json(req),
+            "total": self.total,
+            "page": req.page,
+            "pages": self.pagination.pages if self.pagination else 1,
+            "per_page": req.per_page,
+            "took_ms": round(self.took_ms, 1),
+            "expansions": self.expansions,
+            "results": [h.to_json() for h in self.hits],
+            "facets": {
+                f.name: [
+                    {"value": v.value, "label": v.label, "count": v.count,
+                     "selected": v.selected, "excluded": v.excluded}
+                    for v in f.values
+                ]
+                for f in self.facets
+            },
+            "url": self.share_url,
+        }
+
+
+def request_json(req: SearchRequest) -> dict:
+    """The request's URL arguments as JSON: facet keys map to lists, the rest to strings."""
+    multi = set(FACETS) | {"not_" + f for f in FACETS}
+    out: dict = {}
+    for key, value in req.to_args():
+        if key in multi:
+            out.setdefault(key, []).append(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _facet_values(name: str, req: SearchRequest, found: list[FacetValue]) -> list[FacetValue]:
+    """The engine's values, flags set from the request, selected/excluded values kept at 0."""
+    selected, excluded = set(req.selected(name)), set(req.excluded(name))
+    values = [FacetValue(v.value, v.count, v.value in selected, v.value in excluded) for v in found]
+    present = {v.value for v in values}
+    for val in list(req.selected(name)) + list(req.excluded(name)):
+        if val not in present:
+            values.append(FacetValue(val, 0, val in selected, val in excluded))
+            present.add(val)
+    if name in DATE_FACETS:
+        values.sort(key=lambda v: v.value, reverse=True)
+    return values
+
+
+def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: RequestLink) -> FacetView:
+    values = []
+    for v in _facet_values(name, req, found):
+        if v.excluded:
+            toggle = link(req.without_exclusion(name, v.value))
+            exclude, undo = None, toggle
+        else:
+            toggle = link(req.without_filter(name, v.value) if v.selected else req.with_filter(name, v.value))
+            exclude, undo = link(req.with_exclusion(name, v.value)), None
+        values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
+                                     v.excluded, toggle, exclude, undo))
+    view = FacetView(name, facet_label(name), values)
+    if len(found) >= req.facet_size and req.facet_size < MAX_FACET_SIZE:
+        view.more_url = link(replace(req, facet_size=min(MAX_FACET_SIZE, req.facet_size * 5)))
+    if req.facet_size > DEFAULT_FACET_SIZE:
+        view.fewer_url = link(replace(req, facet_size=DEFAULT_FACET_SIZE))
+    if view.active:
+        view.clear_url = link(req.without_filter(name).without_exclusion(name))
+    return view
+
+
+def chips(req: SearchRequest, link: RequestLink) -> list[Chip]:
+    """The active filters, each with a link that removes it."""
+    out = []
+    for name, value, negated in req.filter_items():
+        remove = req.without_exclusion(name, value) if negated else req.without_filter(name, value)
+        out.append(Chip(f"{facet_label(name)}: {value_label(name, value)}", link(remove), negated))
+    if req.date_from or req.date_to:
+        if req.date_from and req.date_to:
+            label = f"Date: {req.date_from} – {req.date_to}"
+        elif req.date_from:
+            label = f"Date: from {req.date_from}"
+        else:
+            label = f"Date: until {req.date_to}"
+        out.append(Chip(label, link(req.with_dates(None, None))))
+    return out
+
+
+def pagination(req: SearchRequest, pages: int, link: RequestLink, window: int = 2) -> Pagination:
+    page = req.page
+    numbers = sorted({1, pages, *range(max(1, page - window), min(pages, page + window) + 1)})
+    links: list[PageLink] = []
+    for n in numbers:
+        if links and links[-1].number is not None and n - links[-1].number > 1:
+            links.append(PageLink(None))
+        links.append(PageLink(n, link(req.with_page(n)), n == page))
+    return Pagination(
+        page=page,
+        pages=pages,
+        prev_url=link(req.with_page(page - 1)) if page > 1 else None,
+        next_url=link(req.with_page(page + 1)) if page < pages else None,
+        links=links,
+    )
+
+
+def _hidden(req: SearchRequest) -> list[tuple[str, str]]:
+    return list(req.to_args())
+
+
+def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLink,
+                      doc_link: DocLink, share_url: str = "") -> SearchPage:
+    """The whole page for a successful search."""
+    def filter_link(facet: str, value: str) -> str:
+        return link(req.with_filter(facet, value))
+
+    facets = []
+    for name in FACETS:
+        if name not in req.facets:
+            continue
+        found = result.facets.get(name, [])
+        if found or req.selected(name) or req.excluded(name):
+            facets.append(facet_view(name, req, found, link))
+    page = SearchPage(
+        request=req,
+        q=req.q,
+        total=result.total,
+        took_ms=result.took_ms,
+        hits=[hit_view(h, doc_link, filter_link) for h in result.hits],
+        facets=facets,
+        chips=chips(req, link),
+        sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.sort) for s in SORTS],
+        pagination=pagination(req, max(1, -(-result.total // req.per_page)), link),
+        expansions=list(result.expansions),
+        query_hidden=_hidden(replace(req, q="", page=1)),
+        sort_hidden=_hidden(replace(req, sort="relevance", page=1)),
+        dates_hidden=_hidden(replace(req, date_from=None, date_to=None, page=1)),
+        date_from=req.date_from or "",
+        date_to=req.date_to or "",
+        share_url=share_url,
+    )
+    if page.chips:
+        page.clear_url = link(replace(req, filters=(), exclusions=(), date_from=None, date_to=None, page=1))
+    if result.expansions and req.expand:
+        page.expand_off_url = link(req.with_expand(False))
+    if not req.expand:
+        page.expand_on_url = link(req.with_expand(True))
+    return page
+
+
+def error_page(q: str, message: str, kept: SearchRequest | None = None) -> SearchPage:
+    """The search page for a query or argument that cannot be used: message shown, query kept.
+
+    `kept` is the rest of the search state when it is usable, so that fixing
+    the query keeps the filters.
+    """
+    hidden = _hidden(replace(kept, q="", page=1)) if kept is not None else []
+    return SearchPage(request=None, q=q, error=message, query_hidden=hidden)
