@@ -24,6 +24,7 @@ class Hit:
     organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     snippet: str = ""  # HTML: escaped text, only <mark> elements as markup
+    title_html: str = ""  # the title, HTML-escaped, with query matches in <mark>
     score: float | None = None
     translation_group: str | None = None
     declared_language: str | None = None

@@ -1,0 +1,245 @@
+"""The `archive` command: index, analyze, stats, serve, demo, reindex, evaluate.
+
+Option names, output keys and exit codes are a contract other tools rely on
+(see README). Exit status 0 means the run finished, even if files were rejected.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from .config import load_config
+from .engines import EngineError, open_engine
+from .request import SearchRequest
+
+
+def _config(ctx: click.Context) -> dict:
+    return ctx.obj["config"]
+
+
+@contextmanager
+def _engine(config: dict):
+    try:
+        engine = open_engine(config)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+def _ledger(config: dict):
+    from indexer.ledger import Ledger
+
+    return Ledger(Path(config["DATA_DIR"]) / "ledger.sqlite")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--instance-path", type=click.Path(file_okay=False), envvar="ARCHIVE_INSTANCE_PATH",
+              help="Instance folder (config file archive.cfg, default data folder).")
+@click.option("--data-dir", type=click.Path(file_okay=False), help="Overrides ARCHIVE_DATA_DIR.")
+@click.pass_context
+def main(ctx: click.Context, instance_path: str | None, data_dir: str | None) -> None:
+    """A searchable archive of communiqués: index files, search them on a web page."""
+    overrides = {"DATA_DIR": data_dir} if data_dir else {}
+    try:
+        ctx.obj = {"config": load_config(instance_path, overrides)}
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress(files, total):
+    from tqdm import tqdm
+
+    return tqdm(files, total=total, unit="file", dynamic_ncols=True, disable=not sys.stderr.isatty(),
+                file=sys.stderr)
+
+
+def _print_summary(summary, elapsed: float) -> None:
+    f = summary.files
+    click.echo(f"{summary.total_files} files: {f['indexed']} indexed, {f['updated']} updated, "
+               f"{f['unchanged']} unchanged, {f['duplicate']} duplicate, {f['rejected']} rejected "
+               f"({elapsed:.1f} s)")
+    click.echo(f"documents: {summary.new_documents} new, {summary.updated_documents} updated, "
+               f"{summary.duplicate_records} duplicates merged, {summary.removed_documents} removed")
+    for path, reason in summary.rejected:
+        click.echo(f"rejected: {path}: {reason}")
+    for doc_id, reason in summary.engine_errors:
+        click.echo(f"engine error: {doc_id}: {reason}")
+    if summary.interrupted:
+        click.echo("interrupted: run the same command again to resume")
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+    """Index files, folders (recursively) or glob patterns."""
+    import time
+
+    from indexer.pipeline import index_paths
+
+    config = _config(ctx)
+    started = time.perf_counter()
+    ledger = _ledger(config)
+    try:
+        with _engine(config) as engine:
+            summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
+                                  progress=_progress)
+    except EngineError as exc:
+        raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
+    finally:
+        ledger.close()
+    elapsed = time.perf_counter() - started
+    if as_json:
+        click.echo(json.dumps(dict(summary.to_dict(), seconds=round(elapsed, 3)), ensure_ascii=False))
+    else:
+        _print_summary(summary, elapsed)
+    if summary.interrupted:
+        sys.exit(130)
+
+
+ANALYZE_KEYS = ("source", "id", "title", "date", "date_precision", "language", "language_confidence",
+                "declared_language", "countries", "issuer", "issuer_country", "persons", "organisations",
+                "places", "translation_group", "url", "attachments", "warnings")
+
+
+@main.command("analyze")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per document.")
+def analyze_command(files: tuple[str, ...], as_json: bool) -> None:
+    """Read and analyse files without indexing anything."""
+    import os
+
+    from indexer.analysis import analyze
+    from indexer.model import ReadError
+    from indexer.pipeline import _record_key, document_id, expand_paths
+    from indexer.readers import read_path
+
+    failed = False
+    for path in expand_paths(files):
+        try:
+            docs = list(read_path(path))
+        except ReadError as exc:
+            failed = True
+            click.echo(f"{exc.path}: {exc.reason}", err=True)
+            continue
+        for doc in docs:
+            doc = analyze(doc)
+            doc.id = document_id(_record_key(os.path.realpath(path), doc))
+            data = {k: getattr(doc, k) for k in ANALYZE_KEYS}
+            if as_json:
+                click.echo(json.dumps(data, ensure_ascii=False))
+            else:
+                click.echo("\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")) + "\n")
+    if failed:
+        sys.exit(1)
+
+
+@main.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def stats_command(ctx: click.Context, as_json: bool) -> None:
+    """Document counts per language and source, and rejected files."""
+    config = _config(ctx)
+    with _engine(config) as engine:
+        result = engine.search(SearchRequest.create(facets=("language",), per_page=1, facet_size=500))
+        documents = engine.count()
+    ledger = _ledger(config)
+    try:
+        stats = {
+            "documents": documents,
+            "engine": config["ENGINE"],
+            "languages": {fv.value: fv.count for fv in result.facets["language"]},
+            "sources": ledger.sources_by_folder(),
+            "files": ledger.file_counts(),
+            "rejected": [{"path": p, "reason": r} for p, r in ledger.rejected()],
+        }
+    finally:
+        ledger.close()
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"documents: {documents} ({config['ENGINE']})")
+    click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in stats["languages"].items()))
+    click.echo("sources:")
+    for folder, n in stats["sources"].items():
+        click.echo(f"  {n:7d}  {folder}")
+    click.echo(f"rejected files: {len(stats['rejected'])}")
+    for item in stats["rejected"]:
+        click.echo(f"  {item['path']}: {item['reason']}")
+
+
+def _serve(config: dict, host: str, port: int) -> None:
+    import waitress
+
+    from .app import create_app
+
+    app = create_app(config)
+    click.echo(f"Serving the archive on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress.serve(app, host=host, port=port, threads=config["THREADS"], ident="communique-archive")
+
+
+@main.command("serve")
+@click.option("--host", default=None, help="Address to listen on (default ARCHIVE_HOST, 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default ARCHIVE_PORT, 5000).")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve the search page with a production WSGI server (waitress)."""
+    config = _config(ctx)
+    _serve(config, host or config["HOST"], port or config["PORT"])
+
+
+def sample_folder() -> Path:
+    return Path(__file__).parent / "sample"
+
+
+@main.command("demo")
+@click.option("--host", default=None)
+@click.option("--port", default=None, type=int)
+@click.option("--keep", is_flag=True, help="Index into ARCHIVE_DATA_DIR instead of a throwaway folder.")
+@click.option("--no-serve", is_flag=True, help="Index the sample and stop.")
+@click.pass_context
+def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: bool, no_serve: bool) -> None:
+    """Index the bundled sample communiqués and serve them."""
+    from indexer.pipeline import index_paths
+
+    config = dict(_config(ctx))
+    tmp = None
+    if not keep:
+        tmp = tempfile.TemporaryDirectory(prefix="archive-demo-")
+        config["DATA_DIR"] = tmp.name
+        config["ENGINE"] = "tantivy"
+    ledger = _ledger(config)
+    try:
+        with _engine(config) as engine:
+            summary = index_paths([str(sample_folder())], engine, ledger)
+    finally:
+        ledger.close()
+    _print_summary(summary, 0.0)
+    click.echo(f"Data folder: {config['DATA_DIR']}")
+    try:
+        if not no_serve:
+            _serve(config, host or config["HOST"], port or config["PORT"])
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+@main.command("reindex")
+@click.pass_context
+def reindex_command(ctx: click.Context) -> None:
+    """Rebuild the index from the stored documents (Elasticsearch: new index, atomic alias swap)."""
+    config = _config(ctx)
+    with _engine(config) as engine:
+        if not hasattr(engine, "reindex"):
+            raise click.ClickException(f"The {engine.name} engine has no reindex.")
+        count = engine.reindex()
+    click.echo(f"reindexed {count} documents")

@@ -1,0 +1,119 @@
+"""The ingest ledger: what was read from where, so runs can be repeated and resumed.
+
+A small SQLite file beside the index remembers, per input file, its content
+hash and outcome (or the reason it was rejected), per record the document it
+became, and per document its content hash and every source it came from.
+Engine writes happen before the ledger commits, and document ids are derived
+from the record, so a run interrupted anywhere can simply be started again:
+nothing is lost and nothing is duplicated.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,       -- resolved absolute path
+    given TEXT NOT NULL,         -- the path as the user gave it
+    sha256 TEXT NOT NULL,
+    status TEXT NOT NULL,        -- indexed | rejected
+    reason TEXT,
+    records INTEGER NOT NULL DEFAULT 0,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    record_key TEXT PRIMARY KEY, -- resolved path + '#' + key within the file
+    path TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source TEXT NOT NULL         -- the source as given when it was read
+);
+CREATE INDEX IF NOT EXISTS records_path ON records(path);
+CREATE TABLE IF NOT EXISTS docs (
+    doc_id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    sources TEXT NOT NULL        -- JSON list of sources as given
+);
+"""
+
+
+class Ledger:
+    def __init__(self, path: str | Path):
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), isolation_level="DEFERRED")
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def rollback(self) -> None:
+        self.db.rollback()
+
+    # files
+    def file(self, path: str) -> tuple[str, str, str | None] | None:
+        """(sha256, status, reason) of a file seen before."""
+        return self.db.execute("SELECT sha256, status, reason FROM files WHERE path=?", (path,)).fetchone()
+
+    def set_file(self, path: str, given: str, sha256: str, status: str, reason: str | None, records: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO files(path, given, sha256, status, reason, records, updated_at)"
+            " VALUES (?,?,?,?,?,?,?)", (path, given, sha256, status, reason, records, time.time()))
+
+    def rejected(self) -> list[tuple[str, str]]:
+        return self.db.execute(
+            "SELECT given, reason FROM files WHERE status='rejected' ORDER BY given").fetchall()
+
+    def file_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT status, COUNT(*) FROM files GROUP BY status").fetchall())
+
+    # records
+    def record(self, record_key: str) -> tuple[str, str, str] | None:
+        """(doc_id, content_hash, source) of a record seen before."""
+        return self.db.execute(
+            "SELECT doc_id, content_hash, source FROM records WHERE record_key=?", (record_key,)).fetchone()
+
+    def records_of(self, path: str) -> list[tuple[str, str, str]]:
+        """(record_key, doc_id, source) of every record read from a file."""
+        return self.db.execute(
+            "SELECT record_key, doc_id, source FROM records WHERE path=?", (path,)).fetchall()
+
+    def set_record(self, record_key: str, path: str, doc_id: str, content_hash: str, source: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)",
+                        (record_key, path, doc_id, content_hash, source))
+
+    def drop_record(self, record_key: str) -> None:
+        self.db.execute("DELETE FROM records WHERE record_key=?", (record_key,))
+
+    # docs
+    def doc_by_hash(self, content_hash: str) -> tuple[str, list[str]] | None:
+        row = self.db.execute("SELECT doc_id, sources FROM docs WHERE content_hash=?", (content_hash,)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def doc(self, doc_id: str) -> tuple[str, list[str]] | None:
+        """(content_hash, sources) of a document."""
+        row = self.db.execute("SELECT content_hash, sources FROM docs WHERE doc_id=?", (doc_id,)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def set_doc(self, doc_id: str, content_hash: str, sources: list[str]) -> None:
+        self.db.execute("DELETE FROM docs WHERE content_hash=? AND doc_id<>?", (content_hash, doc_id))
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?,?,?)", (doc_id, content_hash, json.dumps(sources)))
+
+    def drop_doc(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,))
+
+    def sources_by_folder(self) -> dict[str, int]:
+        """Documents per folder of their first source."""
+        counts: dict[str, int] = {}
+        for (sources,) in self.db.execute("SELECT sources FROM docs"):
+            first = json.loads(sources)[0].split("#", 1)[0]
+            folder = str(Path(first).parent)
+            counts[folder] = counts.get(folder, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

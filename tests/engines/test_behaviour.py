@@ -1,0 +1,216 @@
+"""The engine behaviour suite: every case runs against tantivy and Elasticsearch alike."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from archive.query import QuerySyntaxError
+from archive.request import SearchRequest
+from tests.engines.documents import _doc, sample_documents
+
+ALL = {d.id for d in sample_documents()}
+
+
+def ids(engine, q="", per_page=100, **kw):
+    result = engine.search(SearchRequest.create(q=q, per_page=per_page, **kw))
+    return {h.id for h in result.hits}
+
+
+def facet(result, name):
+    return {fv.value: fv.count for fv in result.facets[name]}
+
+
+# -- storage, ids and updates -----------------------------------------------------------------
+
+def test_count_and_get_round_trip(loaded):
+    assert loaded.count() == len(ALL)
+    doc = loaded.get("tr-ankara")
+    assert doc.title == "Türkiye ve İsveç arasında görüşme"
+    assert doc.countries == ["SE", "TR"] and doc.persons == ["Işık Yılmaz"]
+    assert doc.date == "2023-05" and doc.date_precision == "month"
+    assert loaded.get("no-such-id") is None
+
+
+def test_indexing_again_updates_instead_of_duplicating(loaded):
+    doc = loaded.get("en-japan")
+    changed = dataclasses.replace(doc, title="Switzerland and Japan sign a revised agreement")
+    loaded.index([changed])
+    assert loaded.count() == len(ALL)
+    assert loaded.get("en-japan").title == "Switzerland and Japan sign a revised agreement"
+    assert ids(loaded, "revised") == {"en-japan"}
+
+
+def test_delete(loaded):
+    loaded.delete(["en-japan", "unknown-id"])
+    assert loaded.count() == len(ALL) - 1
+    assert loaded.get("en-japan") is None
+    assert "en-japan" not in ids(loaded, "Japan")
+
+
+def test_iter_documents_returns_everything(loaded):
+    assert {d.id for d in loaded.iter_documents()} == ALL
+
+
+# -- query syntax -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q, expected", [
+    ("", ALL),
+    ("négociation", {"fr-otan"}),                    # French stemming: négociations
+    ("negotiation", {"en-otan"}),                    # English stemming: Negotiations
+    ("zolle", {"de-zoll"}),                          # folded: Zölle
+    ("ZÖLLE", {"de-zoll"}),
+    ("turkiye", {"tr-ankara"}),                      # folded: Türkiye
+    ("isik", {"tr-ankara"}),                         # Turkish dotless ı folded
+    ('"digital trade"', {"en-japan"}),
+    ('"trade digital"', set()),
+    ("Turkey NATO", {"en-otan"}),                    # AND is implied
+    ("Turkey AND NATO", {"en-otan"}),
+    ("Japan OR Brasil", {"en-japan", "es-brasil"}),
+    ("NATO NOT Turkey", {"tr-ankara"}),
+    ("NATO -Turkey", {"tr-ankara"}),
+    ("(Japan OR Brasil) Madrid", {"es-brasil"}),
+    ("country:JP", {"en-japan"}),
+    ("country:jp", {"en-japan"}),
+    ("country:Japan", {"en-japan"}),
+    ("language:it", {"it-zoll", "it-germania"}),
+    ("title:Japan", {"en-japan"}),
+    ("title:Tokyo", set()),                          # Tokyo is only in the text
+    ("text:Tokyo", {"en-japan"}),
+    ('person:"ibrahim kalin"', {"fr-otan", "en-otan"}),
+    ("org:nato", {"fr-otan", "en-otan", "tr-ankara"}),
+    ('issuer:"Bundeskanzlei"', {"de-italien"}),
+    ("industri*", {"de-zoll", "fr-zoll", "it-zoll"}),
+    ("Türk*", {"tr-ankara", "en-otan"}),  # Turkey, Turkish
+    ("Украин*", {"ru-ukraine"}),
+    ("أوكرانيا", {"ar-un"}),
+    ("NOT country:CH", ALL - {"de-zoll", "fr-zoll", "it-zoll", "de-italien", "it-germania", "en-japan"}),
+])
+def test_query_syntax(loaded, q, expected):
+    assert ids(loaded, q) == expected
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "(Japan", "Japan)", "AND Japan", "Japan OR", "nosuchfield:x",
+                               "country:Atlantis", "*", "ja*pan"])
+def test_syntax_errors_are_typed_and_readable(loaded, q):
+    with pytest.raises(QuerySyntaxError) as err:
+        loaded.search(SearchRequest(q=q))
+    assert len(str(err.value)) > 10
+
+
+# -- facets -------------------------------------------------------------------------------------
+
+def test_facet_counts_over_everything(loaded):
+    result = loaded.search(SearchRequest.create())
+    countries = facet(result, "country")
+    assert countries["CH"] == 6 and countries["TR"] == 4 and countries["DE"] == 3
+    assert [fv.value for fv in result.facets["country"]][:2] == ["CH", "TR"]
+    assert facet(result, "language") == {"de": 2, "fr": 2, "it": 2, "en": 3, "es": 1, "tr": 1, "ar": 1, "ru": 1}
+    assert facet(result, "year") == {"2025": 3, "2024": 7, "2023": 2}
+    assert [fv.value for fv in result.facets["year"]] == ["2025", "2024", "2023"]
+    assert facet(result, "month")["2024-01"] == 3
+    assert facet(result, "org")["NATO"] == 3
+    assert facet(result, "person")["Ibrahim Kalin"] == 2
+    assert facet(result, "place")["Bern"] == 2
+    assert facet(result, "issuer")["Bundeskanzlei"] == 1
+
+
+def test_values_of_one_facet_combine_with_or_and_keep_their_own_counts(loaded):
+    req = SearchRequest.create(filters={"country": ["CH", "JP"]})
+    result = loaded.search(req)
+    assert result.total == 6
+    countries = facet(result, "country")
+    assert countries["CH"] == 6 and countries["TR"] == 4  # own selection ignored
+    selected = {fv.value for fv in result.facets["country"] if fv.selected}
+    assert selected == {"CH", "JP"}
+    assert facet(result, "language") == {"de": 2, "fr": 1, "it": 2, "en": 1}  # other facets filtered
+
+
+def test_facets_combine_with_and(loaded):
+    req = SearchRequest.create(filters={"country": ["DE"], "language": ["it"]})
+    result = loaded.search(req)
+    assert {h.id for h in result.hits} == {"it-zoll", "it-germania"}
+    assert facet(result, "language") == {"de": 1, "it": 2}  # counts ignore the language selection
+    assert facet(result, "country")["CH"] == 2
+
+
+def test_selected_value_stays_visible_at_zero(loaded):
+    result = loaded.search(SearchRequest.create(q="Madrid", filters={"language": ["de"]}))
+    assert result.total == 0
+    assert {(fv.value, fv.count, fv.selected) for fv in result.facets["language"]} >= {("de", 0, True)}
+
+
+def test_exclusion(loaded):
+    result = loaded.search(SearchRequest.create(exclusions={"country": ["TR"]}))
+    assert result.total == len(ALL) - 4
+    assert all("TR" not in h.countries for h in result.hits)
+    tr = [fv for fv in result.facets["country"] if fv.value == "TR"]
+    assert len(tr) == 1 and tr[0].excluded and not tr[0].selected
+    both = loaded.search(SearchRequest.create(filters={"country": ["CH"]}, exclusions={"language": ["de"]}))
+    assert {h.id for h in both.hits} == {"fr-zoll", "it-zoll", "it-germania", "en-japan"}
+
+
+# -- dates, sorting, paging ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("date_from, date_to, expected", [
+    ("2024-01", "2024-03", {"de-zoll", "fr-zoll", "it-zoll", "de-italien", "it-germania", "ar-un"}),
+    ("2025", None, {"fr-otan", "en-otan", "ru-ukraine"}),
+    (None, "2023", {"tr-ankara", "es-brasil"}),
+    ("2025-07", "2025-07", {"fr-otan", "en-otan"}),           # month precision inside its month
+    ("2024-03-16", "2024-03-31", {"it-germania"}),
+])
+def test_date_range(loaded, date_from, date_to, expected):
+    assert ids(loaded, date_from=date_from, date_to=date_to) == expected
+
+
+def test_sort_by_date_puts_undated_last_both_ways(loaded):
+    newest = loaded.search(SearchRequest.create(sort="date", per_page=100)).hits
+    assert newest[0].date == "2025-07" and newest[-1].id == "undated"
+    dates = [h.date for h in newest if h.date]
+    assert dates == sorted(dates, reverse=True)
+    oldest = loaded.search(SearchRequest.create(sort="date_asc", per_page=100)).hits
+    assert oldest[0].id == "tr-ankara" and oldest[-1].id == "undated"
+
+
+def test_relevance_puts_title_matches_first(loaded):
+    hits = loaded.search(SearchRequest.create(q="Japan")).hits
+    assert hits[0].id == "en-japan"
+
+
+def test_paging_covers_everything_once(loaded):
+    seen = []
+    for page in (1, 2, 3):
+        result = loaded.search(SearchRequest.create(sort="date", per_page=5, page=page))
+        assert result.total == len(ALL) and result.pages == 3
+        seen.extend(h.id for h in result.hits)
+    assert len(seen) == len(ALL) and set(seen) == ALL
+    assert loaded.search(SearchRequest.create(per_page=5, page=4)).hits == []
+
+
+# -- snippets, translations, similar documents --------------------------------------------------
+
+def test_snippets_mark_matches_and_escape_text(loaded):
+    hit = loaded.search(SearchRequest.create(q="Zölle")).hits[0]
+    assert "<mark>Zölle</mark>" in hit.snippet and "<mark>" in hit.title_html
+    hit = loaded.search(SearchRequest.create(q="escaping")).hits[0]
+    assert "&lt;script&gt;" in hit.snippet and "<script>" not in hit.snippet
+    assert "<mark>escaping</mark>" in hit.snippet
+    stemmed = loaded.search(SearchRequest.create(q="négociation")).hits[0]
+    assert "<mark>négociations</mark>" in stemmed.snippet
+
+
+def test_translations(loaded):
+    doc = loaded.get("fr-zoll")
+    assert [d.id for d in loaded.translations(doc)] == ["de-zoll", "it-zoll"]
+    assert loaded.translations(loaded.get("undated")) == []
+
+
+def test_more_like_this_finds_the_near_twin(engine):
+    docs = sample_documents() + [
+        _doc("en-japan-2", "Japan and Switzerland digital trade agreement enters into force",
+             "The digital trade agreement signed by Bern and Tokyo enters into force; the World Trade "
+             "Organization welcomed the agreement on digital trade.", "en", "2025-01-01", countries=["CH", "JP"])]
+    engine.index(docs)
+    similar = engine.more_like_this("en-japan", limit=3)
+    assert similar and similar[0].id == "en-japan-2"
+    assert "en-japan" not in {h.id for h in similar}
