@@ -113,6 +113,12 @@ class _Tok:
     pos: int
 
 
+def _looks_like_field(word: str) -> bool:
+    """`name:value` with a letters-only name; `10:30` and `https://…` are plain words."""
+    name, _, rest = word.partition(":")
+    return name.isalpha() and not rest.startswith("/")
+
+
 def _tokenize(text: str) -> list[_Tok]:
     tokens: list[_Tok] = []
     i = 0
@@ -139,7 +145,7 @@ def _tokenize(text: str) -> list[_Tok]:
                 kind = "and"
             elif value in ("||",):
                 kind = "or"
-            elif ":" in value[1:] and not value.startswith(":"):
+            elif ":" in value[1:] and _looks_like_field(value):
                 field, _, rest = value.partition(":")
                 tokens.append(_Tok("field", field, i))
                 if rest:
