@@ -9,7 +9,7 @@ from markupsafe import Markup
 from indexer.model import Communique
 
 from ..results import Hit
-from .entities import Entity, mark_entities
+from .entities import Entity, gazetteer_spans, literal_spans, render_spans
 from .hits import DocLink, HitView, hit_view
 from .links import Link
 from .names import country_name, facet_label, language_name, local_country_names
@@ -85,7 +85,8 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         language=(Link(language_name(doc.language), facet_link("language", doc.language), doc.language)
                   if doc.language else None),
         declared_language=declared,
-        text_html=mark_entities(doc.text, document_entities(doc), facet_link),
+        text_html=render_spans(doc.text, literal_spans(doc.text, document_entities(doc)) + gazetteer_spans(doc),
+                               facet_link),
         facets=[f for f in facets if f.links],
         translations=[Link(f"{language_name(t.language)}: {t.title or '(untitled)'}", doc_link(t.id), t.language or "")
                       for t in translations if t.id != doc.id],

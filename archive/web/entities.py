@@ -1,15 +1,23 @@
 """Mark a document's tagged entities in its text, safely.
 
-The text is split around entity occurrences; every piece is escaped and only
-our own <mark>/<a> elements are added, so the result is safe HTML.
+Occurrences are found two ways: the indexer's own gazetteers (which know that
+"OTAN" is NATO and "Türkei" is TR, with word boundaries and inflections), and
+a literal search for the stored names (people, and anything the gazetteers do
+not cover). Only entities the document is tagged with are marked. The text is
+split around the spans; every piece is escaped and only our own <mark>/<a>
+elements are added, so the result is safe HTML.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from markupsafe import Markup, escape
+
+from indexer.model import Communique
+
+FacetLink = Callable[[str, str], str]  # (facet, value) -> search URL
 
 
 @dataclass(frozen=True)
@@ -19,33 +27,70 @@ class Entity:
     value: str  # the facet value to search for (a country code for countries)
 
 
-def _pattern(entities: list[Entity]) -> re.Pattern | None:
-    names = sorted({e.name for e in entities if e.name and e.name.strip()}, key=len, reverse=True)
-    if not names:
-        return None
-    # Longest first so "European Central Bank" wins over "European"; no match inside a word.
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    facet: str
+    value: str
 
 
-def mark_entities(text: str, entities: list[Entity], link: Callable[[str, str], str]) -> Markup:
-    """`text` as HTML with each entity occurrence wrapped in <mark class="entity entity-FACET">.
-
-    `link(facet, value)` gives the search URL an entity links to.
-    """
-    pattern = _pattern(entities)
-    if pattern is None:
-        return escape(text)
+def literal_spans(text: str, entities: Iterable[Entity]) -> list[Span]:
+    """Whole-word occurrences of each entity's name (longest name first at a position)."""
     by_name: dict[str, Entity] = {}
     for e in entities:
-        by_name.setdefault(e.name, e)
+        if e.name and e.name.strip():
+            by_name.setdefault(e.name, e)
+    if not by_name:
+        return []
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names)})(?!\w)")
+    return [Span(m.start(), m.end(), by_name[m.group(0)].facet, by_name[m.group(0)].value)
+            for m in pattern.finditer(text)]
+
+
+def gazetteer_spans(doc: Communique) -> list[Span]:
+    """Mentions of the document's countries, organisations and places, as the indexer finds them."""
+    from indexer.analysis import countries, organisations, places
+
+    text, spans = doc.text, []
+    wanted_countries = set(doc.countries)
+    for m in countries.gazetteer().find(text):
+        code, kind, langs = m.value
+        # A capital ("Ankara") is marked as the place it is, not as its country.
+        if code in wanted_countries and kind != countries.CAPITAL and (langs is None or doc.language in langs):
+            spans.append(Span(m.char_start, m.char_end, "country", code))
+    for facet, module, wanted in (("org", organisations, doc.organisations), ("place", places, doc.places)):
+        wanted = set(wanted)
+        spans += [Span(m.char_start, m.char_end, facet, m.value)
+                  for m in module.gazetteer().find(text) if m.value in wanted]
+    return spans
+
+
+def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
+    """Leftmost-longest: a span that overlaps an earlier (or longer, same-start) one is dropped."""
+    chosen, until = [], 0
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if span.start >= until:
+            chosen.append(span)
+            until = span.end
+    return chosen
+
+
+def render_spans(text: str, spans: Iterable[Span], link: FacetLink) -> Markup:
+    """`text` as HTML, each span wrapped in <mark class="entity entity-FACET"> with a search link."""
     out: list[str] = []
     last = 0
-    for m in pattern.finditer(text):
-        e = by_name[m.group(0)]
-        out.append(escape(text[last:m.start()]))
-        out.append(Markup('<mark class="entity entity-{cls}"><a href="{url}" title="{title}">{name}</a></mark>').format(
-            cls=e.facet, url=link(e.facet, e.value), title=f"Search {e.facet}: {e.value}", name=m.group(0)))
-        last = m.end()
+    for s in _non_overlapping(spans):
+        out.append(escape(text[last:s.start]))
+        out.append(Markup('<mark class="entity entity-{facet}"><a href="{url}" title="{title}">{name}</a></mark>').format(
+            facet=s.facet, url=link(s.facet, s.value), title=f"Search {s.facet}: {s.value}",
+            name=text[s.start:s.end]))
+        last = s.end
     out.append(escape(text[last:]))
     return Markup("").join(out)
+
+
+def mark_entities(text: str, entities: list[Entity], link: FacetLink) -> Markup:
+    """Mark the literal occurrences of `entities` in `text`."""
+    return render_spans(text, literal_spans(text, entities), link)

@@ -195,7 +195,7 @@ def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: Req
                                      v.excluded, toggle, exclude, undo))
     view = FacetView(name, facet_label(name), values)
     if len(found) >= req.facet_size and req.facet_size < MAX_FACET_SIZE:
-        view.more_url = link(replace(req, facet_size=min(MAX_FACET_SIZE, req.facet_size * 5)))
+        view.more_url = link(replace(req, facet_size=min(MAX_FACET_SIZE, max(50, req.facet_size * 5))))
     if req.facet_size > DEFAULT_FACET_SIZE:
         view.fewer_url = link(replace(req, facet_size=DEFAULT_FACET_SIZE))
     if view.active:

@@ -1,0 +1,92 @@
+"""Bad input is a 400 with the query kept; an engine outage is a 503; never a 500 for user input."""
+from __future__ import annotations
+
+import pytest
+
+from archive.app import create_app
+from archive.engines import EngineUnavailable
+from archive.web.engine import set_engine
+
+
+@pytest.mark.parametrize("query, message", [
+    ("q=%22unclosed", "never closed"),
+    ("q=a+OR", "needs a term"),
+    ("q=(nato", "never closed"),
+    ("q=colour:red", "Unknown field"),
+    ("q=*x", "Wildcards"),
+    ("page=two", "page must be a whole number"),
+    ("from=2024-13", "no month 13"),
+    ("from=2025&to=2024", "date range is empty"),
+    ("sort=random", "sort must be one of"),
+    ("per_page=lots", "per_page must be a whole number"),
+])
+def test_bad_input_is_a_400_with_a_readable_message(client, query, message):
+    response = client.get("/?" + query)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert message in html
+    assert 'role="alert"' in html
+    data = client.get("/?" + query, headers={"Accept": "application/json"})
+    assert data.status_code == 400 and message in data.get_json()["error"]
+
+
+def test_syntax_error_keeps_the_query_and_filters(client):
+    html = client.get('/?q=%22otan&country=TR').get_data(as_text=True)
+    assert 'value="&#34;otan"' in html
+    form = html.split('<form class="searchbar"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="country" value="TR">' in form
+
+
+def test_many_bad_inputs_never_give_a_500(client):
+    for query in ["q=)", "q=NOT", "q=-", 'q="', "q=" + "a+" * 100, "q=" + "x" * 3000, "facet_size=-5",
+                  "page=-1", "page=99999999", "country=" + "&country=".join(str(i) for i in range(60)),
+                  "q=%00", "q=title:", "to=abcd", "expand=maybe", "q=\\"]:
+        response = client.get("/?" + query)
+        assert response.status_code in (200, 400), query
+
+
+class DownEngine:
+    """An engine whose every call fails the way a lost Elasticsearch node does."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise EngineUnavailable("connection refused")
+        return fail
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def down_client(tmp_path):
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
+    set_engine(app, DownEngine())
+    return app.test_client()
+
+
+@pytest.mark.parametrize("path", ["/", "/?q=nato&country=TR", "/doc/en-nato"])
+def test_engine_outage_is_a_503(down_client, path):
+    response = down_client.get(path)
+    assert response.status_code == 503
+    assert "The search engine is unavailable" in response.get_data(as_text=True)
+    assert response.headers["Retry-After"] == "60"
+    data = down_client.get(path, headers={"Accept": "application/json"})
+    assert data.status_code == 503 and "cannot search" in data.get_json()["error"]
+
+
+def test_engine_is_opened_lazily_and_once(tmp_path, monkeypatch):
+    import archive.web.engine as engine_module
+
+    opened = []
+
+    def fake_open(config):
+        opened.append(config["DATA_DIR"])
+        return DownEngine()
+
+    monkeypatch.setattr(engine_module, "open_engine", fake_open)
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
+    assert opened == []
+    client = app.test_client()
+    client.get("/")
+    client.get("/")
+    assert opened == [str(tmp_path)]

@@ -1,0 +1,149 @@
+"""The search page and its JSON twin, through the Flask test client, on a real tantivy index."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from archive.request import SearchRequest
+
+
+def search_json(client, query: str = "", **headers):
+    response = client.get("/?" + query, headers={"Accept": "application/json", **headers})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.mimetype == "application/json"
+    return response.get_json()
+
+
+def facet(data, name):
+    return {v["value"]: v for v in data["facets"][name]}
+
+
+def test_empty_search_lists_everything_with_facets(client):
+    data = search_json(client)
+    assert data["total"] == 9 and len(data["results"]) == 9
+    assert data["page"] == 1 and data["pages"] == 1 and data["query"] == {}
+    assert list(data["facets"])[0] == "country"  # country first
+    assert facet(data, "country")["CH"]["count"] == 5
+    assert set(data["facets"]) >= {"country", "language", "year", "month", "issuer", "person", "org", "place"}
+
+
+def test_json_result_shape(client):
+    data = search_json(client, "q=Tokyo")
+    assert data["total"] == 1
+    hit = data["results"][0]
+    assert hit["id"] == "en-japan"
+    assert hit["title"] == "Switzerland and Japan sign a digital trade agreement"
+    assert hit["date"] == "2024-11-05" and hit["language"] == "en"
+    assert hit["countries"] == ["CH", "JP"]
+    assert hit["issuer"] == "State Secretariat for Economic Affairs"
+    assert hit["url"] == "/doc/en-japan"
+    assert "<mark>" in hit["snippet"]
+    for value in data["facets"]["country"]:
+        assert set(value) >= {"value", "count", "selected", "excluded"}
+
+
+def test_format_json_argument_and_html_by_default(client):
+    assert client.get("/?format=json").mimetype == "application/json"
+    html = client.get("/", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert html.mimetype == "text/html"
+    assert "Accept" in html.headers["Vary"]
+    assert client.get("/", headers={"Accept": "*/*"}).mimetype == "text/html"
+
+
+def test_country_and_language_filters_combine_with_and(client):
+    data = search_json(client, "country=DE&language=it")
+    assert {h["id"] for h in data["results"]} == {"it-zoll", "it-germania"}
+    for hit in data["results"]:
+        assert "DE" in hit["countries"] and hit["language"] == "it"
+    assert facet(data, "country")["DE"]["selected"] is True
+    assert facet(data, "language")["it"]["selected"] is True
+
+
+def test_two_values_of_one_facet_combine_with_or(client):
+    data = search_json(client, "country=JP&country=FR")
+    assert {h["id"] for h in data["results"]} == {"en-japan", "fr-france"}
+    # The country facet ignores its own selection, so other countries keep their counts.
+    assert facet(data, "country")["TR"]["count"] == 3
+
+
+def test_exclusion_removes_documents_and_is_flagged(client):
+    data = search_json(client, "country=CH&not_language=de")
+    ids = {h["id"] for h in data["results"]}
+    assert ids == {"it-zoll", "it-germania", "en-japan"}
+    de = facet(data, "language")["de"]
+    assert de["excluded"] is True and de["selected"] is False
+    assert data["query"] == {"country": ["CH"], "not_language": ["de"]}
+
+
+def test_html_page_shows_results_facets_and_toggle_links(client):
+    html = client.get("/?q=Zölle&country=CH").get_data(as_text=True)
+    assert 'value="Zölle"' in html
+    assert 'href="/doc/de-zoll"' in html
+    assert "Switzerland" in html and "Germany" in html  # country names, not codes
+    # Toggle links are ready-made: selecting Germany adds it (OR), excluding it adds not_country.
+    assert 'href="/?q=Z%C3%B6lle&amp;country=CH&amp;country=DE"' in html
+    assert 'href="/?q=Z%C3%B6lle&amp;country=CH&amp;not_country=DE"' in html
+    assert 'aria-label="Remove filter Country: Switzerland"' in html
+
+
+def test_excluded_value_is_struck_through_with_undo(client):
+    html = client.get("/?not_country=JP").get_data(as_text=True)
+    assert re.search(r'<s class="label">Japan</s>', html)
+    assert 'aria-label="Undo excluding Japan" href' not in html  # attribute order is href first
+    assert re.search(r'<a class="undo" href="/"', html)
+    assert "en-japan" not in html
+
+
+def test_selected_value_stays_visible_at_zero(client):
+    data = search_json(client, "q=Japan&country=FR")
+    assert data["total"] == 0
+    assert facet(data, "country")["FR"]["selected"] is True
+
+
+def test_sort_by_date_and_pagination(client):
+    data = search_json(client, "sort=date&per_page=4")
+    assert [h["date"] for h in data["results"]] == ["2025-07-04", "2025-07-03", "2025-07-03", "2024-11-05"]
+    assert data["pages"] == 3
+    page3 = search_json(client, "sort=date&per_page=4&page=3")
+    assert [h["id"] for h in page3["results"]] == ["fr-france"]
+    oldest = search_json(client, "sort=date_asc")
+    assert oldest["results"][0]["id"] == "fr-france"
+    html = client.get("/?sort=date&per_page=4").get_data(as_text=True)
+    assert 'href="/?sort=date&amp;per_page=4&amp;page=2" rel="next"' in html
+
+
+def test_date_range_filters(client):
+    data = search_json(client, "from=2024-03&to=2024-12")
+    assert {h["id"] for h in data["results"]} == {"it-germania", "de-italien", "en-japan"}
+    html = client.get("/?from=2024-03&to=2024-12").get_data(as_text=True)
+    assert "Date: 2024-03 – 2024-12" in html
+
+
+def test_share_link_is_the_canonical_short_url(client):
+    html = client.get("/?country=TR&q=otan&country=GB&not_language=de&page=1&sort=relevance").get_data(as_text=True)
+    share = re.search(r'id="share-url" class="share-url" type="text" readonly value="([^"]+)"', html).group(1)
+    assert share == "http://localhost/?q=otan&amp;country=TR&amp;country=GB&amp;not_language=de"
+
+
+def test_query_form_keeps_filters_as_hidden_fields(client):
+    html = client.get("/?q=nato&country=TR&sort=date").get_data(as_text=True)
+    form = html.split('<form class="searchbar"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="country" value="TR">' in form
+    assert '<input type="hidden" name="sort" value="date">' in form
+
+
+def test_facet_more_link_raises_facet_size(client):
+    data = search_json(client, "facet_size=2")
+    assert len(data["facets"]["country"]) == 2
+    html = client.get("/?facet_size=2").get_data(as_text=True)
+    assert 'href="/?facet_size=50">Show more</a>' in html
+
+
+def test_links_on_page_round_trip_through_search_request(client):
+    html = client.get("/?q=nato&country=TR&not_language=de&sort=date").get_data(as_text=True)
+    hrefs = set(re.findall(r'href="(/\?[^"]*)"', html))
+    assert len(hrefs) > 10
+    for href in hrefs:
+        args = parse_qsl(urlsplit(href.replace("&amp;", "&")).query)
+        req = SearchRequest.from_args({k: [v for kk, v in args if kk == k] for k, _ in args})
+        assert req.to_args() == args  # links are canonical: what to_args writes
