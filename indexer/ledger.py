@@ -69,7 +69,7 @@ class Ledger:
 
     def rejected(self) -> list[tuple[str, str]]:
         return self.db.execute(
-            "SELECT given, reason FROM files WHERE status='rejected' ORDER BY given").fetchall()
+            "SELECT given, reason FROM files WHERE reason IS NOT NULL ORDER BY given").fetchall()
 
     def file_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, COUNT(*) FROM files GROUP BY status").fetchall())

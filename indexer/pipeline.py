@@ -145,14 +145,12 @@ class Indexer:
         return "rejected"
 
     def _index_file(self, given: str, real: str) -> str:
-        from .readers import SUPPORTED_EXTENSIONS, read_path
+        from .readers import RecordError, read_path
 
         if not os.path.isfile(real):
             reason = "no such file" if not os.path.exists(real) else "not a regular file"
             self.summary.rejected.append((given, reason))
             return "rejected"
-        if Path(real).suffix.lower() not in SUPPORTED_EXTENSIONS:
-            return self._reject(given, real, "", f"unsupported file type {Path(real).suffix or '(none)'!r}")
         try:
             data = Path(real).read_bytes()
         except OSError as exc:
@@ -161,8 +159,15 @@ class Indexer:
         before = self.ledger.file(real)
         if before and before[0] == sha and before[1] == "indexed":
             return "unchanged"
+        docs: list[Communique] = []
+        problem = None
         try:
-            docs = list(read_path(given))
+            for doc in read_path(given):
+                docs.append(doc)
+        except RecordError as exc:
+            # The good records of a multi-document file are kept; the bad ones are reported.
+            problem = exc.reason
+            self.summary.rejected.append((given, problem))
         except ReadError as exc:
             self._forget_records(real, keep=set())
             return self._reject(given, real, sha, exc.reason)
@@ -173,7 +178,7 @@ class Indexer:
             keys.add(key)
             outcomes.append(self._index_record(self.analyse(doc), key, real))
         self._forget_records(real, keep=keys)
-        self.ledger.set_file(real, given, sha, "indexed", None, len(docs))
+        self.ledger.set_file(real, given, sha, "indexed", problem, len(docs))
         if before and before[1] == "indexed":
             return "updated"
         if outcomes and all(o == "duplicate" for o in outcomes):
@@ -246,10 +251,11 @@ class Indexer:
 
 
 def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 200,
-                progress: Callable[[Iterable[str], int], Iterable[str]] | None = None) -> IndexSummary:
+                progress: Callable[[Iterable[str], int], Iterable[str]] | None = None,
+                analyse: Callable[[Communique], Communique] | None = None) -> IndexSummary:
     """Index every file named by `paths`; see the module docstring."""
     files = list(expand_paths(paths))
-    indexer = Indexer(engine, ledger, batch_size=batch_size)
+    indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse)
     iterable = progress(files, len(files)) if progress else files
     try:
         for path in iterable:

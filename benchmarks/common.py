@@ -1,0 +1,15 @@
+"""Helpers the benchmark scripts share: where the corpus is, timing summaries."""
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NSB = ROOT.parent / "shared" / "corpus" / "nsb-2024"
+
+
+def summarise(times_ms: list[float]) -> str:
+    ordered = sorted(times_ms)
+    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    return (f"n={len(ordered)} median={statistics.median(ordered):.1f} ms "
+            f"p95={p95:.1f} ms min={ordered[0]:.1f} ms max={ordered[-1]:.1f} ms")
