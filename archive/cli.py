@@ -243,3 +243,22 @@ def reindex_command(ctx: click.Context) -> None:
             raise click.ClickException(f"The {engine.name} engine has no reindex.")
         count = engine.reindex()
     click.echo(f"reindexed {count} documents")
+
+
+@main.command("evaluate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", is_flag=True, help="Also list every wrong or missed prediction.")
+def evaluate_command(files: tuple[str, ...], errors: bool) -> None:
+    """Precision, recall and F1 per entity type and language, and language accuracy.
+
+    FILE is a gold set (like dev-gold/gold.jsonl) or a language set (lines of lang and text).
+    """
+    from .evaluate import evaluate_gold, evaluate_languages, format_report, is_gold_file
+
+    for name in files:
+        path = Path(name)
+        report = evaluate_gold(path) if is_gold_file(path) else evaluate_languages(path)
+        click.echo(f"== {name}")
+        click.echo(format_report(report))
+        if errors:
+            click.echo("\n".join(report.errors))

@@ -1,0 +1,139 @@
+"""`archive evaluate`: measure entity and language quality against a labelled set.
+
+Two kinds of file are understood:
+- gold sets (dev-gold/gold.jsonl): one line per text with `file`, `lang`,
+  `countries`, `persons`, `organisations`, `uncertain`; scored as the corpus
+  README says: true and false positives and misses counted per document and
+  summed over documents, predictions listed in `uncertain` ignored;
+- language sets (dev-lang/*.jsonl): lines with `lang` and `text`; scored as
+  accuracy per language.
+Names are compared case- and accent-folded with whitespace collapsed.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.analysis import analyze
+from indexer.analysis.fold import fold
+from indexer.model import Communique
+
+ENTITY_TYPES = ("countries", "persons", "organisations")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set[str], gold: set[str], ignore: set[str] = frozenset()) -> None:
+        predicted = predicted - (ignore - gold)
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    language_hits: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    errors: list[str] = field(default_factory=list)  # one line per wrong prediction, for reading
+
+    def language_accuracy(self) -> float:
+        right = sum(r for r, _ in self.language_hits.values())
+        total = sum(t for _, t in self.language_hits.values())
+        return right / total if total else 0.0
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _names(values) -> set[str]:
+    return {_key(v) for v in values}
+
+
+def evaluate_gold(path: Path) -> Report:
+    report = Report()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        gold = json.loads(line)
+        text = (path.parent / gold["file"]).read_text(encoding="utf-8")
+        doc = analyze(Communique(source=gold["file"], text=text))
+        lang = gold["lang"]
+        predicted = {"countries": set(doc.countries), "persons": _names(doc.persons),
+                     "organisations": _names(doc.organisations)}
+        expected = {"countries": set(gold["countries"]), "persons": _names(gold["persons"]),
+                    "organisations": _names(gold["organisations"])}
+        ignore = {"countries": set(gold.get("uncertain", []))}
+        for kind in ENTITY_TYPES:
+            for bucket in (lang, "all"):
+                report.scores[kind][bucket].add(predicted[kind], expected[kind], ignore.get(kind, set()))
+            wrong_p = predicted[kind] - expected[kind] - ignore.get(kind, set())
+            missed = expected[kind] - predicted[kind]
+            if wrong_p or missed:
+                report.errors.append(f"{gold['id']} {kind}: extra {sorted(wrong_p)} missed {sorted(missed)}")
+        _count_language(report, lang, doc.language, gold["id"])
+    return report
+
+
+def evaluate_languages(path: Path) -> Report:
+    from indexer.analysis.language import identify
+
+    report = Report()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            item = json.loads(line)
+            _count_language(report, item["lang"], identify(item["text"])[0], f"line {number}")
+    return report
+
+
+def _count_language(report: Report, expected: str, found: str | None, where: str) -> None:
+    hits = report.language_hits[expected]
+    hits[1] += 1
+    if found == expected:
+        hits[0] += 1
+    else:
+        report.errors.append(f"{where} language: expected {expected}, found {found}")
+
+
+def is_gold_file(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        first = json.loads(handle.readline())
+    return "countries" in first and "file" in first
+
+
+def format_report(report: Report) -> str:
+    lines = []
+    for kind in ENTITY_TYPES:
+        if kind not in report.scores:
+            continue
+        lines.append(f"{kind:<14} {'lang':<5} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        buckets = sorted(b for b in report.scores[kind] if b != "all") + ["all"]
+        for bucket in buckets:
+            s = report.scores[kind][bucket]
+            lines.append(f"{'':<14} {bucket:<5} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                         f"{s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        lines.append("")
+    lines.append("language accuracy per language:")
+    for lang, (right, total) in sorted(report.language_hits.items()):
+        lines.append(f"  {lang:<5} {right / total:6.3f} ({right}/{total})")
+    lines.append(f"language accuracy: {report.language_accuracy():.4f}")
+    return "\n".join(lines)

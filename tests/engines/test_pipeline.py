@@ -1,0 +1,111 @@
+"""The ingest pipeline against real engines: ids, updates, duplicates, rejects, resuming."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from archive.request import SearchRequest
+from indexer.ledger import Ledger
+from indexer.pipeline import Indexer, expand_paths, index_paths
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    led = Ledger(tmp_path / "ledger.sqlite")
+    yield led
+    led.close()
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+FR = " date 2025-07 La Turquie et la Suède ont discuté de l'adhésion à l'OTAN à Ankara.\n\nLes ministres se sont entretenus."
+EN = "date 2024-03-01\nThe United Kingdom and Japan signed a trade agreement in London.\n\nThe ministers met."
+
+
+def test_every_file_is_accounted_for(engine, ledger, tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.txt", FR)
+    write(src, "sub/b.txt", EN)
+    write(src, "empty.txt", "")
+    write(src, "notes.pdf", "%PDF-1.4 not a communiqué")
+    summary = index_paths([str(src), str(tmp_path / "missing.txt")], engine, ledger)
+    assert summary.total_files == 5
+    assert summary.files["indexed"] == 2 and summary.files["rejected"] == 3
+    reasons = dict(summary.rejected)
+    assert "missing.txt" in " ".join(reasons) and all(reasons.values())
+    assert engine.count() == 2
+    assert {p for p, _ in ledger.rejected()} >= {os.path.join(str(src), "empty.txt")}
+
+
+def test_indexing_again_is_unchanged_then_updated(engine, ledger, tmp_path):
+    path = write(tmp_path, "a.txt", FR)
+    first = index_paths([path], engine, ledger)
+    doc_id = next(iter(engine.iter_documents())).id
+    again = index_paths([path], engine, ledger)
+    assert again.files["unchanged"] == 1 and engine.count() == 1
+    write(tmp_path, "a.txt", FR.replace("Ankara", "Stockholm"))
+    changed = index_paths([path], engine, ledger)
+    assert changed.files["updated"] == 1 and changed.updated_documents == 1
+    assert engine.count() == 1
+    doc = engine.get(doc_id)
+    assert "Stockholm" in doc.text and first.new_documents == 1
+
+
+def test_exact_duplicates_become_one_document_with_all_sources(engine, ledger, tmp_path):
+    a = write(tmp_path, "a.txt", FR)
+    b = write(tmp_path, "copy/a-copy.txt", FR.replace("\n\n", "\n\n  "))  # same text once normalised
+    summary = index_paths([a, b], engine, ledger)
+    assert summary.files["duplicate"] == 1 and summary.duplicate_records == 1
+    assert engine.count() == 1
+    (doc,) = list(engine.iter_documents())
+    assert doc.sources == [a, b]
+    # the copy changes: it becomes its own document, and the original loses that source
+    write(tmp_path, "copy/a-copy.txt", EN)
+    index_paths([a, b], engine, ledger)
+    assert engine.count() == 2
+    assert engine.get(doc.id).sources == [a]
+
+
+def test_a_file_that_disappears_from_a_batch_keeps_the_rest(engine, ledger, tmp_path):
+    good = write(tmp_path, "good.txt", EN)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    summary = index_paths([str(bad), good], engine, ledger)
+    assert summary.files == {"indexed": 1, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 1}
+    assert summary.rejected[0][0] == str(bad)
+    assert engine.count() == 1
+
+
+def test_an_interrupted_run_resumes_without_duplicates(engine, ledger, tmp_path):
+    src = tmp_path / "in"
+    paths = [write(src, f"doc{i}.txt", EN.replace("Japan", f"Japan {i}")) for i in range(7)]
+    indexer = Indexer(engine, ledger, batch_size=3)
+    for path in paths[:5]:
+        indexer.index_file(path)
+    # the process dies here: the engine has what was flushed (two batches of 3 would be 6;
+    # 5 files means one flush of 3 happened), the ledger only what was committed with it
+    assert engine.count() == 3
+    # a crash between the engine write and the ledger commit: the engine holds a
+    # document the ledger does not know; the rerun must overwrite, not duplicate, it
+    pending = list(indexer._pending.values())
+    engine.index(pending)
+    ledger.rollback()
+    summary = index_paths([str(src)], engine, ledger)
+    assert summary.files["indexed"] == 4 and summary.files["unchanged"] == 3
+    assert engine.count() == 7
+    assert engine.search(SearchRequest.create(q="Japan")).total == 7
+
+
+def test_expand_paths_handles_globs_folders_and_repeats(tmp_path):
+    a = write(tmp_path, "x/a.txt", EN)
+    b = write(tmp_path, "x/y/b.md", EN)
+    write(tmp_path, "x/.hidden", EN)
+    found = list(expand_paths([str(tmp_path / "x"), str(tmp_path / "x" / "*.txt"), a]))
+    assert found == [a, b]
+    assert list(expand_paths([str(tmp_path / "nothing-*.txt")])) == [str(tmp_path / "nothing-*.txt")]
