@@ -1,0 +1,177 @@
+"""Country tagging: `doc.countries` = ISO codes of the countries a text names.
+
+A country counts when the text names it (any language, short forms), uses
+its adjective or demonym (inflected), or names its capital. Names come from
+CLDR via babel (many locales) and pycountry; the rest is hand-written in
+`_country_words`. Everything goes into one `Gazetteer` (an Aho-Corasick
+automaton over folded word tokens), built once on first use.
+
+Not counted: other cities, supranational bodies, language names ("en
+français"), people whose name is a country word ("Chad Smith").
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from indexer.analysis import _country_words as words
+from indexer.analysis.gazetteer import Gazetteer, Match, Tokens
+from indexer.model import Communique
+
+NAME_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "tr", "ar", "ru", "uk", "pl")
+NOT_COUNTRIES = {"AQ", "EU", "EZ", "UN", "QO", "ZZ"}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_SLAVIC_LOCALES = {"ru", "uk", "pl"}
+_ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "وب", "ول", "ال", "وال", "بال", "لل", "فال")
+_ARABIC_DEF_PREFIXES = ("و", "ب", "ف", "وب", "ك")
+_PAREN = re.compile(r"\s*\(([^)]*)\)")
+
+# Kinds of entries, for the context rules applied after matching.
+NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
+
+
+def _country_codes() -> set[str]:
+    import pycountry
+
+    return {c.alpha_2 for c in pycountry.countries} | {"XK"}
+
+
+def _add(gaz: Gazetteer, phrase: str, value, **options) -> None:
+    if _ARABIC.search(phrase):
+        if phrase.startswith("ال"):
+            gaz.add(phrase, value, prefixes=_ARABIC_DEF_PREFIXES, **options)
+            gaz.add("لل" + phrase[2:], value, prefixes=("و", "ف"), **options)
+        else:
+            gaz.add(phrase, value, prefixes=_ARABIC_PREFIXES, **options)
+    else:
+        gaz.add(phrase, value, **options)
+
+
+def _cldr_names(codes: set[str]) -> list[tuple[str, str, str]]:
+    """(code, name, locale) for every country name in NAME_LOCALES."""
+    import babel
+
+    out = []
+    for locale in NAME_LOCALES:
+        for code, name in babel.Locale(locale).territories.items():
+            if code in codes and code not in NOT_COUNTRIES:
+                # "Myanmar (Burma)": both the main name and the bracketed one
+                for part in [_PAREN.sub("", name), *_PAREN.findall(name)]:
+                    out.append((code, part.strip(), locale))
+    return out
+
+
+def _pycountry_names() -> list[tuple[str, str]]:
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                out.append((c.alpha_2, getattr(c, attr)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The country automaton, built once per process."""
+    codes = _country_codes()
+    gaz = Gazetteer()
+    for code, name, locale in _cldr_names(codes):
+        _add(gaz, name, (code, NAME, None), capitalised=True)
+        stem = name[:-1]
+        if locale in _SLAVIC_LOCALES and " " not in name and name[-1] in "аяьйыоеиa" and len(stem) >= 5:
+            _add(gaz, stem, (code, NAME, None), capitalised=True, max_suffix=3)
+    for code, name in _pycountry_names():
+        _add(gaz, name, (code, NAME, None), capitalised=True)
+    for table, kind, capitalised in ((words.ALIASES, NAME, True), (words.DEMONYMS, DEMONYM, False),
+                                     (words.CAPITALS, CAPITAL, True)):
+        for code, form, langs in words.rows(table):
+            code = code.rstrip("+")  # "GB+": a second row for the same country
+            for phrase, options in words.expand(form):
+                options.setdefault("capitalised", capitalised)
+                _add(gaz, phrase, (code, kind, frozenset(langs) if langs else None), **options)
+    for blocker in words.BLOCKERS.split("|"):
+        gaz.add(blocker.strip(), None)
+    return gaz
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sentence_start(tokens: Tokens, index: int) -> bool:
+    if index == 0:
+        return True
+    between = tokens.text[tokens.spans[index - 1][1]:tokens.spans[index][0]]
+    return any(ch in between for ch in ".!?:\n«\"“")
+
+
+def _joined(tokens: Tokens, a: int, b: int) -> bool:
+    """True when tokens a and b (= a + 1) are separated only by spaces."""
+    return tokens.text[tokens.spans[a][1]:tokens.spans[b][0]].strip(" ") == ""
+
+
+def _is_person(tokens: Tokens, m: Match) -> bool:
+    key = " ".join(tokens.folded[m.start:m.end])
+    nxt, prev = m.end, m.start - 1
+    if key in words.GIVEN_NAMES and nxt < len(tokens) and _joined(tokens, nxt - 1, nxt) \
+            and _capitalised(tokens.words[nxt]) and not tokens.words[nxt].isupper():
+        return True
+    if key in words.SURNAMES and prev >= 0 and _joined(tokens, prev, m.start) \
+            and _capitalised(tokens.words[prev]) \
+            and not (_sentence_start(tokens, prev) and tokens.folded[prev] in words.FUNCTION_WORDS):
+        return True
+    return False
+
+
+def _is_language_name(tokens: Tokens, m: Match, language: str | None) -> bool:
+    if m.end - m.start != 1:
+        return False
+    word = tokens.words[m.start]
+    prev = tokens.folded[m.start - 1] if m.start > 0 else ""
+    nxt = tokens.folded[m.end] if m.end < len(tokens) else ""
+    if nxt in words.LANGUAGE_CONTEXT_AFTER:
+        return True
+    if language == "de" and _capitalised(word) and word.lower().endswith(("isch", "deutsch")) \
+            and not _sentence_start(tokens, m.start):
+        return True  # "auf Deutsch", "Französisch lernen": the noun is the language
+    if prev in words.LANGUAGE_CONTEXT_BEFORE:
+        if language in ("en", "de", "nl") and nxt and tokens.words[m.end][:1].islower() \
+                and nxt not in {"and", "und", "or", "oder", "en", "of"}:
+            return False  # "in German companies": an adjective
+        return True
+    return False
+
+
+def _is_acronym_of_preceding_name(tokens: Tokens, m: Match) -> bool:
+    """"Danish Refugee Council (DRC)": the acronym stands for the name before it."""
+    word = tokens.text[m.char_start:m.char_end]
+    before = tokens.text[max(0, m.char_start - 1):m.char_start]
+    after = tokens.text[m.char_end:m.char_end + 1]
+    return word.isupper() and before == "(" and after == ")" and m.start > 0 \
+        and _capitalised(tokens.words[m.start - 1])
+
+
+def find_countries(text: str, language: str | None = None) -> list[str]:
+    """Sorted unique ISO codes of the countries `text` names."""
+    tokens = Tokens(text)
+    found = set()
+    for m in gazetteer().find(tokens):
+        code, kind, langs = m.value
+        if langs is not None and language not in langs:
+            continue
+        if _is_acronym_of_preceding_name(tokens, m):
+            continue
+        if kind in (NAME, CAPITAL) and _is_person(tokens, m):
+            continue
+        if kind == DEMONYM and _is_language_name(tokens, m, language):
+            continue
+        found.add(code)
+    return sorted(found)
+
+
+def tag_countries(doc: Communique) -> Communique:
+    """Set `doc.countries` from the title and text."""
+    doc.countries = find_countries(f"{doc.title}\n{doc.text}", doc.language)
+    return doc

@@ -1,0 +1,151 @@
+"""Token-aligned phrase matching with one Aho-Corasick automaton.
+
+A `Gazetteer` maps phrases ("Royaume-Uni", "United States", "OTAN") to
+values. Text and phrases are cut into word tokens and folded the same way,
+so matching ignores case, accents and punctuation between words, and every
+match starts and ends on a word boundary ("enlisement" never contains
+"Yemen"). Options per phrase:
+
+- `case_sensitive`: the words must appear exactly as written ("US" ≠ "us");
+- `capitalised`: the first word must not start lower-case (proper names:
+  "Turkey", not "turkey");
+- `max_suffix`: the last word may run on by up to that many letters, for
+  inflecting languages ("России", "Ukrainy", "الأمريكية");
+- `prefixes`: proclitics allowed glued to the first word (Arabic و، ب، ال…);
+- value None: a blocker that claims its words so shorter phrases inside it
+  do not match ("New Mexico" is not MX).
+
+Overlapping matches resolve leftmost-longest.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import ahocorasick
+
+from indexer.analysis.fold import fold
+
+# Word characters plus combining marks and tatweel, so that Arabic words
+# with harakat or Latin text in NFD stay one token.
+TOKEN = re.compile(r"[\w\u0300-\u036f\u0640\u064b-\u065f\u0670]+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    value: Any
+    phrase: str  # as written, for case-sensitive checks
+    case_sensitive: bool = False
+    capitalised: bool = False
+    max_suffix: int = 0
+    prefix_len: int = 0  # letters of proclitic glued to the first token
+
+
+@dataclass(frozen=True)
+class Match:
+    value: Any
+    start: int  # first token index
+    end: int  # one past the last token index
+    char_start: int  # span in the original text
+    char_end: int
+
+
+class Tokens:
+    """Word tokens of a text with their spans and folded forms."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        self.spans = spans
+        self.words = [text[a:b] for a, b in spans]
+        self.folded = [fold(w) for w in self.words]
+        # " w1 w2 w3 " with the offset of each folded word inside it
+        self.offsets: list[int] = []
+        parts, pos = [], 1
+        for word in self.folded:
+            self.offsets.append(pos)
+            parts.append(word)
+            pos += len(word) + 1
+        self.joined = " " + " ".join(parts) + " "
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token_at(self, offset: int) -> int:
+        return bisect.bisect_right(self.offsets, offset) - 1
+
+
+def phrase_key(phrase: str) -> str:
+    return " ".join(fold(w) for w in TOKEN.findall(phrase))
+
+
+class Gazetteer:
+    """Phrases → values, matched with one automaton (build once, reuse)."""
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._entries: dict[str, list[Entry]] = {}
+        self._built = False
+
+    def add(self, phrase: str, value: Any, *, case_sensitive: bool = False, capitalised: bool = False,
+            max_suffix: int = 0, prefixes: tuple[str, ...] = ()) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        for prefix in ("",) + tuple(prefixes):
+            entry = Entry(value, phrase, case_sensitive, capitalised, max_suffix, len(fold(prefix)))
+            pattern = " " + fold(prefix) + key + ("" if max_suffix else " ")
+            self._entries.setdefault(pattern, []).append(entry)
+        self._built = False
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _build(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for pattern, entries in self._entries.items():
+            self._automaton.add_word(pattern, (pattern, entries))
+        self._automaton.make_automaton()
+        self._built = True
+
+    def _candidates(self, tokens: Tokens) -> Iterator[Match]:
+        for end_pos, (pattern, entries) in self._automaton.iter(tokens.joined):
+            begin = end_pos - len(pattern) + 2  # offset of the first folded char
+            first = tokens.token_at(begin)
+            for entry in entries:
+                last_char = end_pos if entry.max_suffix else end_pos - 1
+                last = tokens.token_at(last_char)
+                if entry.max_suffix:
+                    word_end = tokens.offsets[last] + len(tokens.folded[last])
+                    if word_end - (last_char + 1) > entry.max_suffix:
+                        continue
+                n_words = pattern.count(" ") - (0 if entry.max_suffix else 1)
+                if last - first + 1 != n_words:
+                    continue
+                if entry.case_sensitive and not _same_case(tokens.words[first:last + 1], entry.phrase):
+                    continue
+                if entry.capitalised and tokens.words[first][entry.prefix_len:][:1].islower():
+                    continue
+                a, b = tokens.spans[first][0], tokens.spans[last][1]
+                yield Match(entry.value, first, last + 1, a, b)
+
+    def find(self, text: str | Tokens) -> list[Match]:
+        """All leftmost-longest matches in `text`, blockers removed."""
+        if not self._built:
+            self._build()
+        tokens = text if isinstance(text, Tokens) else Tokens(text)
+        if not len(tokens) or not self._entries:
+            return []
+        candidates = sorted(self._candidates(tokens), key=lambda m: (m.start, -(m.end - m.start)))
+        chosen, taken_until = [], 0
+        for match in candidates:
+            if match.start >= taken_until:
+                chosen.append(match)
+                taken_until = match.end
+        return [m for m in chosen if m.value is not None]
+
+
+def _same_case(words: list[str], phrase: str) -> bool:
+    return "".join(words) == "".join(TOKEN.findall(phrase))

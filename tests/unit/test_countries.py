@@ -1,0 +1,91 @@
+import pytest
+
+from indexer.analysis import tag_countries
+from indexer.analysis.countries import find_countries
+from indexer.analysis.gazetteer import Gazetteer
+from indexer.model import Communique
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # names in many languages
+    ("La Suisse et l'Allemagne signent un accord.", "fr", ["CH", "DE"]),
+    ("Die Schweiz und Österreich arbeiten zusammen.", "de", ["AT", "CH"]),
+    ("La Svizzera e l'Italia firmano.", "it", ["CH", "IT"]),
+    ("Talks between the UK and the USA resumed.", "en", ["GB", "US"]),
+    ("Türkiye hosted the meeting.", "en", ["TR"]),
+    ("Türkiye'nin ve Almanya'nın bakanları", "tr", ["DE", "TR"]),
+    ("Suiza y Francia acuerdan", "es", ["CH", "FR"]),
+    ("Portugal e Brasil assinam", "pt", ["BR", "PT"]),
+    ("Nederland en België", "nl", ["BE", "NL"]),
+    ("Переговоры России и Украины", "ru", ["RU", "UA"]),
+    ("Збірна України перемогла", "uk", ["UA"]),
+    ("Spotkanie w Polsce i w Niemczech", "pl", ["DE", "PL"]),
+    ("زيارة إلى سويسرا والولايات المتحدة", "ar", ["CH", "US"]),
+    ("Kosovo and Serbia", "en", ["RS", "XK"]),
+    # adjectives and demonyms, inflected
+    ("la présidence turque et la guerre russo-ukrainienne", "fr", ["RU", "TR", "UA"]),
+    ("deutsche Unternehmen und die schweizerischen Behörden", "de", ["CH", "DE"]),
+    ("Americans, Brits and Australians", "en", ["AU", "GB", "US"]),
+    ("paid in Swiss francs", "en", ["CH"]),
+    ("il governo svizzero e le autorità italiane", "it", ["CH", "IT"]),
+    ("российские и украинские войска", "ru", ["RU", "UA"]),
+    ("الدولار الأمريكي", "ar", ["US"]),
+    ("The Irish Times reported", "en", ["IE"]),
+    # capitals
+    ("Talks in Berne and Moscou", "fr", ["CH", "RU"]),
+    ("Bern, 3 May 2024 - The office", "en", ["CH"]),
+    # not countries
+    ("The meeting in Geneva and Istanbul", "en", []),
+    ("l'enlisement du conflit", "fr", []),
+    ("The EU, the UN and NATO met.", "en", []),
+    ("Le texte est disponible en français et en italien.", "fr", []),
+    ("Der Text ist auf Deutsch verfügbar.", "de", []),
+    ("The French-speaking cantons", "en", []),
+    ("Michael Jordan and Chad Smith", "en", []),
+    ("Roasted turkey and china plates", "en", []),
+    ("Prices in euro rose", "en", []),
+    ("New Mexico and New Jersey", "en", []),
+    ("Europe and Africa", "en", []),
+    ("The Danish Refugee Council (DRC) helped.", "en", ["DK"]),
+    ("Der Bundesrat hat entschieden.", "de", []),
+])
+def test_find_countries(text, lang, expected):
+    assert find_countries(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", ["", "12345 6789", "!!!", "a" * 10000, "日本語 العربية Русский 123"])
+def test_hostile_inputs_do_not_crash(text):
+    assert isinstance(find_countries(text, None), list)
+
+
+def test_huge_text():
+    text = "La Suisse et la Turquie. " + "Rien de spécial ici. " * 20000
+    assert find_countries(text, "fr") == ["CH", "TR"]
+
+
+def test_tag_countries_reads_title_and_text():
+    doc = tag_countries(Communique(source="s", title="Visite en Suède", text="Le ministre finlandais."))
+    assert doc.countries == ["FI", "SE"]
+
+
+@pytest.mark.parametrize("phrase, options, text, found", [
+    ("Royaume-Uni", {}, "le Royaume Uni", True),
+    ("Yemen", {}, "enlisement", False),
+    ("US", {"case_sensitive": True}, "us", False),
+    ("Росси", {"max_suffix": 3}, "России", True),
+    ("Росси", {"max_suffix": 3}, "Российской", False),
+    ("Chile", {"capitalised": True}, "chile pepper", False),
+])
+def test_gazetteer_word_boundaries_and_options(phrase, options, text, found):
+    gaz = Gazetteer()
+    gaz.add(phrase, "X", **options)
+    assert bool(gaz.find(text)) is found
+
+
+def test_gazetteer_blocker_and_longest_match():
+    gaz = Gazetteer()
+    gaz.add("Mexico", "MX")
+    gaz.add("New Mexico", None)
+    gaz.add("Guinea", "GN")
+    gaz.add("Papua New Guinea", "PG")
+    assert [m.value for m in gaz.find("New Mexico, Mexico, Papua New Guinea")] == ["MX", "PG"]

@@ -1,0 +1,47 @@
+import pytest
+
+from indexer.analysis import extract_date
+from indexer.analysis.dates import find_date
+from indexer.model import Communique
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 2025-07 The first sentence.", ("2025-07", "month")),
+    ("date 2025-07\n\nBody.", ("2025-07", "month")),
+    ("date 2024-02-29 Body.", ("2024-02-29", "day")),
+    ("Bern, 2 January 2024 - The office said.", ("2024-01-02", "day")),
+    ("PARIS, le 3 mars 2024 — Le ministère indique.", ("2024-03-03", "day")),
+    ("Paris, le 1er février 2024", ("2024-02-01", "day")),
+    ("Berlin, 3. März 2024 – Das Amt teilt mit.", ("2024-03-03", "day")),
+    ("Roma, 3 marzo 2024 - L'ufficio comunica.", ("2024-03-03", "day")),
+    ("Madrid, 3 de marzo de 2024. El ministerio.", ("2024-03-03", "day")),
+    ("Lisboa, 5 de setembro de 2023", ("2023-09-05", "day")),
+    ("WASHINGTON, March 3, 2024 — The agency.", ("2024-03-03", "day")),
+    ("2024-05-06: release", ("2024-05-06", "day")),
+    ("Bern, 12.03.2024 - Text", ("2024-03-12", "day")),
+    ("Bern, 31 February 2024", None),
+    ("No date here at all.", None),
+    ("", None),
+    ("1234567890 2024", None),
+])
+def test_find_date(text, expected):
+    assert find_date("", text) == expected
+
+
+def test_date_deep_in_the_text_is_ignored():
+    text = "The office published a report. " * 20 + "It refers to the meeting of 2 January 2024."
+    assert find_date("", text) is None
+
+
+def test_date_in_the_title():
+    assert find_date("Bern, 4 April 2024", "Body") == ("2024-04-04", "day")
+
+
+def test_extract_date_keeps_a_date_the_reader_found():
+    doc = extract_date(Communique(source="s", text="Bern, 2 January 2024", date="2023-12-01"))
+    assert (doc.date, doc.date_precision) == ("2023-12-01", "day")
+
+
+def test_extract_date_fills_an_empty_date():
+    doc = extract_date(Communique(source="s", text="Roma, 3 marzo 2024 - Testo"))
+    assert (doc.date, doc.date_precision) == ("2024-03-03", "day")

@@ -1,0 +1,53 @@
+import pytest
+
+from indexer.analysis import extract_organisations, extract_persons, tag_places
+from indexer.analysis.organisations import find_organisations
+from indexer.analysis.persons import find_persons
+from indexer.analysis.places import find_places
+from indexer.model import Communique
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les adhésions à l'OTAN", ["NATO"]),
+    ("NATO und НАТО und الناتو", ["NATO"]),
+    ("Die UNO und die EU", ["United Nations", "European Union"]),
+    ("the World Health Organization (WHO) and the IMF", ["WHO", "IMF"]),
+    ("la Banque mondiale et le CICR", ["World Bank", "ICRC"]),
+    ("who knows what the un said", []),
+    ("", []),
+])
+def test_find_organisations(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rencontre à Genève puis à Istanbul", ["Geneva", "Istanbul"]),
+    ("Treffen in Zürich und Genf", ["Zurich", "Geneva"]),
+    ("l'Accord d'Istanbul", ["Istanbul"]),
+    ("nothing here", []),
+])
+def test_find_places(text, expected):
+    assert find_places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bundesrätin Anna Beispiel hat heute informiert.", ["Anna Beispiel"]),
+    ("Federal Councillor John Example met the delegation.", ["John Example"]),
+    ("Le porte-parole du ministère, Jean Exemple, a déclaré.", ["Jean Exemple"]),
+    ("Il a parlé avec Marie Modèle, la conseillère du président.", ["Marie Modèle"]),
+    ("Die Präsidentin Eva von Muster sprach.", ["Eva von Muster"]),
+    ("The Federal Council adopted the Dispatch on Monday.", []),
+    ("Swiss National Bank Raises Rates", []),
+    ("", []),
+    ("123 456", []),
+])
+def test_find_persons(text, expected):
+    assert find_persons(text) == expected
+
+
+def test_entity_stages_fill_the_document():
+    doc = Communique(source="s", title="Visite à Genève", text="Le secrétaire général de l'OTAN, Jan Exempel, "
+                     "est arrivé.")
+    for stage in (tag_places, extract_organisations, extract_persons):
+        stage(doc)
+    assert doc.places == ["Geneva"] and doc.organisations == ["NATO"] and doc.persons == ["Jan Exempel"]
