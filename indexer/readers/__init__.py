@@ -1,0 +1,120 @@
+"""Readers: files in, `Communique` records out.
+
+`read_path(path)` picks a reader by extension and, for `.xml`, `.txt`,
+`.json` or no known extension, by sniffing the content (see `sniff`). Each
+reader module owns one format and documents its field mapping:
+
+    plaintext       .txt           ` date 2025-07` style header lines, then the body
+    markdown        .md            front matter or first `# heading` as the title
+    html_page       .html .htm     meta tags, <html lang>, main text
+    json_records    .json .jsonl   `FIELD_MAP`
+    email_message   .eml           Subject, Date, From, Message-ID, attachments listed
+    feeds           .rss .atom     one communiqué per item or entry
+    nsb             .xml           Swiss news-service messages, one per language version
+
+Errors: a file that cannot be read raises `ReadError(path, reason)`. In a
+multi-document file the good records are yielded first and the bad ones are
+then reported together by a `RecordError` (a `ReadError` with `.bad`, a
+list of (record key, reason)), so a consumer that handles documents while
+iterating loses none of the good ones.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Callable, Iterator
+
+from indexer.model import Communique, ReadError
+from indexer.readers import email_message, feeds, html_page, json_records, markdown, nsb, plaintext
+from indexer.readers.records import RecordError
+
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "sniff"]
+
+Reader = Callable[[str, bytes], Iterator[Communique]]
+
+READERS: dict[str, Reader] = {
+    "text": plaintext.read,
+    "markdown": markdown.read,
+    "html": html_page.read,
+    "json": json_records.read_json,
+    "jsonl": json_records.read_jsonl,
+    "email": email_message.read,
+    "feed": feeds.read,
+    "nsb": nsb.read,
+}
+BY_EXTENSION = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".eml": "email",
+    ".rss": "feed", ".atom": "feed", ".xml": None,
+}
+SUPPORTED_EXTENSIONS = frozenset(BY_EXTENSION)
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a communiqué file is far smaller; guards memory
+
+_XML_ROOT = re.compile(r"<([\w.-]+:)?([\w.-]+)[\s>/]")
+_EMAIL_HEADER = re.compile(r"(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re.I)
+
+
+def read_path(path: str) -> Iterator[Communique]:
+    """Yield the communiqués in the file at `path`; raise `ReadError` for what cannot be read."""
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in BY_EXTENSION and extension:
+        raise ReadError(path, f"unsupported file type {extension}")
+    try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            raise ReadError(path, f"file larger than {MAX_FILE_BYTES // 2**20} MB")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise ReadError(path, f"cannot open: {err.strerror or err}") from None
+    kind = BY_EXTENSION.get(extension)
+    if extension in (".json", ".txt", ""):
+        sniffed = sniff(data)
+        if extension != ".json" or sniffed == "jsonl":
+            kind = sniffed if sniffed != "xml" else "text"
+    elif extension == ".xml":
+        kind = sniff(data)
+        if kind not in ("feed", "nsb", "html"):
+            kind = "feed"  # the feed reader names what it found in its error
+    yield from READERS[kind](path, data)
+
+
+def sniff(data: bytes) -> str:
+    """The reader kind for content whose extension does not settle it.
+
+    Looks at the start of the text (BOMs and UTF-16 tolerated): HTML; XML
+    told apart by its root element ("feed", "nsb", else "xml"); JSON (one
+    document) or JSON Lines; e-mail headers; otherwise "text".
+    """
+    head = _head_text(data)
+    start = head.lstrip()
+    if start.startswith("<"):
+        lowered = start[:1024].lower()
+        if lowered.startswith(("<!doctype html", "<html")) or "<body" in lowered or "<head" in lowered:
+            return "html"
+        root = _xml_root(start)
+        if root in feeds.FEED_ROOTS:
+            return "feed"
+        if root in ("messages", "message") and nsb.NSB_NAMESPACE in start[:2048]:
+            return "nsb"
+        return "xml"
+    if start.startswith(("{", "[")):
+        first_line = start.split("\n", 1)[0].strip()
+        return "jsonl" if start.startswith("{") and first_line.endswith("}") and "\n{" in start else "json"
+    if _EMAIL_HEADER.match(head.replace("\r\n", "\n")) and re.search(r"^(from|subject|message-id):", head, re.I | re.M):
+        return "email"
+    return "text"
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:8192]
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(encoding, errors="ignore")
+    return head.decode("utf-8", errors="ignore")
+
+
+def _xml_root(text: str) -> str | None:
+    """The local name of the first element, skipping the prolog, comments and DOCTYPE."""
+    text = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", "", text[:8192], flags=re.S)
+    match = _XML_ROOT.search(text)
+    return match.group(2) if match else None

@@ -1,0 +1,53 @@
+"""Dates as sources write them, to ('YYYY-MM-DD', 'day') or ('YYYY-MM', 'month').
+
+Accepts ISO 8601 (date, year-month, date-time with zone), RFC 2822 (e-mail
+and RSS), and other unambiguous forms python-dateutil reads ("March 2024",
+"5 March 2024"). A time zone never shifts the day: the date is the one the
+source wrote. Anything else gives (None, None).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+from dateutil import parser as dateutil_parser
+
+_ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+
+
+def parse_date(value: str | None) -> tuple[str | None, str | None]:
+    """Return (date, precision) for a date string, or (None, None)."""
+    value = (value or "").strip()
+    if not value:
+        return None, None
+    match = _ISO.fullmatch(value)
+    if match:
+        return _checked(*match.groups())
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat(), "day"
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateutil(value)
+
+
+def _checked(year: str, month: str, day: str | None) -> tuple[str | None, str | None]:
+    try:
+        date = dt.date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None, None
+    return (date.isoformat(), "day") if day else (date.isoformat()[:7], "month")
+
+
+def _dateutil(value: str) -> tuple[str | None, str | None]:
+    # Parsing with two different defaults shows which parts the text gave.
+    try:
+        first, second = (dateutil_parser.parse(value, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None, None
+    if first.year != second.year or first.month != second.month:
+        return None, None  # year or month missing: too vague to file
+    if first.day != second.day:
+        return first.date().isoformat()[:7], "month"
+    return first.date().isoformat(), "day"

@@ -1,0 +1,131 @@
+"""Bytes to clean text, for every reader.
+
+`decode` turns a file's bytes into text: BOM first, then the encoding the
+file declares (XML prolog, HTML meta), then strict UTF-8, then detection by
+charset-normalizer. `clean_text` then repairs mojibake (ftfy), applies NFC,
+drops the BOM and control characters and normalises line endings; readers
+also run it over strings they pull out of structured formats (JSON values,
+e-mail parts), where no file-level decoding happened.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+import ftfy
+from ftfy.badness import is_bad
+
+from indexer.model import ReadError
+
+_BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# Markup and quotes are the readers' business: ftfy only repairs encodings.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_character_width=False, explain=False
+)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+# Mojibake always pairs a Latin-1 letter with a symbol or another Latin-1
+# letter ("Ã©", "â€™", "Ð¿", "ÔÇÖ"): a cheap test before ftfy's own.
+_MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u0192\u02c6\u02dc\u2013-\u2122\u2500-\u257f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from JSON escapes; unencodable alone
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CHAOS_TOLERANCE = 0.06
+# Most common first; used only to break ties between equally good guesses.
+COMMON_ENCODINGS = [
+    codecs.lookup(name).name for name in (
+        "utf-8", "cp1252", "latin-1", "cp1250", "cp1251", "cp1254", "cp1253", "cp1256",
+        "cp1255", "koi8-r", "gb18030", "big5", "shift_jis", "euc-jp", "euc-kr", "iso8859-15",
+        "iso8859-2", "cp1257",
+    )
+]
+_BINARY_SHARE = 0.10  # more control characters than this and it is not text
+
+
+def decode(data: bytes, path: str, declared: str | None = None) -> str:
+    """Decode a file's bytes to clean text or raise `ReadError` (empty, binary)."""
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    text = _decode_raw(data, path, declared)
+    if _looks_binary(text):
+        raise ReadError(path, "binary file, not text")
+    text = clean_text(text)
+    if not text.strip():
+        raise ReadError(path, "empty file")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Repair mojibake, NFC, drop BOM and control characters, normalise line endings."""
+    text = _LINE_BREAKS.sub("\n", text)
+    # ftfy is slow on long texts: run it only where mojibake could be.
+    if _MOJIBAKE_HINT.search(text) and is_bad(text) or _SURROGATE.search(text):
+        text = _SURROGATE.sub("", ftfy.fix_text(text, _FTFY))
+    text = _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_raw(data: bytes, path: str, declared: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise ReadError(path, f"not valid {encoding} after its byte-order mark") from None
+    if b"\x00" in data:
+        raise ReadError(path, "binary file, not text")
+    for encoding in (_known_codec(declared), "utf-8"):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    return _detect(data, path)
+
+
+def _detect(data: bytes, path: str) -> str:
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise ReadError(path, "binary file, not text")
+    # On a few sentences several code pages look equally clean (French
+    # latin-1 reads as cp1257 too): among the cleanest, take the most
+    # coherent, and on a tie the most common encoding.
+    least_chaos = min(match.chaos for match in matches)
+    close = [match for match in matches if match.chaos <= least_chaos + _CHAOS_TOLERANCE]
+    best = max(close, key=lambda match: (round(match.coherence, 2), _preference(match.encoding)))
+    encoding = codecs.lookup(best.encoding).name
+    # As browsers do: text labelled latin-1 is nearly always windows-1252,
+    # whose 0x80-0x9F are quotes and dashes rather than C1 controls.
+    if encoding in ("latin-1", "iso8859-1", "iso8859-15"):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return str(best)
+
+
+def _preference(encoding: str) -> int:
+    name = codecs.lookup(encoding).name
+    return -COMMON_ENCODINGS.index(name) if name in COMMON_ENCODINGS else -len(COMMON_ENCODINGS)
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    return controls > _BINARY_SHARE * max(len(sample), 1)

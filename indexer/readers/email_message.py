@@ -1,0 +1,77 @@
+"""E-mailed communiqués (.eml), read with the standard library's `email` package.
+
+The body is the text/plain part, else the text/html part converted to text
+(multipart, quoted-printable, base64 and declared charsets are handled by
+`email`; an unknown or wrong charset falls back to detection). Title from
+Subject, date from Date (day precision, the sender's own date), issuer from
+the From display name (else the address), source_id from Message-ID,
+language from Content-Language. Attachments are listed by file name, never
+indexed.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+from email.message import EmailMessage
+from typing import Iterator
+
+from indexer.model import Communique, ReadError
+from indexer.readers.dates import parse_date
+from indexer.readers.decoding import clean_text, decode
+from indexer.readers.htmltext import html_to_text
+from indexer.readers.records import make_communique
+
+
+def read(path: str, data: bytes) -> Iterator[Communique]:
+    """Yield the one communiqué of an e-mail file."""
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    if b"\x00" in data:
+        raise ReadError(path, "binary file, not text")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not (message["From"] or message["Subject"] or message["Date"]):
+        raise ReadError(path, "no e-mail headers (From, Subject, Date)")
+    yield parse_message(path, message)
+
+
+def parse_message(source: str, message: EmailMessage) -> Communique:
+    """Build a Communique from a parsed e-mail message."""
+    warnings = []
+    text = body_text(source, message)
+    if not text.strip():
+        warnings.append("e-mail without a text body")
+    date, precision = parse_date(_header(message, "Date"))
+    if _header(message, "Date") and not date:
+        warnings.append(f"invalid Date header {_header(message, 'Date')!r}")
+    name, address = email.utils.parseaddr(_header(message, "From"))
+    attachments = [part.get_filename() or part.get_content_type() for part in message.iter_attachments()]
+    language = _header(message, "Content-Language").split(",")[0].split("-")[0].strip().lower()
+    return make_communique(
+        source, text, _header(message, "Subject"), date=date, date_precision=precision,
+        declared_language=language or None, issuer=name or address or None,
+        source_id=_header(message, "Message-ID").strip("<> ") or None,
+        attachments=[clean_text(a) for a in attachments], warnings=warnings,
+    )
+
+
+def body_text(source: str, message: EmailMessage) -> str:
+    """The plain text of the preferred body part ('' when there is none)."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):  # unknown or lying charset
+        payload = part.get_payload(decode=True) or b""
+        content = decode(payload, source) if payload.strip() else ""
+    if isinstance(content, bytes):
+        content = decode(content, source)
+    return html_to_text(content) if part.get_content_type() == "text/html" else content
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        return str(message[name] or "")
+    except (ValueError, IndexError):  # a malformed header the policy cannot parse
+        return str(message.get_all(name, [""])[0] if hasattr(message, "get_all") else "")

@@ -1,0 +1,112 @@
+"""Swiss federal news-service messages (XML, namespace `NSB_NAMESPACE`).
+
+One communiqué per `<content lang="..">` of each `<message>`:
+
+    source             path#<lang> (path#<message id>-<lang> if a file holds several messages)
+    title              content title
+    text               dateline and lead as the first paragraph, then the text
+                       (HTML-escaped markup unescaped, tags stripped, paragraphs kept)
+    date               message pubdate, day precision
+    declared_language  the lang attribute
+    issuer             the lead originator's name in that language (else German, else any)
+    translation_group  nsb-<message id>;  source_id  <message id>-<lang>
+    url                the content's first related link (`<link><uri>`), if any
+    attachments        the URIs of the content's attachments
+
+The city is kept as a wire-style dateline opening the first paragraph,
+"Bern, 2024-01-02 — <lead>", so it stays in the searchable text (a capital in
+a dateline names a country). Untranslated slots often hold a copy of another
+language's text: they are kept (language detection flags them) with the
+warning "text identical to the de version". Empty slots (no title and no
+text) are skipped, and the other versions of the message say so in a warning.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from indexer.model import Communique, ReadError
+from indexer.readers.dates import parse_date
+from indexer.readers.decoding import decode
+from indexer.readers.htmltext import html_to_text
+from indexer.readers.records import make_communique
+from indexer.readers.safexml import declared_encoding, parse_xml
+
+NSB_NAMESPACE = "https://www.news.admin.ch/messages"
+NS = "{" + NSB_NAMESPACE + "}"
+
+
+def read(path: str, data: bytes) -> Iterator[Communique]:
+    """Yield one communiqué per language version of each message in the file."""
+    root = parse_xml(path, decode(data, path, declared_encoding(data)))
+    messages = root.findall(NS + "message") if root.tag == NS + "messages" else [root]
+    if not messages or messages[0].tag != NS + "message":
+        raise ReadError(path, "no news-service <message> in the file")
+    yielded = 0
+    for message in messages:
+        for doc in read_message(path, message, keyed_by_id=len(messages) > 1):
+            yielded += 1
+            yield doc
+    if not yielded:
+        raise ReadError(path, "every language version is empty")
+
+
+def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communique]:
+    """The communiqués of one `<message>` element, in document order."""
+    message_id = message.get("id") or ""
+    date, precision = parse_date(message.findtext(NS + "pubdate"))
+    docs: list[Communique] = []
+    bodies: dict[str, str] = {}  # lang -> body without dateline, to spot copies
+    skipped = []
+    for content in message.findall(NS + "content"):
+        lang = (content.get("lang") or "").lower()
+        title = _field(content, "title")
+        lead = html_to_text(_field(content, "lead"))
+        body = html_to_text(_field(content, "text"))
+        if not title and not body:
+            skipped.append(lang)
+            continue
+        full_body = "\n\n".join(part for part in (lead, body) if part)
+        warnings = [f"text identical to the {other} version"
+                    for other, seen in bodies.items() if seen == full_body][:1]
+        bodies.setdefault(lang, full_body)
+        key = f"{message_id}-{lang}" if keyed_by_id else lang
+        docs.append(make_communique(
+            f"{path}#{key}", _with_dateline(_field(content, "city"), message.findtext(NS + "pubdate"), full_body),
+            title, date=date, date_precision=precision, declared_language=lang or None,
+            issuer=_issuer(message, lang), translation_group=f"nsb-{message_id}",
+            source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
+            attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings,
+        ))
+    for doc in docs:
+        doc.warnings.extend(f"empty {lang} version skipped" for lang in skipped)
+        if message.get("revoked") == "yes":
+            doc.warnings.append("message revoked by its issuer")
+    return docs
+
+
+def _field(content, name: str) -> str:
+    return (content.findtext(NS + name) or "").strip()
+
+
+def _with_dateline(city: str, pubdate: str | None, body: str) -> str:
+    parts = [part for part in (city, (pubdate or "").strip()) if part]
+    return f"{', '.join(parts)} — {body}" if parts and body else body
+
+
+def _issuer(message, lang: str) -> str | None:
+    originators = message.findall(NS + "originator")
+    lead = next((o for o in originators if o.get("lead") == "yes"), originators[0] if originators else None)
+    source = lead if lead is not None else message.find(NS + "department")
+    if source is None:
+        return None
+    names = {(n.get("lang") or ""): (n.text or "").strip() for n in source.findall(NS + "name")}
+    return names.get(lang) or names.get("de") or next((n for n in names.values() if n), None)
+
+
+def _uris(content, element: str) -> list[str]:
+    return [uri.strip() for node in content.findall(NS + element)
+            if (uri := node.findtext(NS + "uri") or "").strip()]
+
+
+def _first_uri(content, element: str) -> str | None:
+    return next(iter(_uris(content, element)), None)

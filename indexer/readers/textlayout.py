@@ -1,0 +1,88 @@
+"""Paragraph layout and titles shared by the readers.
+
+`tidy` gives every reader's text the same shape: trimmed lines, single
+spaces, paragraphs separated by exactly one blank line. `title_from_text`
+takes the first sentence when a source has no title, taking care not to cut at
+abbreviations ("Dr.", "z. B.", "U.S."), initials ("J. Smith") or ordinals
+("1. Januar").
+"""
+from __future__ import annotations
+
+import re
+
+TITLE_MAX = 200
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+# A sentence end: terminal punctuation, optional closing quotes or brackets,
+# whitespace, then something that can start a sentence (not a lowercase letter).
+_BOUNDARY = re.compile(r"([.!?…。！？])[\"'”’»)\]]*\s+(?=[^\s\w]*[^\W\d_a-zß-ÿ]|[\"'“‘«(\[\d])")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt no nr vs etc e.g i.e cf approx ca incl excl
+    gen col lt maj capt sgt gov sen rep pres amb hon rev inc ltd co corp dept
+    fig art para jan feb apr jun jul aug sep sept oct nov dec
+    mm mme mmes mlle dres vol pp env cie av bd
+    z.b bzw vgl usw ggf evtl inkl sog hr fr dipl ing abs
+    sig sigg dott avv
+    sra srta dña lic
+    u.s u.k u.n e.u
+    """.split()
+)
+
+
+def tidy(text: str) -> str:
+    """Trim lines, collapse spaces, and leave one blank line between paragraphs."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty paragraphs of tidied text."""
+    return [p for p in tidy(text).split("\n\n") if p]
+
+
+def title_from_text(text: str) -> str:
+    """The first sentence of the text (or its first line if that is a heading), capped."""
+    first = next(iter(paragraphs(text[: TITLE_MAX * 20])), "")
+    line, _, rest = first.partition("\n")
+    if rest and not rest[0].islower() and len(line) <= TITLE_MAX and not _BOUNDARY.search(line + " X"):
+        return line  # a heading-like first line: no sentence end, next line not a continuation
+    return cap_title(first_sentence(first.replace("\n", " ")))
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first real sentence end."""
+    for match in _BOUNDARY.finditer(text):
+        end = match.start(1) + 1
+        if match.group(1) != "." or not _is_abbreviation(text[: match.start(1)]):
+            return text[: match.end()].strip()
+        if end > TITLE_MAX * 5:
+            break
+    return text.strip()
+
+
+def cap_title(title: str, limit: int = TITLE_MAX) -> str:
+    """Shorten a title to `limit` characters at a word boundary, marking the cut with '…'."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).strip(".'’-")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "M. Macron"
+    if word.isdigit() and len(word) <= 2:
+        return True  # an ordinal: "am 1. Januar"
+    if re.fullmatch(r"(?:\w\.)+\w", word):
+        return True  # "U.S", "z.B", "e.g"
+    return word.lower() in ABBREVIATIONS
