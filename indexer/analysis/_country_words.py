@@ -16,10 +16,10 @@ import re
 
 # Short forms and other names CLDR does not give as the main name.
 ALIASES = {
-    "GB": "=UK | =U.K. | Britain | Great Britain | Grossbritannien | Großbritannien | Grande-Bretagne | "
+    "GB": "英国 | 영국~3 | =UK | =U.K. | Britain | Great Britain | Grossbritannien | Großbritannien | Grande-Bretagne | "
           "Gran Bretagna | Gran Bretaña | Grã-Bretanha | Groot-Brittannië | Britannia | Великобритани~3 | "
           "Британи~3 | Британі~3 | بريطانيا | Wielka Brytania | Wielkiej Brytanii | İngiltere",
-    "US": "=US | =U.S. | =USA | =U.S.A. | =EE.UU. | =EEUU | =EUA | =VS | =ABD | США | Stati Uniti d'America | "
+    "US": "米国 | 美国 | =US | =U.S. | =USA | =U.S.A. | =EE.UU. | =EEUU | =EUA | =VS | =ABD | США | Stati Uniti d'America | "
           "Stany Zjednoczone | Stanów Zjednoczonych | Stanach Zjednoczonych | Соединённых Штатов | "
           "Соединенных Штатов | Сполучених Штатів | Amerika Birleşik Devletleri | أمريكا | امريكا | "
           "الولايات المتحدة الأمريكية",
@@ -30,7 +30,7 @@ ALIASES = {
     "CZ": "Tschechien | Czech Republic | Czechia | République tchèque",
     "RU": "Russland | Россия | Росси~3 | =РФ | Rosj~3",
     "UA": "Україн~3 | Украин~3 | Ukrain~3 | Ukrainie | Ukrainy",
-    "KR": "South Korea | Südkorea | Corée du Sud | Corea del Sud | Corea del Sur | Zuid-Korea | Южная Корея",
+    "KR": "한국~3 | 韓国 | 韩国 | South Korea | Südkorea | Corée du Sud | Corea del Sud | Corea del Sur | Zuid-Korea | Южная Корея",
     "KP": "North Korea | Nordkorea | Corée du Nord | Corea del Nord | Corea del Norte | Noord-Korea",
     "CD": "DR Congo | =DRC | =RDC | Demokratische Republik Kongo",
     "CI": "Ivory Coast | Côte d’Ivoire | Elfenbeinküste",

@@ -15,12 +15,15 @@ import functools
 import re
 
 from indexer.analysis import _country_words as words
-from indexer.analysis.gazetteer import Gazetteer, Match, Tokens
+from indexer.analysis.gazetteer import Gazetteer, Match, Tokens, tokens_of
 from indexer.model import Communique
 
-NAME_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "tr", "ar", "ru", "uk", "pl")
+NAME_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "tr", "ar", "ru", "uk", "pl", "ko", "ja", "zh")
+_SPACELESS_LOCALES = {"ja", "zh"}  # names match inside words
+_KOREAN_PARTICLE_LETTERS = 3  # 한국의, 스웨덴에서: particles glue to the name
 NOT_COUNTRIES = {"AQ", "EU", "EZ", "UN", "QO", "ZZ"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and CJK ideographs
 _SLAVIC_LOCALES = {"ru", "uk", "pl"}
 _ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "وب", "ول", "ال", "وال", "بال", "لل", "فال")
 _ARABIC_DEF_PREFIXES = ("و", "ب", "ف", "وب", "ك")
@@ -37,7 +40,9 @@ def _country_codes() -> set[str]:
 
 
 def _add(gaz: Gazetteer, phrase: str, value, **options) -> None:
-    if _ARABIC.search(phrase):
+    if _SPACELESS.search(phrase):
+        gaz.add(phrase, value, anywhere=True)
+    elif _ARABIC.search(phrase):
         if phrase.startswith("ال"):
             gaz.add(phrase, value, prefixes=_ARABIC_DEF_PREFIXES, **options)
             gaz.add("لل" + phrase[2:], value, prefixes=("و", "ف"), **options)
@@ -78,6 +83,13 @@ def gazetteer() -> Gazetteer:
     codes = _country_codes()
     gaz = Gazetteer()
     for code, name, locale in _cldr_names(codes):
+        if locale in _SPACELESS_LOCALES:
+            if len(name) >= 2:
+                gaz.add(name, (code, NAME, None), anywhere=True)
+            continue
+        if locale == "ko":
+            gaz.add(name, (code, NAME, None), max_suffix=_KOREAN_PARTICLE_LETTERS)
+            continue
         _add(gaz, name, (code, NAME, None), capitalised=True)
         stem = name[:-1]
         if locale in _SLAVIC_LOCALES and " " not in name and name[-1] in "аяьйыоеиa" and len(stem) >= 5:
@@ -155,7 +167,7 @@ def _is_acronym_of_preceding_name(tokens: Tokens, m: Match) -> bool:
 
 def find_countries(text: str, language: str | None = None) -> list[str]:
     """Sorted unique ISO codes of the countries `text` names."""
-    tokens = Tokens(text)
+    tokens = tokens_of(text)
     found = set()
     for m in gazetteer().find(tokens):
         code, kind, langs = m.value

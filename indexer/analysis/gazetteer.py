@@ -12,6 +12,8 @@ match starts and ends on a word boundary ("enlisement" never contains
 - `max_suffix`: the last word may run on by up to that many letters, for
   inflecting languages ("России", "Ukrainy", "الأمريكية");
 - `prefixes`: proclitics allowed glued to the first word (Arabic و، ب، ال…);
+- `anywhere`: match inside words (Chinese and Japanese write no spaces);
+  a katakana name must still not touch other katakana ("タイ" ≠ "タイム");
 - value None: a blocker that claims its words so shorter phrases inside it
   do not match ("New Mexico" is not MX).
 
@@ -20,6 +22,7 @@ Overlapping matches resolve leftmost-longest.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -40,6 +43,7 @@ class Entry:
     case_sensitive: bool = False
     capitalised: bool = False
     max_suffix: int = 0
+    anywhere: bool = False
     prefix_len: int = 0  # letters of proclitic glued to the first token
 
 
@@ -60,7 +64,7 @@ class Tokens:
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         self.spans = spans
         self.words = [text[a:b] for a, b in spans]
-        self.folded = [fold(w) for w in self.words]
+        self.folded = [_fold_word(w) for w in self.words]
         # " w1 w2 w3 " with the offset of each folded word inside it
         self.offsets: list[int] = []
         parts, pos = [], 1
@@ -77,6 +81,17 @@ class Tokens:
         return bisect.bisect_right(self.offsets, offset) - 1
 
 
+@functools.lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else fold(word)
+
+
+@functools.lru_cache(maxsize=8)
+def tokens_of(text: str) -> "Tokens":
+    """Tokens of `text`, shared by the stages that match on the same text."""
+    return Tokens(text)
+
+
 def phrase_key(phrase: str) -> str:
     return " ".join(fold(w) for w in TOKEN.findall(phrase))
 
@@ -90,12 +105,17 @@ class Gazetteer:
         self._built = False
 
     def add(self, phrase: str, value: Any, *, case_sensitive: bool = False, capitalised: bool = False,
-            max_suffix: int = 0, prefixes: tuple[str, ...] = ()) -> None:
+            max_suffix: int = 0, prefixes: tuple[str, ...] = (), anywhere: bool = False) -> None:
         key = phrase_key(phrase)
         if not key:
             return
+        if anywhere:
+            entry = Entry(value, phrase, anywhere=True)
+            self._entries.setdefault(key.replace(" ", ""), []).append(entry)
+            self._built = False
+            return
         for prefix in ("",) + tuple(prefixes):
-            entry = Entry(value, phrase, case_sensitive, capitalised, max_suffix, len(fold(prefix)))
+            entry = Entry(value, phrase, case_sensitive, capitalised, max_suffix, False, len(fold(prefix)))
             pattern = " " + fold(prefix) + key + ("" if max_suffix else " ")
             self._entries.setdefault(pattern, []).append(entry)
         self._built = False
@@ -112,6 +132,9 @@ class Gazetteer:
 
     def _candidates(self, tokens: Tokens) -> Iterator[Match]:
         for end_pos, (pattern, entries) in self._automaton.iter(tokens.joined):
+            if entries[0].anywhere:
+                yield from self._anywhere(tokens, end_pos, pattern, entries)
+                continue
             begin = end_pos - len(pattern) + 2  # offset of the first folded char
             first = tokens.token_at(begin)
             for entry in entries:
@@ -131,20 +154,39 @@ class Gazetteer:
                 a, b = tokens.spans[first][0], tokens.spans[last][1]
                 yield Match(entry.value, first, last + 1, a, b)
 
+    @staticmethod
+    def _anywhere(tokens: Tokens, end_pos: int, pattern: str, entries: list[Entry]) -> Iterator[Match]:
+        begin = end_pos - len(pattern) + 1
+        joined = tokens.joined
+        if _katakana(pattern[0]) and _katakana(joined[begin - 1]) \
+                or _katakana(pattern[-1]) and _katakana(joined[end_pos + 1]):
+            return
+        first, last = tokens.token_at(begin), tokens.token_at(end_pos)
+        # fold() keeps CJK text as is, so offsets inside a token map back 1:1
+        a = tokens.spans[first][0] + begin - tokens.offsets[first]
+        b = tokens.spans[last][0] + end_pos + 1 - tokens.offsets[last]
+        for entry in entries:
+            yield Match(entry.value, first, last + 1, a, b)
+
     def find(self, text: str | Tokens) -> list[Match]:
         """All leftmost-longest matches in `text`, blockers removed."""
         if not self._built:
             self._build()
-        tokens = text if isinstance(text, Tokens) else Tokens(text)
+        tokens = text if isinstance(text, Tokens) else tokens_of(text)
         if not len(tokens) or not self._entries:
             return []
-        candidates = sorted(self._candidates(tokens), key=lambda m: (m.start, -(m.end - m.start)))
+        # leftmost-longest on character spans (several CJK matches can share a token)
+        candidates = sorted(self._candidates(tokens), key=lambda m: (m.char_start, -m.char_end))
         chosen, taken_until = [], 0
         for match in candidates:
-            if match.start >= taken_until:
+            if match.char_start >= taken_until:
                 chosen.append(match)
-                taken_until = match.end
+                taken_until = match.char_end
         return [m for m in chosen if m.value is not None]
+
+
+def _katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
 
 
 def _same_case(words: list[str], phrase: str) -> bool:

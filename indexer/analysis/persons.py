@@ -9,6 +9,7 @@ without a role are missed.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from indexer.analysis.fold import fold
@@ -55,10 +56,14 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
+_LONG_ROLES = {r for r in ROLES if len(r) >= 6}
+
+
+@functools.lru_cache(maxsize=65536)
 def _role_stem(word: str) -> bool:
+    """A role word, also inflected (up to two more letters: "Bundesrätin", "ministers")."""
     f = fold(word).strip(".")
-    return f in ROLES or f.split("-")[-1] in ROLES or any(f.startswith(r) and len(f) - len(r) <= 2
-                                                             for r in ROLES if len(r) >= 6)
+    return f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES
 
 
 def _sequences(text: str):

@@ -22,6 +22,10 @@ from indexer.model import Communique
     ("Spotkanie w Polsce i w Niemczech", "pl", ["DE", "PL"]),
     ("زيارة إلى سويسرا والولايات المتحدة", "ar", ["CH", "US"]),
     ("Kosovo and Serbia", "en", ["RS", "XK"]),
+    ("中国和美国的会谈", "zh", ["CN", "US"]),
+    ("韓国と北朝鮮の経済新聞", "ja", ["KP", "KR"]),
+    ("タイムの発表", "ja", []),
+    ("한국 선수가 스웨덴에서 우승했다", "ko", ["KR", "SE"]),
     # adjectives and demonyms, inflected
     ("la présidence turque et la guerre russo-ukrainienne", "fr", ["RU", "TR", "UA"]),
     ("deutsche Unternehmen und die schweizerischen Behörden", "de", ["CH", "DE"]),
