@@ -1,7 +1,7 @@
 """View-model of one search hit (a result row, a 'more like this' entry)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from markupsafe import Markup, escape
@@ -26,8 +26,10 @@ class HitView:
     language: str  # code
     language_label: str
     declared_language_label: str  # set only when it differs from the detected language
-    countries: list[Link]
+    countries: list[Link]  # every country, for JSON
     snippet: Markup
+    shown_countries: list[Link] = field(default_factory=list)  # the first few, selected ones first
+    more_countries: int = 0  # how many are not shown
 
     def to_json(self) -> dict:
         return {
@@ -42,11 +44,21 @@ class HitView:
         }
 
 
-def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]) -> HitView:
-    """`filter_link(facet, value)` is the URL that narrows a search to that value."""
+MAX_SHOWN_COUNTRIES = 6
+
+
+def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str],
+             selected_countries: tuple[str, ...] = ()) -> HitView:
+    """`filter_link(facet, value)` is the URL that narrows a search to that value.
+
+    A communiqué can name dozens of countries; a row shows a few, those the
+    search is filtered by first, and says how many more there are.
+    """
     declared = ""
     if hit.declared_language and hit.language and hit.declared_language != hit.language:
         declared = language_name(hit.declared_language)
+    countries = [Link(country_name(c), filter_link("country", c), c, c in selected_countries) for c in hit.countries]
+    ordered = sorted(countries, key=lambda link: link.value not in selected_countries)
     return HitView(
         id=hit.id,
         title=hit.title or "(untitled)",
@@ -58,7 +70,9 @@ def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]
         language=hit.language or "",
         language_label=language_name(hit.language),
         declared_language_label=declared,
-        countries=[Link(country_name(c), filter_link("country", c), c) for c in hit.countries],
+        countries=countries,
+        shown_countries=ordered[:MAX_SHOWN_COUNTRIES],
+        more_countries=max(0, len(countries) - MAX_SHOWN_COUNTRIES),
         # The engine escapes the text and adds only <mark>: the one trusted HTML here.
         snippet=Markup(hit.snippet or ""),
     )

@@ -259,7 +259,7 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         q=req.q,
         total=result.total,
         took_ms=result.took_ms,
-        hits=[hit_view(h, doc_link, filter_link) for h in result.hits],
+        hits=[hit_view(h, doc_link, filter_link, req.selected("country")) for h in result.hits],
         facets=facets,
         chips=chips(req, link),
         sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.sort) for s in SORTS],
