@@ -300,6 +300,10 @@ BLOCKERS = ("New Mexico | New Jersey | New South Wales | Nuevo México | New Eng
 # Jordan") unless that word starts a sentence.
 GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya", "china", "sofia", "lima",
                "salvador"}
+# Country names that are also common words, so not a mention at the start of
+# a sentence or title ("Réunion du comité", "Riunione del Consiglio").
+COMMON_WORD_NAMES = {"reunion", "riunione", "polonaise"}
+
 # Capitalised words that start sentences, not names ("In Jordan", "Le Chad").
 FUNCTION_WORDS = {"in", "the", "a", "an", "to", "from", "of", "and", "for", "with", "by", "on", "at", "le", "la",
                   "les", "au", "en", "der", "die", "das", "im", "nach", "aus", "il", "el", "los", "al", "del",

@@ -137,6 +137,11 @@ def _is_person(tokens: Tokens, m: Match) -> bool:
     return False
 
 
+def _is_common_word(tokens: Tokens, m: Match) -> bool:
+    key = " ".join(tokens.folded[m.start:m.end])
+    return key in words.COMMON_WORD_NAMES and _sentence_start(tokens, m.start)
+
+
 def _is_language_name(tokens: Tokens, m: Match, language: str | None) -> bool:
     if m.end - m.start != 1:
         return False
@@ -175,7 +180,7 @@ def find_countries(text: str, language: str | None = None) -> list[str]:
             continue
         if _is_acronym_of_preceding_name(tokens, m):
             continue
-        if kind in (NAME, CAPITAL) and _is_person(tokens, m):
+        if kind in (NAME, CAPITAL) and (_is_person(tokens, m) or _is_common_word(tokens, m)):
             continue
         if kind == DEMONYM and _is_language_name(tokens, m, language):
             continue

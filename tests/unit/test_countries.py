@@ -52,6 +52,8 @@ from indexer.model import Communique
     ("Europe and Africa", "en", []),
     ("The Danish Refugee Council (DRC) helped.", "en", ["DK"]),
     ("Der Bundesrat hat entschieden.", "de", []),
+    ("Réunion du comité mixte. Le texte suit.", "fr", []),
+    ("Les habitants de La Réunion", "fr", ["RE"]),
 ])
 def test_find_countries(text, lang, expected):
     assert find_countries(text, lang) == expected
