@@ -40,4 +40,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     filters.init_app(app)
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
+    app.after_request(_safety_headers)
     return app
+
+
+def _safety_headers(response):
+    """Cheap hardening for every response (pages show untrusted text, though always escaped)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -153,6 +153,10 @@ class SearchPage:
                 for f in self.facets
             },
             "url": self.share_url,
+            "links": {
+                "prev": self.pagination.prev_url if self.pagination else None,
+                "next": self.pagination.next_url if self.pagination else None,
+            },
         }
 
 

@@ -147,3 +147,21 @@ def test_links_on_page_round_trip_through_search_request(client):
         args = parse_qsl(urlsplit(href.replace("&amp;", "&")).query)
         req = SearchRequest.from_args({k: [v for kk, v in args if kk == k] for k, _ in args})
         assert req.to_args() == args  # links are canonical: what to_args writes
+
+
+def test_json_links_to_next_and_previous_pages(client):
+    data = search_json(client, "q=&per_page=4&page=2")
+    assert data["links"] == {"prev": "/?per_page=4", "next": "/?per_page=4&page=3"}
+
+
+def test_responses_carry_safety_headers(client):
+    response = client.get("/")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_static_assets_are_served(client):
+    for name in ("archive.css", "archive.js"):
+        response = client.get(f"/static/{name}")
+        assert response.status_code == 200
+        response.close()  # file responses stream; close to release the file
