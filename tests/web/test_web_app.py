@@ -1,0 +1,47 @@
+"""The factory: where templates and static files come from, and the expansion line's rendering."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import archive
+from archive import app as app_module
+from archive.app import create_app
+from archive.results import FacetValue, Hit, SearchResult
+from archive.web.engine import set_engine
+
+
+def test_assets_come_from_the_checkout_when_present():
+    root = Path(archive.__file__).parent.parent
+    app = create_app({"TESTING": True})
+    assert Path(app.template_folder) == root / "templates"
+    assert Path(app.static_folder) == root / "static"
+
+
+def test_assets_come_from_the_package_when_installed(tmp_path, monkeypatch):
+    package = tmp_path / "site-packages" / "archive"
+    package.mkdir(parents=True)
+    monkeypatch.setattr(archive, "__file__", str(package / "__init__.py"))
+    assert app_module._asset_dir("templates") == str(package / "_templates")
+    assert app_module._asset_dir("static") == str(package / "_static")
+
+
+class ExpandingEngine:
+    """Returns one fixed result that says which cross-language names were added."""
+
+    def search(self, request):
+        hit = Hit("d1", "Sommet de l'OTAN", "2024-07-01", "fr", ["TR"], snippet="<mark>OTAN</mark>")
+        return SearchResult(1, [hit], {"country": [FacetValue("TR", 1)]}, expansions=["OTAN", "NAVO"] if request.expand else [])
+
+    def close(self):
+        pass
+
+
+def test_expansion_line_links_to_a_search_without_expansion(tmp_path):
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
+    set_engine(app, ExpandingEngine())
+    html = app.test_client().get("/?q=nato").get_data(as_text=True)
+    assert "Also matching: <q>OTAN</q>, <q>NAVO</q>" in html
+    assert 'href="/?q=nato&amp;expand=0">search only what I typed</a>' in html
+    html = app.test_client().get("/?q=nato&expand=0").get_data(as_text=True)
+    assert "Also matching" not in html
+    assert 'href="/?q=nato">Also search translated names</a>' in html
