@@ -55,10 +55,17 @@ def main(ctx: click.Context, instance_path: str | None, data_dir: str | None) ->
 
 
 def _progress(files, total):
+    """A progress bar with rate and ETA on a terminal (silent otherwise)."""
     from tqdm import tqdm
 
-    return tqdm(files, total=total, unit="file", dynamic_ncols=True, disable=not sys.stderr.isatty(),
+    return tqdm(total=total, unit="file", dynamic_ncols=True, disable=not sys.stderr.isatty(),
                 file=sys.stderr)
+
+
+def _workers(config: dict) -> int:
+    import os
+
+    return config["WORKERS"] or os.cpu_count() or 1
 
 
 def _print_summary(summary, elapsed: float) -> None:
@@ -92,7 +99,7 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> 
     try:
         with _engine(config) as engine:
             summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
-                                  progress=_progress)
+                                  progress=_progress, workers=_workers(config))
     except EngineError as exc:
         raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
     finally:

@@ -25,6 +25,7 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "ELASTICSEARCH_SHARDS": (1, int, "Primary shards of a new index."),
     "ELASTICSEARCH_REPLICAS": (0, int, "Replicas of a new index (0 on one node)."),
     "INDEX_BATCH_SIZE": (200, int, "Documents per engine write during `archive index`."),
+    "WORKERS": (0, int, "Processes that read and analyse files while indexing (0: one per core)."),
     "PER_PAGE": (20, int, "Results per page on the search page."),
     "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),

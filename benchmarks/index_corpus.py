@@ -7,6 +7,7 @@ Prints files, documents, seconds, documents/s and peak memory (max RSS).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -27,6 +28,7 @@ def main() -> None:
     parser.add_argument("path", nargs="?", default=str(NSB))
     parser.add_argument("--engine", default="tantivy")
     parser.add_argument("--data-dir", default=None, help="keep the index here (default: a temporary folder)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count(), help="reading/analysis processes")
     args = parser.parse_args()
     data_dir = args.data_dir or tempfile.mkdtemp(prefix="archive-bench-")
     config = load_config(overrides={"DATA_DIR": data_dir, "ENGINE": args.engine})
@@ -35,13 +37,14 @@ def main() -> None:
         engine.clear()
     ledger = Ledger(Path(data_dir) / "ledger.sqlite")
     started = time.perf_counter()
-    summary = index_paths([args.path], engine, ledger, batch_size=config["INDEX_BATCH_SIZE"])
+    summary = index_paths([args.path], engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
+                          workers=args.workers)
     elapsed = time.perf_counter() - started
     documents = engine.count()
     engine.close()
     ledger.close()
     records = summary.new_documents + summary.updated_documents + summary.duplicate_records
-    print(f"engine: {args.engine}")
+    print(f"engine: {args.engine}, workers: {args.workers}")
     print(f"files: {summary.total_files} {summary.files}")
     print(f"records read: {records}, documents in the index: {documents}, "
           f"duplicates merged: {summary.duplicate_records}")

@@ -88,6 +88,44 @@ def _record_key(real_path: str, doc: Communique) -> str:
     return real_path + (sep + key if sep else "")
 
 
+@dataclass
+class Prepared:
+    """A file read and analysed (possibly in a worker process), ready to be applied."""
+
+    given: str
+    real: str
+    sha: str
+    docs: list[Communique] | None = None  # None: unreadable
+    reason: str | None = None  # why it was rejected, or which of its records were
+    status: str | None = None  # set when no reading was needed
+
+
+def prepare(given: str, analyse: Callable[[Communique], Communique] | None = None) -> Prepared:
+    """Read and analyse one file. Pure: touches neither ledger nor engine, so it runs in workers."""
+    from .readers import RecordError, read_path
+
+    if analyse is None:
+        from .analysis import analyze as analyse
+    real = os.path.realpath(given)
+    try:
+        sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
+    except OSError as exc:
+        return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}")
+    docs: list[Communique] = []
+    reason = None
+    try:
+        for doc in read_path(given):
+            docs.append(doc)
+    except RecordError as exc:
+        reason = exc.reason
+    except ReadError as exc:
+        return Prepared(given, real, sha, reason=exc.reason)
+    for doc in docs:
+        analyse(doc)
+        doc.content_hash = content_hash(doc)
+    return Prepared(given, real, sha, docs=docs, reason=reason)
+
+
 class Indexer:
     """Runs the pipeline against one engine and one ledger."""
 
@@ -131,54 +169,52 @@ class Indexer:
     # -- one file ------------------------------------------------------------------------
 
     def index_file(self, given: str) -> str:
-        """Index one file; returns its status (one of FILE_STATUSES)."""
+        """Index one file in this process; returns its status (one of FILE_STATUSES)."""
+        return self.apply(self.check(given) or prepare(given, self.analyse))
+
+    def check(self, given: str) -> "Prepared | None":
+        """A finished outcome for a file that needs no reading (missing, unchanged), else None."""
         real = os.path.realpath(given)
-        status = self._index_file(given, real)
+        if not os.path.isfile(real):
+            reason = "no such file" if not os.path.exists(real) else "not a regular file"
+            return Prepared(given, real, "", reason=reason, status="rejected")
+        try:
+            sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
+        except OSError as exc:
+            return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}", status="rejected")
+        before = self.ledger.file(real)
+        if before and before[0] == sha and before[1] == "indexed":
+            return Prepared(given, real, sha, status="unchanged")
+        return None
+
+    def apply(self, prepared: "Prepared") -> str:
+        """Record a prepared file in the engine (batched) and the ledger."""
+        status = self._apply(prepared)
         self.summary.files[status] += 1
         if len(self._pending) + len(self._deletes) >= self.batch_size:
             self.flush()
         return status
 
-    def _reject(self, given: str, real: str, sha: str, reason: str) -> str:
-        self.summary.rejected.append((given, reason))
-        self.ledger.set_file(real, given, sha, "rejected", reason, 0)
-        return "rejected"
-
-    def _index_file(self, given: str, real: str) -> str:
-        from .readers import RecordError, read_path
-
-        if not os.path.isfile(real):
-            reason = "no such file" if not os.path.exists(real) else "not a regular file"
-            self.summary.rejected.append((given, reason))
-            return "rejected"
-        try:
-            data = Path(real).read_bytes()
-        except OSError as exc:
-            return self._reject(given, real, "", f"cannot open: {exc.strerror or exc}")
-        sha = hashlib.sha256(data).hexdigest()
-        before = self.ledger.file(real)
-        if before and before[0] == sha and before[1] == "indexed":
+    def _apply(self, p: "Prepared") -> str:
+        if p.status == "unchanged":
             return "unchanged"
-        docs: list[Communique] = []
-        problem = None
-        try:
-            for doc in read_path(given):
-                docs.append(doc)
-        except RecordError as exc:
-            # The good records of a multi-document file are kept; the bad ones are reported.
-            problem = exc.reason
-            self.summary.rejected.append((given, problem))
-        except ReadError as exc:
-            self._forget_records(real, keep=set())
-            return self._reject(given, real, sha, exc.reason)
+        if p.docs is None:  # the file could not be read
+            self.summary.rejected.append((p.given, p.reason))
+            if p.sha:
+                self._forget_records(p.real, keep=set())
+                self.ledger.set_file(p.real, p.given, p.sha, "rejected", p.reason, 0)
+            return "rejected"
+        if p.reason:  # some records of a multi-document file were bad; the good ones go on
+            self.summary.rejected.append((p.given, p.reason))
+        before = self.ledger.file(p.real)
         outcomes = []
         keys = set()
-        for doc in docs:
-            key = _record_key(real, doc)
+        for doc in p.docs:
+            key = _record_key(p.real, doc)
             keys.add(key)
-            outcomes.append(self._index_record(self.analyse(doc), key, real))
-        self._forget_records(real, keep=keys)
-        self.ledger.set_file(real, given, sha, "indexed", problem, len(docs))
+            outcomes.append(self._index_record(doc, key, p.real))
+        self._forget_records(p.real, keep=keys)
+        self.ledger.set_file(p.real, p.given, p.sha, "indexed", p.reason, len(p.docs))
         if before and before[1] == "indexed":
             return "updated"
         if outcomes and all(o == "duplicate" for o in outcomes):
@@ -186,7 +222,7 @@ class Indexer:
         return "indexed"
 
     def _index_record(self, doc: Communique, key: str, real: str) -> str:
-        doc.content_hash = content_hash(doc)
+        doc.content_hash = doc.content_hash or content_hash(doc)
         previous = self.ledger.record(key)
         if previous and previous[1] == doc.content_hash:
             return "unchanged"
@@ -250,17 +286,63 @@ class Indexer:
                 self._detach(doc_id, source)
 
 
+def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iterator[Prepared]:
+    """Prepared files in input order; reading and analysis run in `workers` processes.
+
+    At most a few files per worker are in flight, so memory stays flat however
+    many files a run has.
+    """
+    if workers <= 1:
+        for given in files:
+            yield indexer.check(given) or prepare(given, indexer.analyse)
+        return
+    import collections
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    window: collections.deque = collections.deque()
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding index files
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for given in files:
+                done = indexer.check(given)
+                window.append(done if done else pool.submit(prepare, given))
+                while len(window) > workers * 4:
+                    item = window.popleft()
+                    yield item if isinstance(item, Prepared) else item.result()
+            while window:
+                item = window.popleft()
+                yield item if isinstance(item, Prepared) else item.result()
+        except BaseException:
+            for item in window:
+                if not isinstance(item, Prepared):
+                    item.cancel()
+            raise
+
+
 def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 200,
                 progress: Callable[[Iterable[str], int], Iterable[str]] | None = None,
-                analyse: Callable[[Communique], Communique] | None = None) -> IndexSummary:
-    """Index every file named by `paths`; see the module docstring."""
+                analyse: Callable[[Communique], Communique] | None = None,
+                workers: int = 1) -> IndexSummary:
+    """Index every file named by `paths`; see the module docstring.
+
+    `workers` > 1 reads and analyses files in that many processes (only with the
+    standard analysis: a custom `analyse` runs in this process).
+    """
     files = list(expand_paths(paths))
     indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse)
-    iterable = progress(files, len(files)) if progress else files
+    if analyse is not None:
+        workers = 1
+    bar = progress(files, len(files)) if progress else None
     try:
-        for path in iterable:
-            indexer.index_file(path)
+        for prepared in _prepared_in_order(indexer, files, workers):
+            indexer.apply(prepared)
+            if bar is not None:
+                bar.update(1)
     except KeyboardInterrupt:
         indexer.summary.interrupted = True
+    finally:
+        if bar is not None:
+            bar.close()
     indexer.flush()
     return indexer.summary
