@@ -12,7 +12,7 @@ import pycountry
 from indexer.model import Communique
 
 from ..highlight import highlight_title, make_snippet
-from ..query import Node, QuerySyntaxError
+from ..query import Node, Or, Phrase, QuerySyntaxError, parse_query
 from ..request import SearchRequest
 from ..results import FacetValue, Hit
 
@@ -110,6 +110,18 @@ def resolve_country(value: str) -> str:
     except LookupError:
         raise QuerySyntaxError(
             f"Unknown country {value!r}: use an ISO code such as country:TR or an English name.") from None
+
+
+def prepare_query(request: SearchRequest) -> tuple[Node, Node, list[str]]:
+    """(tree to match, tree to highlight, names added by cross-language expansion)."""
+    node = parse_query(request.q)
+    if not request.expand:
+        return node, node, []
+    from ..expansion import expand
+
+    expanded, names = expand(node)
+    highlight = Or((expanded, *[Phrase(n) for n in names])) if names else expanded
+    return expanded, highlight, names
 
 
 def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit:

@@ -20,11 +20,11 @@ import tantivy
 from indexer.analysis.fold import fold
 from indexer.model import Communique
 
-from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term, parse_query
+from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import FACETS, SearchRequest
 from ..results import FacetValue, Hit, SearchResult
 from .base import Engine, EngineError, IndexReport
-from .common import (FACET_FIELDS, date_bounds, date_keys, facet_values, hit_from_doc,
+from .common import (FACET_FIELDS, date_bounds, date_keys, facet_values, hit_from_doc, prepare_query,
                      resolve_country, sort_facet_values)
 
 SCHEMA_VERSION = "1"
@@ -228,7 +228,7 @@ class TantivyEngine(Engine):
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        node = parse_query(request.q)
+        node, highlight, expansions = prepare_query(request)
         text_query = self._compile(node)
         searcher = self._searcher()
         main = self._combine(text_query, request, skip_facet=None)
@@ -241,10 +241,10 @@ class TantivyEngine(Engine):
         hits = []
         for key, address in found.hits:
             doc = self._load(searcher, address)
-            hits.append(hit_from_doc(doc, node, score=key if not kwargs else None))
+            hits.append(hit_from_doc(doc, highlight, score=key if not kwargs else None))
         facets = self._facets(searcher, text_query, request)
         return SearchResult(total=found.count, hits=hits, facets=facets, page=request.page,
-                            per_page=request.per_page,
+                            per_page=request.per_page, expansions=expansions,
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _combine(self, text_query, request: SearchRequest, skip_facet: str | None):

@@ -12,8 +12,8 @@ from tests.engines.documents import _doc, sample_documents
 ALL = {d.id for d in sample_documents()}
 
 
-def ids(engine, q="", per_page=100, **kw):
-    result = engine.search(SearchRequest.create(q=q, per_page=per_page, **kw))
+def ids(engine, q="", per_page=100, expand=False, **kw):
+    result = engine.search(SearchRequest.create(q=q, per_page=per_page, expand=expand, **kw))
     return {h.id for h in result.hits}
 
 
@@ -94,7 +94,7 @@ def test_query_syntax(loaded, q, expected):
                                "country:Atlantis", "*", "ja*pan"])
 def test_syntax_errors_are_typed_and_readable(loaded, q):
     with pytest.raises(QuerySyntaxError) as err:
-        loaded.search(SearchRequest(q=q))
+        loaded.search(SearchRequest(q=q, expand=False))
     assert len(str(err.value)) > 10
 
 
@@ -214,3 +214,21 @@ def test_more_like_this_finds_the_near_twin(engine):
     similar = engine.more_like_this("en-japan", limit=3)
     assert similar and similar[0].id == "en-japan-2"
     assert "en-japan" not in {h.id for h in similar}
+
+
+# -- cross-language search ----------------------------------------------------------------------
+
+def test_a_country_name_finds_documents_in_other_languages(loaded):
+    result = loaded.search(SearchRequest.create(q="Turkey"))
+    assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara", "ru-ukraine"}
+    assert "Turquie" in result.expansions and "Türkei" in result.expansions
+    french = next(h for h in result.hits if h.id == "fr-otan")
+    assert "<mark>Turquie</mark>" in french.title_html
+    off = loaded.search(SearchRequest.create(q="Turkey", expand=False))
+    assert {h.id for h in off.hits} == {"en-otan"} and off.expansions == []
+
+
+def test_an_organisation_alias_finds_the_canonical_organisation(loaded):
+    result = loaded.search(SearchRequest.create(q="OTAN"))
+    assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara"}
+    assert "NATO" in result.expansions

@@ -1,0 +1,97 @@
+"""Cross-language search: a country or organisation name also finds its tagged documents.
+
+`Turkey` typed in the box becomes `Turkey OR country:TR`, so French documents
+that say "Turquie" and German ones that say "Türkei" are found too; `OTAN`
+becomes `OTAN OR org:NATO`. The rewrite happens on the parsed query tree,
+before any engine sees it, so both engines behave alike. The names shown to
+the user ("also matching: Turquie, Türkei…") come from CLDR (babel) and the
+organisation alias table. `SearchRequest.expand` switches it off.
+"""
+from __future__ import annotations
+
+import functools
+
+from babel import Locale
+
+from indexer.analysis import countries, organisations
+from indexer.analysis.gazetteer import tokens_of
+
+from .query import And, KeywordMatch, Node, Not, Or, Phrase, Term
+
+DISPLAY_LOCALES = ("en", "fr", "de", "it", "es", "pt", "nl", "tr", "ru", "ar")
+MAX_SHOWN = 6
+
+
+def _whole_match(gazetteer, text: str):
+    """The value of a gazetteer entry that covers all of `text`, else None."""
+    for candidate in dict.fromkeys((text, text[:1].upper() + text[1:], text.title())):
+        tokens = tokens_of(candidate)
+        if not len(tokens):
+            return None
+        for m in gazetteer.find(tokens):
+            if m.start == 0 and m.end == len(tokens):
+                return m.value
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def country_for(text: str) -> str | None:
+    """The ISO code when `text` is a country's name (in any supported language)."""
+    value = _whole_match(countries.gazetteer(), text)
+    if value is None:
+        return None
+    code, kind, _ = value
+    return code if kind == countries.NAME else None
+
+
+@functools.lru_cache(maxsize=1024)
+def organisation_for(text: str) -> str | None:
+    """The canonical name when `text` names an international organisation."""
+    return _whole_match(organisations.gazetteer(), text)
+
+
+@functools.lru_cache(maxsize=256)
+def country_names(code: str) -> tuple[str, ...]:
+    names = []
+    for locale in DISPLAY_LOCALES:
+        name = Locale(locale).territories.get(code)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def organisation_names(canonical: str) -> tuple[str, ...]:
+    aliases = [canonical] + [a.strip().lstrip("=") for a in organisations.ORGANISATIONS.get(canonical, "").split("|")]
+    names = []
+    for alias in aliases:
+        alias = alias.split("{")[0].split("~")[0].strip()
+        if alias and alias not in names:
+            names.append(alias)
+    return tuple(names)
+
+
+def expand(node: Node) -> tuple[Node, list[str]]:
+    """The query tree with country and organisation names widened, and the names added."""
+    shown: list[str] = []
+
+    def visit(n: Node) -> Node:
+        if isinstance(n, (Term, Phrase)) and n.field is None and not getattr(n, "prefix", False):
+            code = country_for(n.text)
+            if code:
+                shown.extend([x for x in country_names(code) if x.casefold() != n.text.casefold()][:MAX_SHOWN])
+                return Or((n, KeywordMatch("country", code)))
+            org = organisation_for(n.text)
+            if org:
+                shown.extend([x for x in organisation_names(org) if x.casefold() != n.text.casefold()][:MAX_SHOWN])
+                return Or((n, KeywordMatch("org", org)))
+            return n
+        if isinstance(n, And):
+            return And(tuple(visit(c) for c in n.children))
+        if isinstance(n, Or):
+            return Or(tuple(visit(c) for c in n.children))
+        if isinstance(n, Not):
+            return Not(visit(n.child))
+        return n
+
+    expanded = visit(node)
+    return expanded, list(dict.fromkeys(shown))
