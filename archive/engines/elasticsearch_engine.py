@@ -1,0 +1,543 @@
+"""The Elasticsearch engine: the same `Engine` interface over a cluster, via the official client.
+
+Index design: versioned indices (`<alias>-v<time>`) behind one alias, created from
+the template in es_template.json. A document fills a stemmed title/text pair of
+its own language (others go to `*_other`), a Python-folded copy of title and text,
+keyword fields for every facet and integer date keys — the same fields and the
+same query semantics as the tantivy engine (shared helpers in `common`).
+
+`build_body(request)` is pure: the whole search body from a `SearchRequest`,
+unit-tested without a server. Filters go in `post_filter` so that each facet is
+counted with every filter except its own; exclusions and dates sit in the main
+query and apply to every count.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from elastic_transport import TransportError, Urllib3HttpNode
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch.helpers import streaming_bulk
+
+from indexer.analysis.fold import fold
+from indexer.model import Communique
+
+from ..config import SETTINGS
+from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
+from ..request import FACETS, SearchRequest
+from ..results import Hit, SearchResult
+from .base import Engine, EngineError, EngineUnavailable, IndexReport
+from .common import (date_bounds, date_keys, facet_values, hit_from_doc, prepare_query, resolve_country,
+                     sort_facet_values)
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_PATH = Path(__file__).with_name("es_template.json")
+AGG_SIZE = 500  # as the tantivy engine: facet values beyond this are not counted
+TITLE_BOOST = 2
+MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
+FOLDED_KEYS = ("issuer", "person", "org", "place")  # also matched case/accent-insensitively
+RETRY_STATUS = (429, 502, 503, 504)
+
+
+def load_template() -> dict:
+    """The index template as kept in the repository (without index patterns)."""
+    return json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+
+
+_SEARCH_FIELDS = load_template()["template"]["mappings"]["properties"]["search"]["properties"]
+LANG_SLOTS = tuple(name[len("title_"):] for name in _SEARCH_FIELDS
+                   if name.startswith("title_") and name != "title_folded")
+
+
+def facet_field(facet: str) -> str:
+    return f"facet.{facet}"
+
+
+def to_source(doc: Communique) -> dict:
+    """The JSON sent to Elasticsearch: the whole Communique plus index-only fields.
+
+    `search`, `facet` and `key` are excluded from the stored _source (the template
+    says so), so `Communique.from_dict(_source)` gives back exactly what was indexed.
+    """
+    slot = doc.language if doc.language in LANG_SLOTS and doc.language != "other" else "other"
+    desc, asc = date_keys(doc.date)
+    source = doc.to_dict()
+    source["search"] = {
+        f"title_{slot}": doc.title or "", f"text_{slot}": doc.text or "",
+        "title_folded": fold(doc.title or ""), "text_folded": fold(doc.text or ""),
+        "date_desc": desc, "date_asc": asc,
+    }
+    source["facet"] = {f: facet_values(doc, f) for f in FACETS}
+    source["key"] = {f: [fold(v) for v in facet_values(doc, f)] for f in FOLDED_KEYS}
+    return source
+
+
+# -- query compilation (pure) ----------------------------------------------------------------
+
+def _fields(field: str | None) -> tuple[list[str], list[str]]:
+    """(stemmed fields, folded fields) for all text or for `title`/`text` only, titles boosted."""
+    kinds = ["title", "text"] if field is None else [field]
+
+    def boost(kind: str) -> str:
+        return f"^{TITLE_BOOST}" if kind == "title" else ""
+
+    stemmed = [f"search.{k}_{s}{boost(k)}" for k in kinds for s in LANG_SLOTS]
+    folded = [f"search.{k}_folded{boost(k)}" for k in kinds]
+    return stemmed, folded
+
+
+def _phrase(text: str, fields: list[str]) -> dict:
+    return {"multi_match": {"query": text, "type": "phrase", "fields": fields}}
+
+
+def _keyword(node: KeywordMatch) -> dict:
+    if node.field == "country":
+        return {"term": {facet_field("country"): resolve_country(node.value)}}
+    if node.field in FOLDED_KEYS:
+        return {"term": {f"key.{node.field}": fold(node.value)}}
+    value = node.value.lower() if node.field == "language" else node.value
+    return {"term": {facet_field(node.field): value}}
+
+
+def text_query(node: Node) -> dict:
+    """Compile the parsed query tree; our tree decides AND/OR/NOT, never ES's parser."""
+    if isinstance(node, MatchAll):
+        return {"match_all": {}}
+    if isinstance(node, (Term, Phrase)) and not getattr(node, "prefix", False):
+        stemmed, folded = _fields(node.field)
+        return {"bool": {"should": [_phrase(node.text, stemmed), _phrase(fold(node.text), folded)],
+                         "minimum_should_match": 1}}
+    if isinstance(node, Term):  # prefix: the last word is a prefix, earlier words a phrase
+        _, folded = _fields(node.field)
+        words = "".join(c if c.isalnum() else " " for c in fold(node.text)).split()
+        if not words:
+            return {"match_none": {}}
+        prefix = [{"prefix": {f.split("^")[0]: {"value": words[-1]}}} for f in folded]
+        must = [{"bool": {"should": prefix, "minimum_should_match": 1}}]
+        if len(words) > 1:
+            must.append(_phrase(" ".join(words[:-1]), folded))
+        return {"bool": {"must": must}}
+    if isinstance(node, KeywordMatch):
+        return _keyword(node)
+    if isinstance(node, And):
+        must = [text_query(c) for c in node.children if not isinstance(c, Not)]
+        must_not = [text_query(c.child) for c in node.children if isinstance(c, Not)]
+        return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
+    if isinstance(node, Or):
+        return {"bool": {"should": [text_query(c) for c in node.children], "minimum_should_match": 1}}
+    if isinstance(node, Not):
+        return {"bool": {"must": [{"match_all": {}}], "must_not": [text_query(node.child)]}}
+    raise QuerySyntaxError(f"Unsupported query part {node!r}")
+
+
+def _terms(facet: str, values) -> dict:
+    return {"terms": {facet_field(facet): list(values)}}
+
+
+def _filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
+    return [_terms(f, values) for f, values in request.filters if f != skip]
+
+
+def _main_query(request: SearchRequest) -> dict:
+    low, high = date_bounds(request.date_from, request.date_to)
+    # Undated documents hold 0 in date_desc and a high number in date_asc, so each
+    # bound is checked on the key that keeps them out of any range (as in tantivy).
+    dates = []
+    if low is not None:
+        dates.append({"range": {"search.date_desc": {"gte": low}}})
+    if high is not None:
+        dates.append({"range": {"search.date_asc": {"lte": high}}})
+    node, _, _ = prepare_query(request)  # the parsed query, widened by cross-language expansion
+    return {"bool": {"must": [text_query(node)], "filter": dates,
+                     "must_not": [_terms(f, values) for f, values in request.exclusions]}}
+
+
+def _sort(request: SearchRequest) -> list:
+    if request.sort == "date":
+        return [{"search.date_desc": "desc"}, {"id": "asc"}]
+    if request.sort == "date_asc":
+        return [{"search.date_asc": "asc"}, {"id": "asc"}]
+    return ["_score", {"id": "asc"}]
+
+
+def _aggregations(request: SearchRequest) -> dict:
+    aggs = {}
+    for facet in FACETS:
+        if facet not in request.facets:
+            continue
+        others = _filters(request, skip=facet)
+        aggs[facet] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet_field(facet), "size": AGG_SIZE}}},
+        }
+    return aggs
+
+
+def build_body(request: SearchRequest, search_after: list | None = None) -> dict:
+    """The search body for `request` (pure). With `search_after`, the page follows those sort values."""
+    body = {
+        "query": _main_query(request),
+        "aggs": _aggregations(request),
+        "sort": _sort(request),
+        "size": request.per_page,
+        "track_total_hits": True,
+    }
+    filters = _filters(request)
+    if filters:
+        body["post_filter"] = {"bool": {"filter": filters}}
+    if search_after is not None:
+        body["search_after"] = search_after
+    else:
+        body["from"] = request.offset
+    return body
+
+
+def skip_body(request: SearchRequest, size: int, search_after: list | None) -> dict:
+    """A body that only walks past `size` hits (sort values, no sources or counts), for deep pages."""
+    body = {"query": _main_query(request), "sort": _sort(request), "size": size, "_source": False,
+            "track_total_hits": False}
+    filters = _filters(request)
+    if filters:
+        body["post_filter"] = {"bool": {"filter": filters}}
+    if search_after is not None:
+        body["search_after"] = search_after
+    return body
+
+
+def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
+    """Facet values from the aggregation response, ordered as every engine orders them."""
+    out = {}
+    for facet in FACETS:
+        if facet in request.facets:
+            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+            counts = {str(b["key"]): b["doc_count"] for b in buckets}
+            out[facet] = sort_facet_values(facet, counts, request)
+    return out
+
+
+# -- the client --------------------------------------------------------------------------------
+
+class _Compat8Node(Urllib3HttpNode):
+    """Asks for 8.x-compatible responses: the 9.x client's `compatible-with=9` is refused by 8.x servers."""
+
+    def perform_request(self, method, target, body=None, headers=None, **kw):
+        if headers:
+            headers = headers.copy()
+            for name in ("accept", "content-type"):
+                if name in headers:
+                    headers[name] = headers[name].replace("compatible-with=9", "compatible-with=8")
+        return super().perform_request(method, target, body=body, headers=headers, **kw)
+
+
+def _reason(exc: ApiError) -> str:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    causes = error.get("root_cause") or [error]
+    return causes[0].get("reason") or error.get("reason") or str(exc.message)
+
+
+class ElasticsearchEngine(Engine):
+    name = "elasticsearch"
+
+    def __init__(self, urls: list[str], alias: str = "communiques", *, api_key: str | None = None,
+                 basic_auth: tuple[str, str] | None = None, ca_certs: str | None = None,
+                 verify_certs: bool = True, timeout: float = 30.0, shards: int = 1, replicas: int = 0,
+                 batch_size: int = 200):
+        self.urls = urls
+        self.alias = alias
+        self.shards, self.replicas, self.batch_size = shards, replicas, batch_size
+        self._client_options = dict(api_key=api_key, basic_auth=basic_auth, ca_certs=ca_certs,
+                                    verify_certs=verify_certs, request_timeout=timeout,
+                                    retry_on_timeout=True, max_retries=2)
+        self._es: Elasticsearch | None = None
+        self._ready = False
+
+    @classmethod
+    def from_config(cls, config: dict) -> "ElasticsearchEngine":
+        def get(key):
+            value = config.get(key)
+            return SETTINGS[key][0] if value is None else value
+
+        user, password = config.get("ELASTICSEARCH_USERNAME"), config.get("ELASTICSEARCH_PASSWORD")
+        return cls(
+            [u.strip() for u in str(get("ELASTICSEARCH_URL")).split(",") if u.strip()],
+            alias=get("ELASTICSEARCH_INDEX"),
+            api_key=config.get("ELASTICSEARCH_API_KEY") or None,
+            basic_auth=(user, password or "") if user else None,
+            ca_certs=config.get("ELASTICSEARCH_CA_CERTS") or None,
+            verify_certs=bool(get("ELASTICSEARCH_VERIFY_CERTS")),
+            timeout=float(get("ELASTICSEARCH_TIMEOUT")),
+            shards=int(get("ELASTICSEARCH_SHARDS")),
+            replicas=int(get("ELASTICSEARCH_REPLICAS")),
+            batch_size=int(get("INDEX_BATCH_SIZE")),
+        )
+
+    @contextmanager
+    def _calls(self, query: bool = False):
+        """Translate client errors: outage -> EngineUnavailable, a refused query -> QuerySyntaxError."""
+        try:
+            yield
+        except TransportError as exc:
+            raise EngineUnavailable(f"Elasticsearch at {', '.join(self.urls)} cannot be reached: {exc}") from exc
+        except ApiError as exc:
+            if exc.meta.status in RETRY_STATUS or exc.meta.status >= 500:
+                raise EngineUnavailable(f"Elasticsearch is unavailable ({exc.meta.status}): {_reason(exc)}") from exc
+            if query and exc.meta.status == 400:
+                raise QuerySyntaxError(f"The search engine could not run this query: {_reason(exc)}") from exc
+            raise EngineError(f"Elasticsearch refused the request ({exc.meta.status}): {_reason(exc)}") from exc
+
+    @property
+    def es(self) -> Elasticsearch:
+        """The client, made on first use for the server's major version (8.x needs compat headers)."""
+        if self._es is None:
+            client = Elasticsearch(self.urls, **self._client_options)
+            with self._calls():
+                # A plain transport call: no compatibility headers, answered by every version.
+                resp = client.transport.perform_request(
+                    "GET", "/_nodes/_local?filter_path=nodes.*.version", headers={"accept": "application/json"})
+            versions = [n["version"] for n in (resp.body.get("nodes") or {}).values()]
+            if versions and int(versions[0].split(".")[0]) < 9:
+                client.close()
+                client = Elasticsearch(self.urls, node_class=_Compat8Node, **self._client_options)
+            self._es = client
+        return self._es
+
+    # -- indices and the alias ---------------------------------------------------------------
+
+    def _template_body(self) -> dict:
+        body = load_template()
+        body["index_patterns"] = [f"{self.alias}-v*"]
+        body["template"]["settings"]["index"].update(
+            number_of_shards=self.shards, number_of_replicas=self.replicas)
+        return body
+
+    def _new_index(self) -> str:
+        name = f"{self.alias}-v{time.strftime('%Y%m%d%H%M%S')}{time.time_ns() % 1_000_000:06d}"
+        with self._calls():
+            self.es.indices.create(index=name)
+        return name
+
+    def _ensure_index(self) -> None:
+        if self._ready:
+            return
+        with self._calls():
+            self.es.indices.put_index_template(name=f"{self.alias}-template", **self._template_body())
+            if not self.es.indices.exists_alias(name=self.alias):
+                index = self._new_index()
+                self.es.indices.put_alias(index=index, name=self.alias)
+        self._ready = True
+
+    def _aliased(self) -> list[str]:
+        with self._calls():
+            try:
+                return sorted(self.es.indices.get_alias(name=self.alias))
+            except NotFoundError:
+                return []
+
+    def _swap_alias(self, new_index: str) -> None:
+        """Point the alias at `new_index` in one atomic call, then delete the indices it left."""
+        old = [i for i in self._aliased() if i != new_index]
+        actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        with self._calls():
+            self.es.indices.update_aliases(actions=actions)
+            if old:
+                self.es.indices.delete(index=",".join(old))
+
+    def reindex(self) -> str:
+        """Copy every document into a new versioned index and swap the alias to it; returns its name.
+
+        Searches keep running on the old index until the swap. Writes made during a
+        reindex go to the old index and are lost with it: do not index meanwhile.
+        """
+        self._ensure_index()
+        new_index = self._new_index()
+        report = self._bulk(({"_op_type": "index", "_index": new_index, "_id": d.id, "_source": to_source(d)}
+                             for d in self.iter_documents()), refresh_index=new_index)
+        if report.errors:
+            with self._calls():
+                self.es.indices.delete(index=new_index)
+            raise EngineError(f"Reindexing failed for {len(report.errors)} documents, e.g. {report.errors[0]}")
+        self._swap_alias(new_index)
+        return new_index
+
+    def clear(self) -> None:
+        """Swap in a new empty index (delete_by_query is not in every distribution)."""
+        self._ensure_index()
+        self._swap_alias(self._new_index())
+
+    def drop(self) -> None:
+        """Remove the alias, its indices and the template (for tests and uninstalling)."""
+        with self._calls():
+            indices = self._aliased()
+            if indices:
+                self.es.indices.delete(index=",".join(indices))
+            try:
+                self.es.indices.delete_index_template(name=f"{self.alias}-template")
+            except NotFoundError:
+                pass
+        self._ready = False
+
+    def close(self) -> None:
+        if self._es is not None:
+            self._es.close()
+            self._es = None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _bulk(self, actions: Iterable[dict], refresh_index: str) -> IndexReport:
+        report = IndexReport()
+        with self._calls():
+            for ok, item in streaming_bulk(self.es, actions, chunk_size=self.batch_size, max_retries=5,
+                                           initial_backoff=0.5, max_backoff=10, retry_on_status=RETRY_STATUS,
+                                           raise_on_error=False):
+                op, info = next(iter(item.items()))
+                if ok:
+                    report.indexed += op != "delete"
+                elif not (op == "delete" and info.get("status") == 404):
+                    error = info.get("error") or {}
+                    reason = error.get("reason") if isinstance(error, dict) else str(error)
+                    kind = error.get("type", "error") if isinstance(error, dict) else "error"
+                    report.errors.append((str(info.get("_id", "")), f"{kind}: {reason}"))
+            self.es.indices.refresh(index=refresh_index)
+        return report
+
+    def index(self, docs: Iterable[Communique]) -> IndexReport:
+        self._ensure_index()
+        missing: list[tuple[str, str]] = []
+
+        def actions():
+            for doc in docs:
+                if not doc.id:
+                    missing.append(("", f"{doc.source}: document has no id"))
+                    continue
+                yield {"_op_type": "index", "_index": self.alias, "_id": doc.id, "_source": to_source(doc)}
+
+        report = self._bulk(actions(), refresh_index=self.alias)
+        report.errors = missing + report.errors
+        return report
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self._ensure_index()
+        report = self._bulk(({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids),
+                            refresh_index=self.alias)
+        if report.errors:
+            raise EngineError(f"Could not delete {len(report.errors)} documents, e.g. {report.errors[0]}")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Communique | None:
+        self._ensure_index()
+        with self._calls():
+            try:
+                found = self.es.get(index=self.alias, id=doc_id)
+            except NotFoundError:
+                return None
+        return Communique.from_dict(found["_source"])
+
+    def count(self) -> int:
+        self._ensure_index()
+        with self._calls():
+            return int(self.es.count(index=self.alias)["count"])
+
+    def _walk(self, query: dict, sort: list, page_size: int = 500) -> Iterator[dict]:
+        """Every hit of `query` in `sort` order, through a point in time and search_after."""
+        with self._calls():
+            pit = self.es.open_point_in_time(index=self.alias, keep_alive="2m")["id"]
+        try:
+            after = None
+            while True:
+                with self._calls():
+                    resp = self.es.search(query=query, sort=sort, size=page_size, search_after=after,
+                                          pit={"id": pit, "keep_alive": "2m"}, track_total_hits=False)
+                hits = resp["hits"]["hits"]
+                yield from hits
+                if len(hits) < page_size:
+                    return
+                pit, after = resp.get("pit_id", pit), hits[-1]["sort"]
+        finally:
+            try:
+                self.es.close_point_in_time(id=pit)
+            except (ApiError, TransportError):
+                pass  # it expires by itself
+
+    def iter_documents(self) -> Iterator[Communique]:
+        self._ensure_index()
+        for hit in self._walk({"match_all": {}}, [{"search.date_asc": "asc"}, {"id": "asc"}]):
+            yield Communique.from_dict(hit["_source"])
+
+    def translations(self, doc: Communique) -> list[Communique]:
+        if not doc.translation_group:
+            return []
+        self._ensure_index()
+        with self._calls():
+            resp = self.es.search(index=self.alias, size=100,
+                                  query={"term": {"translation_group": doc.translation_group}})
+        docs = [Communique.from_dict(h["_source"]) for h in resp["hits"]["hits"]]
+        return sorted((d for d in docs if d.id != doc.id), key=lambda d: (d.language or "", d.id))
+
+    def more_like_this(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        doc = self.get(doc_id)
+        if doc is None:
+            return []
+        query = {"bool": {
+            "must": [{"more_like_this": {
+                "fields": ["search.text_folded"], "like": fold(doc.title + "\n" + doc.text),
+                "min_term_freq": 1, "min_doc_freq": 2, "max_query_terms": 25, "min_word_length": 4}}],
+            "must_not": [{"term": {"id": doc.id}}, {"term": {"content_hash": doc.content_hash or "-"}}],
+        }}
+        with self._calls():
+            resp = self.es.search(index=self.alias, size=limit, query=query)
+        return [hit_from_doc(Communique.from_dict(h["_source"]), MatchAll(), score=h["_score"])
+                for h in resp["hits"]["hits"]]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        _, highlight, expansions = prepare_query(request)
+        body = build_body(request)  # raises QuerySyntaxError before any call
+        self._ensure_index()
+        if request.offset + request.per_page > MAX_WINDOW:
+            resp = self._deep_page(request)
+        else:
+            with self._calls(query=True):
+                resp = self.es.search(index=self.alias, **body)
+        by_score = request.sort == "relevance"
+        hits = [hit_from_doc(Communique.from_dict(h["_source"]), highlight,
+                             score=h.get("_score") if by_score else None) for h in resp["hits"]["hits"]]
+        return SearchResult(total=resp["hits"]["total"]["value"], hits=hits,
+                            facets=parse_facets(resp.get("aggregations") or {}, request),
+                            page=request.page, per_page=request.per_page, expansions=expansions,
+                            took_ms=(time.perf_counter() - started) * 1000)
+
+    def _deep_page(self, request: SearchRequest):
+        """A page past max_result_window: walk to it with search_after inside one point in time."""
+        with self._calls():
+            pit = self.es.open_point_in_time(index=self.alias, keep_alive="2m")["id"]
+        try:
+            after, remaining = None, request.offset
+            while remaining > 0:
+                step = min(remaining, MAX_WINDOW)
+                with self._calls(query=True):
+                    resp = self.es.search(pit={"id": pit, "keep_alive": "2m"}, filter_path="hits.hits.sort,pit_id",
+                                          **skip_body(request, step, after))
+                hits = (resp.get("hits") or {}).get("hits") or []
+                pit = resp.get("pit_id", pit)
+                if len(hits) < step:  # the page lies past the end: no hits, but real totals and facets
+                    body = dict(build_body(request), size=0, **{"from": 0})
+                    break
+                after, remaining = hits[-1]["sort"], remaining - step
+            else:
+                body = build_body(request, search_after=after)
+            with self._calls(query=True):
+                return self.es.search(pit={"id": pit, "keep_alive": "2m"}, **body)
+        finally:
+            try:
+                self.es.close_point_in_time(id=pit)
+            except (ApiError, TransportError):
+                pass
