@@ -189,9 +189,14 @@ def _serve(config: dict, host: str, port: int) -> None:
 
     from .app import create_app
 
+    from .web.engine import close_engine
+
     app = create_app(config)
     click.echo(f"Serving the archive on http://{host}:{port}/ (Ctrl-C to stop)")
-    waitress.serve(app, host=host, port=port, threads=config["THREADS"], ident="communique-archive")
+    try:
+        waitress.serve(app, host=host, port=port, threads=config["THREADS"], ident="communique-archive")
+    finally:
+        close_engine(app)
 
 
 @main.command("serve")

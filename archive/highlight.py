@@ -34,6 +34,7 @@ def _stemmer(language: str | None):
     return snowballstemmer.stemmer(name) if name else None
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str, language: str | None) -> str:
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
@@ -64,11 +65,19 @@ class _Matcher:
                 elif words:
                     self.phrases.append([_stem(w, language) for w in words])
 
+        # Stemming every word of a long text is slow in pure Python; a word can only
+        # share a stem with a query word if it starts like that stem, so only such
+        # words are stemmed.
+        self.heads = tuple({x[:3] for x in self.stems | self.words} |
+                           {w[:3] for p in self.phrases for w in p})
+
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.phrases)
 
     def word_matches(self, folded: str) -> bool:
-        if folded in self.words or _stem(folded, self.language) in self.stems:
+        if folded in self.words:
+            return True
+        if folded.startswith(self.heads) and _stem(folded, self.language) in self.stems:
             return True
         return any(folded.startswith(p) for p in self.prefixes)
 
@@ -76,7 +85,7 @@ class _Matcher:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
         spans = [(s, e) for s, e, f in tokens if self.word_matches(f)]
         if self.phrases:
-            stems = [_stem(f, self.language) for _, _, f in tokens]
+            stems = [_stem(f, self.language) if f.startswith(self.heads) else f for _, _, f in tokens]
             for phrase in self.phrases:
                 n = len(phrase)
                 for i in range(len(tokens) - n + 1):
