@@ -7,7 +7,10 @@ Two kinds of file are understood:
   summed over documents, predictions listed in `uncertain` ignored;
 - language sets (dev-lang/*.jsonl): lines with `lang` and `text`; scored as
   accuracy per language.
-Names are compared case- and accent-folded with whitespace collapsed.
+Names are compared as entities, the same mapping applied to gold and
+predicted names: organisations through `organisations.canonical` ("OTAN" and
+"NATO" are one; "Long Form (ACR)" and "Long Form" are one), persons through
+`names.person_key` (folded, name order ignored).
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.analysis import analyze
-from indexer.analysis.fold import fold
+from indexer.analysis.names import person_key
+from indexer.analysis.organisations import canonical
 from indexer.model import Communique
 
 ENTITY_TYPES = ("countries", "persons", "organisations")
@@ -61,12 +65,12 @@ class Report:
         return right / total if total else 0.0
 
 
-def _key(name: str) -> str:
-    return " ".join(fold(name).split())
+def _names(values, key) -> set[str]:
+    return {key(v) for v in values}
 
 
-def _names(values) -> set[str]:
-    return {_key(v) for v in values}
+def _org_key(name: str) -> str:
+    return canonical(name).lower()
 
 
 def evaluate_gold(path: Path) -> Report:
@@ -78,10 +82,10 @@ def evaluate_gold(path: Path) -> Report:
         text = (path.parent / gold["file"]).read_text(encoding="utf-8")
         doc = analyze(Communique(source=gold["file"], text=text))
         lang = gold["lang"]
-        predicted = {"countries": set(doc.countries), "persons": _names(doc.persons),
-                     "organisations": _names(doc.organisations)}
-        expected = {"countries": set(gold["countries"]), "persons": _names(gold["persons"]),
-                    "organisations": _names(gold["organisations"])}
+        predicted = {"countries": set(doc.countries), "persons": _names(doc.persons, person_key),
+                     "organisations": _names(doc.organisations, _org_key)}
+        expected = {"countries": set(gold["countries"]), "persons": _names(gold["persons"], person_key),
+                    "organisations": _names(gold["organisations"], _org_key)}
         ignore = {"countries": set(gold.get("uncertain", []))}
         for kind in ENTITY_TYPES:
             for bucket in (lang, "all"):

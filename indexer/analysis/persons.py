@@ -48,7 +48,17 @@ ROLES = {
 NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "los", "las", "un", "une", "ein",
              "eine", "in", "en", "im", "am", "on", "at", "for", "and", "und", "et", "mit", "with", "avec", "per",
              "dans", "nel", "nella", "bei", "beim", "this", "that", "dieser", "diese", "ce", "cette", "questo",
+             "a", "au", "aux", "des", "du", "dem", "den", "des", "zu", "zur", "zum", "von", "vom", "al", "alla",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A name made of these is a state or a body, not a person ("Republic of Kenya").
+NOT_NAME_WORDS = {"republic", "republique", "republik", "repubblica", "republica", "kingdom", "royaume", "regno",
+                  "reino", "konigreich", "federation", "confederation", "association", "abteilung", "conseil",
+                  "council", "department", "departement", "office", "university", "universitat", "institute",
+                  "institut", "bank", "banque", "commission", "kommission", "committee", "agency", "foundation"}
+# Parliamentary instruments name their author: "Motion 14.4122 Muster", "mozione Muster 16.3169".
+_INSTRUMENT = re.compile(r"\b(?:[Mm]otion|[Mm]ozione|[Pp]ostulat|[Pp]ostulato|[Ii]nterpellation|[Ii]nterpellanza|"
+                         r"[Ii]nitiative parlementaire|[Pp]arlamentarische Initiative|[Ii]niziativa parlamentare)"
+                         r"(?: \d+\.\d+)? ([A-ZÄÖÜ][\w\-]+(?: [A-ZÄÖÜ][\w\-]+)?)(?= \d+\.\d+|[ ,.;:)«»\"]|$)")
 ROLE_WINDOW = 60  # characters before a name in which a role may stand (same sentence)
 
 
@@ -57,13 +67,17 @@ def _is_cap(word: str) -> bool:
 
 
 _LONG_ROLES = {r for r in ROLES if len(r) >= 6}
+_COMPOUND_ROLES = ("direktor", "prasident", "sekretar", "minister", "botschafter", "sprecher", "rat")
 
 
 @functools.lru_cache(maxsize=65536)
 def _role_stem(word: str) -> bool:
     """A role word, also inflected (up to two more letters: "Bundesrätin", "ministers")."""
     f = fold(word).strip(".")
-    return f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES
+    if f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES:
+        return True
+    # compounds ending in a role: "Vizedirektorin", "Generaldirektor"
+    return word[:1].isupper() and any(f.endswith(r) or f[:-2].endswith(r) for r in _COMPOUND_ROLES)
 
 
 def _sequences(text: str):
@@ -90,6 +104,12 @@ def _role_before(text: str, start: int) -> bool:
         return False
     if _role_stem(words[-1]):
         return True  # "Bundesrätin Karin Keller-Sutter"
+    # a role and up to four lower-case words: "le conseiller fédéral", "the foreign minister of"
+    for word in reversed(words[-5:]):
+        if _role_stem(word):
+            return True
+        if not word[:1].islower():
+            break
     # "le porte-parole de la présidence turque, Jane Doe": a role, then an apposition
     return before.rstrip().endswith(",") and any(_role_stem(w) for w in words)
 
@@ -102,9 +122,23 @@ def _role_after(text: str, end: int) -> bool:
     return any(_role_stem(w) for w in words)
 
 
+def _acceptable(words: list[str]) -> bool:
+    return not any(fold(w).strip(".") in NOT_NAME_WORDS for w in words)
+
+
+def _strip_possessive(words: list[str]) -> list[str]:
+    last = words[-1]
+    if last.endswith(("'s", "’s")):
+        return words[:-1] + [last[:-2]]
+    return words
+
+
 def find_persons(text: str) -> list[str]:
     """Names of people introduced with a role, each once, in order."""
     found: dict[str, None] = {}
+    for m in _INSTRUMENT.finditer(text):
+        if _acceptable([m.group(1)]) and fold(m.group(1).split()[0]) not in NOT_NAMES:
+            found[m.group(1)] = None
     for run in _sequences(text):
         words = [m.group() for m in run]
         # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
@@ -112,7 +146,9 @@ def find_persons(text: str) -> list[str]:
         if roles:
             run, words = run[roles[-1] + 1:], words[roles[-1] + 1:]
             if run:
-                if len([w for w in words if w.lower() not in PARTICLES]) in (2, 3, 4):
+                words = _strip_possessive(words)
+                if len([w for w in words if w.lower() not in PARTICLES]) in (2, 3, 4) and _acceptable(words) \
+                        and fold(words[0]) not in NOT_NAMES:
                     found[" ".join(words)] = None
                 continue
         while words and fold(words[0]) in NOT_NAMES:
@@ -121,8 +157,8 @@ def find_persons(text: str) -> list[str]:
         if not 2 <= len(names) <= 4 or any(w.endswith(".") for w in words):
             continue
         start, end = run[0].start(), run[-1].end()
-        if _role_before(text, start) or _role_after(text, end):
-            found[" ".join(words)] = None
+        if (_role_before(text, start) or _role_after(text, end)) and _acceptable(words):
+            found[" ".join(_strip_possessive(words))] = None
     return list(found)
 
 

@@ -62,3 +62,33 @@ def tag_places(doc: Communique) -> Communique:
     """Set `doc.places` from the title and text."""
     doc.places = find_places(f"{doc.title}\n{doc.text}")
     return doc
+
+
+# The country each place lies in, so the place facet can be grouped or
+# filtered by country without places ever entering `doc.countries`.
+PLACE_COUNTRY = {
+    **dict.fromkeys(["Bern", "Zurich", "Geneva", "Basel", "Lausanne", "Lucerne", "Lugano", "St. Gallen", "Winterthur",
+                     "Fribourg", "Neuchâtel", "Sion", "Chur", "Bellinzona", "Davos"], "CH"),
+    **dict.fromkeys(["Berlin", "Munich", "Hamburg", "Frankfurt", "Cologne", "Stuttgart", "Bonn"], "DE"),
+    **dict.fromkeys(["Paris", "Lyon", "Marseille", "Strasbourg"], "FR"),
+    **dict.fromkeys(["Rome", "Milan", "Turin", "Naples", "Venice", "Florence"], "IT"),
+    **dict.fromkeys(["London", "Manchester", "Edinburgh"], "GB"),
+    **dict.fromkeys(["Washington", "New York", "Los Angeles", "Chicago", "San Francisco"], "US"),
+    **dict.fromkeys(["Moscow", "Saint Petersburg"], "RU"), **dict.fromkeys(["Kyiv", "Kharkiv", "Odesa"], "UA"),
+    **dict.fromkeys(["Istanbul", "Ankara"], "TR"), **dict.fromkeys(["Beijing", "Shanghai"], "CN"),
+    **dict.fromkeys(["New Delhi", "Mumbai"], "IN"), **dict.fromkeys(["Jerusalem", "Tel Aviv"], "IL"),
+    **dict.fromkeys(["Ottawa", "Montreal", "Toronto"], "CA"), **dict.fromkeys(["Brasília", "São Paulo", "Rio de Janeiro"], "BR"),
+    **dict.fromkeys(["Sydney", "Canberra"], "AU"), **dict.fromkeys(["Mexico City", "Monterrey"], "MX"),
+    **dict.fromkeys(["Dubai"], "AE"), "Vienna": "AT", "Dublin": "IE", "Brussels": "BE", "Amsterdam": "NL",
+    "The Hague": "NL", "Luxembourg": "LU", "Madrid": "ES", "Barcelona": "ES", "Lisbon": "PT", "Warsaw": "PL",
+    "Prague": "CZ", "Budapest": "HU", "Stockholm": "SE", "Helsinki": "FI", "Oslo": "NO", "Copenhagen": "DK",
+    "Athens": "GR", "Hong Kong": "HK", "Tokyo": "JP", "Seoul": "KR", "Tehran": "IR", "Gaza": "PS", "Beirut": "LB",
+    "Damascus": "SY", "Baghdad": "IQ", "Cairo": "EG", "Riyadh": "SA", "Doha": "QA", "Nairobi": "KE",
+    "Addis Ababa": "ET", "Johannesburg": "ZA", "Lagos": "NG", "Buenos Aires": "AR", "Bogotá": "CO", "Vaduz": "LI",
+    "Minsk": "BY", "Tbilisi": "GE", "Pristina": "XK",
+}
+
+
+def place_country(place: str) -> str | None:
+    """ISO code of the country a canonical place name lies in, or None."""
+    return PLACE_COUNTRY.get(place)

@@ -1,0 +1,100 @@
+"""Persons, organisations and places: table-driven checks on made-up sentences, plus dev-gold floors."""
+from pathlib import Path
+
+import pytest
+
+from indexer.analysis.acronyms import find_definitions
+from indexer.analysis.names import best_form, display_name, person_key
+from indexer.analysis.organisations import canonical, find_organisations
+from indexer.analysis.persons import find_persons
+from indexer.analysis.places import CITIES, PLACE_COUNTRY, place_country
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("text, long_form, acronym", [
+    ("Das Bundesamt für Beispiele (BFB) teilt mit.", "Bundesamt für Beispiele", "BFB"),
+    ("l'Office fédéral de la pêche et des lacs (OFPL) a", "Office fédéral de la pêche et des lacs", "OFPL"),
+    ("the Northern Ridge Water Council (NRWC) said", "Northern Ridge Water Council", "NRWC"),
+    ("the Federal Department of Roads, Bridges and Tunnels (DRBT)", "Federal Department of Roads, Bridges and Tunnels",
+     "DRBT"),
+])
+def test_acronym_definitions(text, long_form, acronym):
+    assert [(d.long_form, d.acronym) for d in find_definitions(text)] == [(long_form, acronym)]
+
+
+@pytest.mark.parametrize("text", [
+    "nach dem Beispielgesetzbuch (BGB) gilt",  # a law
+    "le prix du Plumecoin (PLC) monte",  # one short word
+    "wie in der Beispielverordnung (BspV)",  # lower-case letters: a law's short title
+    "the army (XYZ) moved",  # no capitalised long form
+])
+def test_no_acronym_definition(text):
+    assert find_definitions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les adhésions à l'OTAN et le Conseil de sécurité de l'ONU", ["NATO", "UN Security Council"]),
+    ("Das EDA und der DFAE-Chef", ["FDFA"]),
+    ("Die Beispielkommission für Wasser (BKW) tagte. Die BKW empfiehlt.", ["Beispielkommission für Wasser"]),
+    ("Ständerat Hans Beispiel sprach im Ständerat.", ["Council of States"]),
+    ("A new lake map is online - Lakeside Courier\n\nText.", ["Lakeside Courier"]),
+    ("Новость дня - Портал Примерчик.ру\n\nТекст.", ["Примерчик.ру"]),
+    ("the Bitcoin (BTC) price rose", []),
+])
+def test_find_organisations(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize("written, key", [
+    ("OTAN", "NATO"), ("НАТО", "NATO"), ("Organisation du traité de l'Atlantique nord", "NATO"),
+    ("Département fédéral des affaires étrangères (DFAE)", "FDFA"), ("UNO-Sicherheitsrat", "UN Security Council"),
+    ("Beispielamt für Wald (BAW)", "beispielamt fur wald"), ("Beispielamt für Wald", "beispielamt fur wald"),
+])
+def test_canonical_organisation(written, key):
+    assert canonical(written) == key
+
+
+@pytest.mark.parametrize("forms", [
+    ["İbrahim Kalın", "Ibrahim Kalin", "KALIN, Ibrahim", "Kalın İbrahim"],
+    ["Anna-Lena Muster", "Anna Lena Muster"],
+])
+def test_person_key_merges_forms(forms):
+    assert len({person_key(f) for f in forms}) == 1
+
+
+def test_display_and_best_form():
+    assert display_name("MUSTER, Anna") == "Anna Muster"
+    assert best_form(["Jose Exemplo", "José Exemplo", "José Exemplo"]) == "José Exemplo"
+    assert best_form(["Jose Exemplo", "José Exemplo"]) == "José Exemplo"  # a tie goes to the accented form
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le conseiller fédéral Jean Exemple se rendra à Rome.", ["Jean Exemple"]),
+    ("il ministro degli esteri Marco Esempio ha detto", ["Marco Esempio"]),
+    ("Die Vizedirektorin Eva Muster leitet neu den Bereich.", ["Eva Muster"]),
+    ("the visit of Minister Alice Example's delegation", ["Alice Example"]),
+    ("Die Motion 21.1234 Beispiel verlangt vom Bundesrat", ["Beispiel"]),
+    ("la mozione Esempio 16.3169 chiede", ["Esempio"]),
+    ("the ambassador of the Republic of Examplia", []),
+    ("Le président de la République du Kenya", []),
+])
+def test_find_persons(text, expected):
+    assert find_persons(text) == expected
+
+
+def test_every_place_has_a_country():
+    assert set(PLACE_COUNTRY) == set(CITIES)
+    assert place_country("Istanbul") == "TR" and place_country("Nowhere") is None
+
+
+@pytest.mark.skipif(not (CORPUS / "dev-gold").is_dir(), reason=f"dev-gold not found at {CORPUS / 'dev-gold'}")
+@pytest.mark.corpus
+def test_dev_gold_floors():
+    from archive.evaluate import evaluate_gold
+
+    report = evaluate_gold(CORPUS / "dev-gold" / "gold.jsonl")
+    assert report.scores["countries"]["all"].f1 == 1.0
+    assert report.scores["organisations"]["all"].precision >= 0.95
+    assert report.scores["persons"]["all"].precision >= 0.85
+    assert report.language_accuracy() == 1.0
