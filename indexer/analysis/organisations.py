@@ -29,7 +29,7 @@ _TITLE_BODIES = {"Federal Council", "National Council", "Council of States"}
 # Federal Council as an organisation, but the pipeline test
 # (tests/unit/test_analysis.py) still pins ["NATO"] for "Le Conseil fédéral et
 # l'OTAN". Empty this set once that expectation is updated.
-HELD_BACK = frozenset({"Federal Council"})
+HELD_BACK: frozenset[str] = frozenset()
 # "… - Outlet" at the end of a headline (news-feed style), on the first line.
 _HEADLINE_OUTLET = re.compile(r"\s[-–—|]\s+([^\n\-–—|]{2,60})\s*$")
 _DOMAIN_NAME = re.compile(r"(?<![\w@/.])([A-Za-zА-Яа-яЁё][\w\-]*\.(?:com|net|org|ru|ua|pl|de|fr|it|es|tr|nl|info|io|рф|ру))"

@@ -27,7 +27,7 @@ def test_analyze_small_document():
     assert (doc.date, doc.date_precision) == ("2024-05-02", "day")
     assert doc.countries == ["CH", "SE"]
     assert doc.places == ["Bern", "Geneva"]
-    assert doc.organisations == ["NATO"]
+    assert doc.organisations == ["Federal Council", "NATO"]
 
 
 @pytest.mark.parametrize("text", ["", " ", "0123456789 " * 100, "Ω≈ç√∫ 日本 مرحبا Привет Hello",
