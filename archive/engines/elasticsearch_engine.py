@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from elastic_transport import TransportError, Urllib3HttpNode
+from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
@@ -223,18 +223,6 @@ def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
 
 # -- the client --------------------------------------------------------------------------------
 
-class _Compat8Node(Urllib3HttpNode):
-    """Asks for 8.x-compatible responses: the 9.x client's `compatible-with=9` is refused by 8.x servers."""
-
-    def perform_request(self, method, target, body=None, headers=None, **kw):
-        if headers:
-            headers = headers.copy()
-            for name in ("accept", "content-type"):
-                if name in headers:
-                    headers[name] = headers[name].replace("compatible-with=9", "compatible-with=8")
-        return super().perform_request(method, target, body=body, headers=headers, **kw)
-
-
 def _reason(exc: ApiError) -> str:
     body = exc.body if isinstance(exc.body, dict) else {}
     error = body.get("error") if isinstance(body.get("error"), dict) else {}
@@ -294,18 +282,9 @@ class ElasticsearchEngine(Engine):
 
     @property
     def es(self) -> Elasticsearch:
-        """The client, made on first use for the server's major version (8.x needs compat headers)."""
+        """The client (its major version, 8, matches the server's), made on first use."""
         if self._es is None:
-            client = Elasticsearch(self.urls, **self._client_options)
-            with self._calls():
-                # A plain transport call: no compatibility headers, answered by every version.
-                resp = client.transport.perform_request(
-                    "GET", "/_nodes/_local?filter_path=nodes.*.version", headers={"accept": "application/json"})
-            versions = [n["version"] for n in (resp.body.get("nodes") or {}).values()]
-            if versions and int(versions[0].split(".")[0]) < 9:
-                client.close()
-                client = Elasticsearch(self.urls, node_class=_Compat8Node, **self._client_options)
-            self._es = client
+            self._es = Elasticsearch(self.urls, **self._client_options)
         return self._es
 
     # -- indices and the alias ---------------------------------------------------------------
