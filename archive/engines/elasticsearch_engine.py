@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,18 @@ def facet_field(facet: str) -> str:
     return f"facet.{facet}"
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def words_only(text: str) -> str:
+    """Text split where tantivy's tokenizer splits (at every non-alphanumeric character).
+
+    Elasticsearch's standard tokenizer keeps "l'OTAN" or "covid_19" whole; giving
+    it the text already split makes both engines see the same words.
+    """
+    return _NON_WORD.sub(" ", text)
+
+
 def to_source(doc: Communique) -> dict:
     """The JSON sent to Elasticsearch: the whole Communique plus index-only fields.
 
@@ -69,8 +82,8 @@ def to_source(doc: Communique) -> dict:
     desc, asc = date_keys(doc.date)
     source = doc.to_dict()
     source["search"] = {
-        f"title_{slot}": doc.title or "", f"text_{slot}": doc.text or "",
-        "title_folded": fold(doc.title or ""), "text_folded": fold(doc.text or ""),
+        f"title_{slot}": words_only(doc.title or ""), f"text_{slot}": words_only(doc.text or ""),
+        "title_folded": words_only(fold(doc.title or "")), "text_folded": words_only(fold(doc.text or "")),
         "date_desc": desc, "date_asc": asc,
     }
     source["facet"] = {f: facet_values(doc, f) for f in FACETS}
@@ -111,7 +124,8 @@ def text_query(node: Node) -> dict:
         return {"match_all": {}}
     if isinstance(node, (Term, Phrase)) and not getattr(node, "prefix", False):
         stemmed, folded = _fields(node.field)
-        return {"bool": {"should": [_phrase(node.text, stemmed), _phrase(fold(node.text), folded)],
+        return {"bool": {"should": [_phrase(words_only(node.text), stemmed),
+                                    _phrase(words_only(fold(node.text)), folded)],
                          "minimum_should_match": 1}}
     if isinstance(node, Term):  # prefix: the last word is a prefix, earlier words a phrase
         _, folded = _fields(node.field)

@@ -59,6 +59,8 @@ def test_iter_documents_returns_everything(loaded):
     ("négociation", {"fr-otan"}),                    # French stemming: négociations
     ("negotiation", {"en-otan"}),                    # English stemming: Negotiations
     ("zolle", {"de-zoll"}),                          # folded: Zölle
+    ("OTAN", {"fr-otan"}),                           # inside "l'OTAN"
+    ("l'OTAN", {"fr-otan"}),
     ("ZÖLLE", {"de-zoll"}),
     ("turkiye", {"tr-ankara"}),                      # folded: Türkiye
     ("isik", {"tr-ankara"}),                         # Turkish dotless ı folded
