@@ -28,6 +28,10 @@ STEMMERS = {
 }
 
 
+# Words repeat across documents; folding each once keeps snippets cheap.
+_fold_word = lru_cache(maxsize=200_000)(fold)
+
+
 @lru_cache(maxsize=None)
 def _stemmer(language: str | None):
     name = STEMMERS.get(language or "")
@@ -82,7 +86,7 @@ class _Matcher:
         return any(folded.startswith(p) for p in self.prefixes)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        tokens = [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
         spans = [(s, e) for s, e, f in tokens if self.word_matches(f)]
         if self.phrases:
             stems = [_stem(f, self.language) if f.startswith(self.heads) else f for _, _, f in tokens]

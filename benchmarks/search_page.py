@@ -1,0 +1,81 @@
+"""Median and p95 time of the search page (HTML, all facets) over HTTP, on either engine.
+
+    python benchmarks/search_page.py --data-dir DIR [--engine tantivy|elasticsearch] [--rounds 10]
+
+Serves the real app with waitress on a free loopback port in this process and
+fetches a fixed set of search URLs (words, phrases, facet filters, exclusions,
+dates, sorting, deep pages), timing each full response.
+"""
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import summarise  # noqa: E402
+
+URLS = [
+    "/",
+    "/?q=Schweiz",
+    "/?q=Bundesrat+Ukraine",
+    "/?q=%22Conseil+f%C3%A9d%C3%A9ral%22",
+    "/?q=energia+OR+energie&sort=date",
+    "/?q=sanctions&language=en&language=fr",
+    "/?country=CH&country=DE&not_language=de",
+    "/?q=migra*&from=2024-03&to=2024-09",
+    "/?q=Ukraine&country=UA&year=2024&page=3",
+    "/?q=Turkey",
+    "/?q=NOT+Bundesrat&sort=date_asc",
+    "/?q=otan&country=TR&country=GB&not_language=de",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--engine", default="tantivy")
+    parser.add_argument("--index", default=None, help="Elasticsearch alias (default: the configured one)")
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+
+    import waitress.server
+
+    from archive.app import create_app
+
+    overrides = {"DATA_DIR": args.data_dir, "ENGINE": args.engine}
+    if args.index:
+        overrides["ELASTICSEARCH_INDEX"] = args.index
+    app = create_app(overrides)
+    port = free_port()
+    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    for url in URLS:  # warm up, and check every page answers 200
+        with urllib.request.urlopen(base + url) as resp:
+            assert resp.status == 200, url
+    times = []
+    for _ in range(args.rounds):
+        for url in URLS:
+            started = time.perf_counter()
+            with urllib.request.urlopen(base + url) as resp:
+                resp.read()
+            times.append((time.perf_counter() - started) * 1000)
+    print(f"engine: {args.engine}; search page (HTML, all facets), {len(URLS)} URLs x {args.rounds} rounds")
+    print(summarise(times))
+    server.close()
+
+
+if __name__ == "__main__":
+    main()
