@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,24 @@ def corpus_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (the shared development corpus lives in ../shared/corpus)")
     return path
+
+
+def elasticsearch_url() -> str:
+    """ARCHIVE_ELASTICSEARCH_URL; without it, skip on a developer's machine and fail in CI."""
+    url = os.environ.get("ARCHIVE_ELASTICSEARCH_URL")
+    if not url:
+        message = "ARCHIVE_ELASTICSEARCH_URL is not set: start a node with `scripts/elasticsearch start`"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+def make_es_engine(url: str | None = None, **overrides):
+    """An Elasticsearch engine under a unique alias (call `drop()` when done)."""
+    from archive.engines.elasticsearch_engine import ElasticsearchEngine
+
+    config = {"ELASTICSEARCH_URL": url or elasticsearch_url(),
+              "ELASTICSEARCH_INDEX": f"test-{uuid.uuid4().hex[:10]}"}
+    config.update(overrides)
+    return ElasticsearchEngine.from_config(config)

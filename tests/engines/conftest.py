@@ -7,13 +7,10 @@ developer's machine and fail in CI, where a skipped engine case is a defect.
 """
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 
 from archive.engines.tantivy_engine import TantivyEngine
-from tests.conftest import IN_CI
+from tests.conftest import make_es_engine
 from tests.engines.documents import sample_documents
 
 ENGINES = ["tantivy", "elasticsearch"]
@@ -22,16 +19,7 @@ ENGINES = ["tantivy", "elasticsearch"]
 def make_engine(name: str, tmp_path):
     if name == "tantivy":
         return TantivyEngine(tmp_path / "tantivy")
-    url = os.environ.get("ARCHIVE_ELASTICSEARCH_URL")
-    if not url:
-        message = "ARCHIVE_ELASTICSEARCH_URL is not set: start a node with `scripts/elasticsearch start`"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from archive.engines.elasticsearch_engine import ElasticsearchEngine
-
-    config = {"ELASTICSEARCH_URL": url, "ELASTICSEARCH_INDEX": f"test-{uuid.uuid4().hex[:10]}"}
-    return ElasticsearchEngine.from_config(config)
+    return make_es_engine()
 
 
 @pytest.fixture(params=ENGINES)
@@ -50,3 +38,12 @@ def loaded(engine):
     report = engine.index(sample_documents())
     assert report.errors == []
     return engine
+
+
+@pytest.fixture
+def es_engine():
+    """An empty Elasticsearch engine under a unique alias, dropped afterwards."""
+    engine = make_es_engine()
+    yield engine
+    engine.drop()
+    engine.close()

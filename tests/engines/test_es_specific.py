@@ -9,7 +9,7 @@ import pytest
 from archive.engines.base import EngineUnavailable
 from archive.request import SearchRequest
 from indexer.model import Communique
-from tests.engines.conftest_es import es_engine, make_es_engine  # noqa: F401 (fixture)
+from tests.conftest import make_es_engine
 
 
 def tiny(n: int, **kw) -> Communique:
