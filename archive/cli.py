@@ -209,8 +209,12 @@ def serve_command(ctx: click.Context, host: str | None, port: int | None) -> Non
     _serve(config, host or config["HOST"], port or config["PORT"])
 
 
-def sample_folder() -> Path:
-    return Path(__file__).parent / "sample"
+def sample_files() -> list[str]:
+    """The bundled sample communiqués (its README describes them and is not one)."""
+    from indexer.pipeline import expand_paths
+
+    folder = Path(__file__).parent / "sample"
+    return [p for p in expand_paths([str(folder)]) if Path(p).name != "README.md"]
 
 
 @main.command("demo")
@@ -232,7 +236,7 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
     ledger = _ledger(config)
     try:
         with _engine(config) as engine:
-            summary = index_paths([str(sample_folder())], engine, ledger)
+            summary = index_paths(sample_files(), engine, ledger)
     finally:
         ledger.close()
     _print_summary(summary, 0.0)

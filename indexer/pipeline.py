@@ -18,6 +18,7 @@ from .ledger import Ledger
 from .model import Communique, ReadError
 
 FILE_STATUSES = ("indexed", "updated", "unchanged", "duplicate", "rejected")
+FILES_PER_WORKER = 50
 
 
 @dataclass
@@ -333,6 +334,9 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
     indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse)
     if analyse is not None:
         workers = 1
+    # A worker loads the language models and gazetteers (seconds) before its first
+    # file: only worth it for larger runs.
+    workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
     bar = progress(files, len(files)) if progress else None
     try:
         for prepared in _prepared_in_order(indexer, files, workers):

@@ -1,0 +1,94 @@
+"""The `archive` command's contract: names, options, output keys, exit codes."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import ANALYZE_KEYS, main
+
+FR = (" date 2025-07 La Turquie et le Royaume-Uni ont discuté de l'adhésion de la Suède à l'OTAN.\n\n"
+      "Le porte-parole Ibrahim Kalin s'est entretenu avec Tim Barrow à Ankara.")
+EN = "date 2024-03-01\nJapan and Brazil signed a scientific cooperation agreement in Tokyo.\n"
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry</title><language>en</language>
+<item><title>Sweden joins</title><description>Sweden and Finland joined NATO.</description>
+<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate><guid>a1</guid></item>
+<item><title>Spain and Portugal</title><description>Madrid and Lisbon met.</description><guid>a2</guid></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, ["--data-dir", str(tmp_path / "data"), *args], catch_exceptions=False)
+    return invoke
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "fr.txt").write_text(FR, encoding="utf-8")
+    (folder / "sub" / "en.txt").write_text(EN, encoding="utf-8")
+    (folder / "feed.rss").write_text(FEED, encoding="utf-8")
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    return folder
+
+
+def test_index_accounts_for_every_file_and_exits_zero(run, inbox):
+    result = run("index", str(inbox))
+    assert result.exit_code == 0
+    assert "4 files: 3 indexed, 0 updated, 0 unchanged, 0 duplicate, 1 rejected" in result.output
+    assert "documents: 4 new" in result.output
+    assert f"rejected: {inbox / 'broken.json'}: " in result.output
+    again = run("index", "--json", str(inbox))
+    summary = json.loads(again.output)
+    assert summary["files"]["unchanged"] == 3 and summary["files"]["total"] == 4
+    assert summary["rejected"][0]["path"] == str(inbox / "broken.json")
+
+
+def test_index_takes_globs(run, inbox):
+    result = run("index", "--json", str(inbox / "**" / "*.txt"))
+    assert json.loads(result.output)["files"]["indexed"] == 2
+
+
+def test_analyze_prints_one_json_object_per_document(run, inbox):
+    result = run("analyze", "--json", str(inbox / "fr.txt"), str(inbox / "feed.rss"))
+    assert result.exit_code == 0
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert len(docs) == 3
+    assert all(set(ANALYZE_KEYS) <= set(d) for d in docs)
+    fr = docs[0]
+    assert fr["source"] == str(inbox / "fr.txt")
+    assert fr["language"] == "fr" and fr["countries"] == ["GB", "SE", "TR"]
+    assert fr["date"] == "2025-07" and fr["organisations"] == ["NATO"]
+    assert {"Ibrahim Kalin", "Tim Barrow"} <= set(fr["persons"])
+    assert docs[1]["source"].startswith(str(inbox / "feed.rss") + "#")
+    assert docs[1]["countries"] == ["FI", "SE"]
+
+
+def test_analyze_reports_unreadable_files_and_exits_non_zero(run, inbox):
+    result = run("analyze", "--json", str(inbox / "broken.json"))
+    assert result.exit_code == 1 and "broken.json" in result.output
+
+
+def test_stats(run, inbox):
+    run("index", str(inbox))
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["documents"] == 4
+    assert stats["languages"] == {"en": 3, "fr": 1}
+    assert sum(stats["sources"].values()) == 4
+    assert stats["rejected"][0]["path"] == str(inbox / "broken.json")
+    text = run("stats").output
+    assert "documents: 4" in text and "broken.json" in text
+
+
+def test_demo_indexes_the_bundled_sample(run):
+    result = run("demo", "--keep", "--no-serve")
+    assert result.exit_code == 0
+    assert " 0 rejected" in result.output
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["documents"] >= 30 and len(stats["languages"]) >= 6
