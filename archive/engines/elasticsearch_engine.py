@@ -235,6 +235,28 @@ def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
     return out
 
 
+# -- responses -----------------------------------------------------------------------------------
+
+def complete(resp):
+    """`resp` if it covers the whole index; EngineUnavailable if some shards did not answer.
+
+    While a node is down, Elasticsearch answers a search from the shards it still
+    has and reports the others in `_shards.failed`: lower totals and counts that
+    look like an answer. A partial answer is an outage, never a result.
+    """
+    shards = resp.get("_shards") or {}
+    failed = shards.get("failed") or 0
+    if failed:
+        failures = shards.get("failures") or [{}]
+        cause = (failures[0].get("reason") or {}) if isinstance(failures[0], dict) else {}
+        reason = cause.get("reason") or cause.get("type") or "no reason given"
+        raise EngineUnavailable(f"Elasticsearch answered from only part of the index "
+                                f"({failed} of {shards.get('total', '?')} shards failed: {reason})")
+    if resp.get("timed_out"):
+        raise EngineUnavailable("Elasticsearch timed out before every shard answered")
+    return resp
+
+
 # -- the client --------------------------------------------------------------------------------
 
 def _reason(exc: ApiError) -> str:
@@ -437,7 +459,7 @@ class ElasticsearchEngine(Engine):
     def count(self) -> int:
         self._ensure_index()
         with self._calls():
-            return int(self.es.count(index=self.alias)["count"])
+            return int(complete(self.es.count(index=self.alias))["count"])
 
     def _walk(self, query: dict, sort: list, page_size: int = 500) -> Iterator[dict]:
         """Every hit of `query` in `sort` order, through a point in time and search_after."""
@@ -447,8 +469,9 @@ class ElasticsearchEngine(Engine):
             after = None
             while True:
                 with self._calls():
-                    resp = self.es.search(query=query, sort=sort, size=page_size, search_after=after,
-                                          pit={"id": pit, "keep_alive": "2m"}, track_total_hits=False)
+                    resp = complete(self.es.search(query=query, sort=sort, size=page_size, search_after=after,
+                                                   pit={"id": pit, "keep_alive": "2m"}, track_total_hits=False,
+                                                   allow_partial_search_results=False))
                 hits = resp["hits"]["hits"]
                 yield from hits
                 if len(hits) < page_size:
@@ -470,8 +493,8 @@ class ElasticsearchEngine(Engine):
             return []
         self._ensure_index()
         with self._calls():
-            resp = self.es.search(index=self.alias, size=100,
-                                  query={"term": {"translation_group": doc.translation_group}})
+            resp = complete(self.es.search(index=self.alias, size=100, allow_partial_search_results=False,
+                                           query={"term": {"translation_group": doc.translation_group}}))
         docs = [Communique.from_dict(h["_source"]) for h in resp["hits"]["hits"]]
         return sorted((d for d in docs if d.id != doc.id), key=lambda d: (d.language or "", d.id))
 
@@ -486,7 +509,8 @@ class ElasticsearchEngine(Engine):
             "must_not": [{"term": {"id": doc.id}}, {"term": {"content_hash": doc.content_hash or "-"}}],
         }}
         with self._calls():
-            resp = self.es.search(index=self.alias, size=limit, query=query)
+            resp = complete(self.es.search(index=self.alias, size=limit, query=query,
+                                           allow_partial_search_results=False))
         return [hit_from_doc(Communique.from_dict(h["_source"]), MatchAll(), score=h["_score"])
                 for h in resp["hits"]["hits"]]
 
@@ -499,7 +523,7 @@ class ElasticsearchEngine(Engine):
             resp = self._deep_page(request)
         else:
             with self._calls(query=True):
-                resp = self.es.search(index=self.alias, **body)
+                resp = complete(self.es.search(index=self.alias, allow_partial_search_results=False, **body))
         by_score = request.sort == "relevance"
         hits = [hit_from_doc(Communique.from_dict(h["_source"]), highlight,
                              score=h.get("_score") if by_score else None) for h in resp["hits"]["hits"]]
@@ -517,8 +541,10 @@ class ElasticsearchEngine(Engine):
             while remaining > 0:
                 step = min(remaining, MAX_WINDOW)
                 with self._calls(query=True):
-                    resp = self.es.search(pit={"id": pit, "keep_alive": "2m"}, filter_path="hits.hits.sort,pit_id",
-                                          **skip_body(request, step, after))
+                    resp = complete(self.es.search(pit={"id": pit, "keep_alive": "2m"},
+                                                   filter_path="hits.hits.sort,pit_id,_shards,timed_out",
+                                                   allow_partial_search_results=False,
+                                                   **skip_body(request, step, after)))
                 hits = (resp.get("hits") or {}).get("hits") or []
                 pit = resp.get("pit_id", pit)
                 if len(hits) < step:  # the page lies past the end: no hits, but real totals and facets
@@ -528,7 +554,8 @@ class ElasticsearchEngine(Engine):
             else:
                 body = build_body(request, search_after=after)
             with self._calls(query=True):
-                return self.es.search(pit={"id": pit, "keep_alive": "2m"}, **body)
+                return complete(self.es.search(pit={"id": pit, "keep_alive": "2m"},
+                                               allow_partial_search_results=False, **body))
         finally:
             try:
                 self.es.close_point_in_time(id=pit)
