@@ -84,13 +84,15 @@ NOT_NAME_WORDS = {"republic", "republique", "republik", "repubblica", "republica
                   "netzwerk", "reseau", "rete", "alliance", "allianz", "hub", "team", "festival", "day", "tag",
                   "week", "woche", "year", "jahr", "news", "times", "post", "zeitung", "journal", "gazette",
                   "ag", "gmbh", "sa", "inc", "ltd", "llc", "plc", "spa", "srl", "clinic", "klinik", "clinique",
-                  "clinica", "etat", "etats", "stato", "stati", "staat", "staaten", "monte", "mont", "lago", "lac"}
+                  "clinica", "kommando", "comando", "command", "board", "services", "stability", "taskforce", "task",
+                  "force", "observatory", "kantonspolizei", "etat", "etats", "stato", "stati", "staat", "staaten", "monte", "mont", "lago", "lac"}
 # Title-case portfolio words between a role and a name ("Minister of Foreign Affairs Anna Muster")
 _PORTFOLIO_WORDS = {"foreign", "affairs", "finance", "finances", "economy", "economic", "economics", "justice",
                     "interior", "home", "defence", "defense", "health", "education", "research", "trade",
                     "industry", "energy", "environment", "transport", "agriculture", "labour", "labor", "culture",
                     "security", "armament", "armed", "forces", "development", "cooperation", "europe", "european",
-                    "international", "national", "federal", "public", "social", "digital", "innovation"}
+                    "international", "national", "federal", "public", "social", "digital", "innovation",
+                    "confederazione", "confederation", "confederaziun", "giustizia", "justiz"}
 # Bylines and photo credits: "Par Jane Doe" alone on a line, "Photo: Jane Doe", "© Keystone / Jane Doe".
 _BYLINE = re.compile(r"^\s*(?:by|von|par|por|autor|author|auteur|autore|text|texte|testo)\s*:?\s*$", re.IGNORECASE)
 _CREDIT = re.compile(r"\b(?:photos?|fotos?|bild|bilder|image|credits?|crédits?|crediti)\s*:|©|\bkeystone\b",
@@ -213,23 +215,33 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n«\"“—–-"
 
 
+def _after_portfolio(text: str, run: list[re.Match]) -> list[re.Match]:
+    """The run from its given name on when a portfolio stands before it ("Foreign Affairs Anna Muster").
+
+    "Ngozi Anna Muster" keeps its first name: only portfolio words, bodies and
+    known entities are cut.
+    """
+    while run and run[0].group().lower() in PARTICLES:
+        run = run[1:]
+    first = next((i for i, m in enumerate(run) if _is_given(m.group())), 0)
+    if 0 < first < len(run) - 1 and any(fold(m.group()) in _PORTFOLIO_WORDS | NOT_NAME_WORDS
+                                        or _known(text, m.start(), m.end()) for m in run[:first]):
+        return run[first:]
+    return run
+
+
 def _role_candidates(text: str, run: list[re.Match]):
     """(start, end) of the name in a run that a role or title introduces, if any."""
     words = [m.group() for m in run]
     roles = [i for i, w in enumerate(words) if _role_stem(w)]
     if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
-        run = run[roles[-1] + 1:]
+        run = _after_portfolio(text, run[roles[-1] + 1:])
         if run and 2 <= _name_words([m.group() for m in run]) <= 4:
             yield run[0].start(), _end(run)
         return
     while run and fold(run[0].group()) in NOT_NAMES:
         run = run[1:]
-    # "Foreign Affairs Anna Muster": a portfolio before a given name is no part of the name
-    # ("Ngozi Anna Muster" keeps its first name)
-    first = next((i for i, m in enumerate(run) if _is_given(m.group())), 0)
-    if 0 < first < len(run) - 1 and any(fold(m.group()) in _PORTFOLIO_WORDS | NOT_NAME_WORDS
-                                        or _known(text, m.start(), m.end()) for m in run[:first]):
-        run = run[first:]
+    run = _after_portfolio(text, run)
     if run and 2 <= _name_words([m.group() for m in run]) <= 4:
         start, end = run[0].start(), _end(run)
         if _role_before(text, start) or _role_after(text, end):
