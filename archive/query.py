@@ -8,8 +8,8 @@ Syntax (documented for users in README and on the search page):
     a AND b         both (the same as `a b`)
     NOT a, -a       without a
     (a OR b) c      grouping
-    field:value     a field: title, text, country, language, issuer, person,
-                    org, place, year, month; e.g. country:TR, title:"Swiss francs"
+    field:value     a field: title, text, country, language, issuer, issuer_country,
+                    person, org, place, year, month; e.g. country:TR, title:"Swiss francs"
     pref*           words starting with `pref`
 
 Operators are only recognised in capitals; a lower-case `and` is a word.
@@ -38,6 +38,7 @@ KEYWORD_FIELDS = {
     "language": "language",
     "lang": "language",
     "issuer": "issuer",
+    "issuer_country": "issuer_country",
     "person": "person",
     "org": "org",
     "organisation": "org",
@@ -116,7 +117,7 @@ class _Tok:
 def _looks_like_field(word: str) -> bool:
     """`name:value` with a letters-only name; `10:30` and `https://…` are plain words."""
     name, _, rest = word.partition(":")
-    return name.isalpha() and not rest.startswith("/")
+    return name.replace("_", "").isalpha() and not rest.startswith("/")
 
 
 def _tokenize(text: str) -> list[_Tok]:

@@ -12,7 +12,7 @@ from typing import Iterable, Mapping
 from .query import parse_query
 
 # Facets in display order: country first, as staff filter by it most.
-FACETS = ("country", "language", "year", "month", "issuer", "person", "org", "place")
+FACETS = ("country", "language", "year", "month", "issuer", "issuer_country", "person", "org", "place")
 SORTS = ("relevance", "date", "date_asc")
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -29,7 +29,7 @@ class RequestError(ValueError):
 def normalise_value(facet: str, value: str) -> str:
     """The canonical spelling of a facet value (codes upper- or lower-case as stored)."""
     value = value.strip()
-    if facet == "country":
+    if facet in ("country", "issuer_country"):
         return value.upper()
     if facet == "language":
         return value.lower()

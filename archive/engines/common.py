@@ -19,7 +19,8 @@ from ..results import FacetValue, Hit
 # facet name (URL key) -> engine field name
 FACET_FIELDS = {
     "country": "country", "language": "language", "year": "year", "month": "month",
-    "issuer": "issuer", "person": "person", "org": "org", "place": "place",
+    "issuer": "issuer", "issuer_country": "issuer_country", "person": "person", "org": "org",
+    "place": "place",
 }
 CHRONOLOGICAL = ("year", "month")  # ordered by value, newest first, not by count
 MISSING_LAST = 99_999_999
@@ -37,6 +38,8 @@ def facet_values(doc: Communique, facet: str) -> list[str]:
         return [doc.date[:7]] if doc.date and len(doc.date) >= 7 else []
     if facet == "issuer":
         return [doc.issuer] if doc.issuer else []
+    if facet == "issuer_country":
+        return [doc.issuer_country] if doc.issuer_country else []
     if facet == "person":
         return list(dict.fromkeys(doc.persons))
     if facet == "org":

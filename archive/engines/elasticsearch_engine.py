@@ -110,8 +110,8 @@ def _phrase(text: str, fields: list[str]) -> dict:
 
 
 def _keyword(node: KeywordMatch) -> dict:
-    if node.field == "country":
-        return {"term": {facet_field("country"): resolve_country(node.value)}}
+    if node.field in ("country", "issuer_country"):
+        return {"term": {facet_field(node.field): resolve_country(node.value)}}
     if node.field in FOLDED_KEYS:
         return {"term": {f"key.{node.field}": fold(node.value)}}
     value = node.value.lower() if node.field == "language" else node.value

@@ -27,7 +27,7 @@ from .base import Engine, EngineError, IndexReport
 from .common import (FACET_FIELDS, date_bounds, date_keys, facet_values, hit_from_doc, prepare_query,
                      resolve_country, sort_facet_values)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: issuer_country facet
 # ISO 639-1 -> tantivy stemmer language.
 STEMMED = {
     "de": "german", "fr": "french", "it": "italian", "en": "english", "es": "spanish",
@@ -334,8 +334,8 @@ class TantivyEngine(Engine):
         raise QuerySyntaxError(f"Unsupported query part {node!r}")
 
     def _keyword(self, node: KeywordMatch) -> tantivy.Query:
-        if node.field == "country":
-            return tantivy.Query.term_query(self.schema, "country", resolve_country(node.value))
+        if node.field in ("country", "issuer_country"):
+            return tantivy.Query.term_query(self.schema, node.field, resolve_country(node.value))
         if node.field in FOLDED_KEYS:
             return tantivy.Query.term_query(self.schema, f"{node.field}_key", fold(node.value))
         value = node.value.lower() if node.field == "language" else node.value

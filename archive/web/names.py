@@ -18,6 +18,7 @@ FACET_LABELS = {
     "year": "Year",
     "month": "Month",
     "issuer": "Issuer",
+    "issuer_country": "Issuer's country",
     "person": "People",
     "org": "Organisations",
     "place": "Places",
@@ -61,7 +62,7 @@ def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
 
 def value_label(facet: str, value: str, locale: str = UI_LOCALE) -> str:
     """The label of a facet value as people read it."""
-    if facet == "country":
+    if facet in ("country", "issuer_country"):
         return country_name(value, locale)
     if facet == "language":
         return language_name(value, locale)

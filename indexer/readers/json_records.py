@@ -9,6 +9,7 @@ first listed key present with a non-empty value wins.
     date               date, published, pubdate, published_at, datetime
     declared_language  lang, language
     issuer             issuer, source, publisher, author (a string, or an object's "name")
+    issuer_country     issuer_country (ISO 3166-1 alpha-2)
     url                url, link
     source_id          id, guid
     translation_group  translation_group
@@ -38,6 +39,7 @@ FIELD_MAP: dict[str, tuple[str, ...]] = {
     "date": ("date", "published", "pubdate", "published_at", "datetime"),
     "declared_language": ("lang", "language"),
     "issuer": ("issuer", "source", "publisher", "author"),
+    "issuer_country": ("issuer_country",),
     "url": ("url", "link"),
     "source_id": ("id", "guid"),
     "translation_group": ("translation_group",),

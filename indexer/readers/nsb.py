@@ -9,6 +9,7 @@ One communiqué per `<content lang="..">` of each `<message>`:
     date               message pubdate, day precision
     declared_language  the lang attribute
     issuer             the lead originator's name in that language (else German, else any)
+    issuer_country     CH: the service publishes the Swiss federal administration's messages
     translation_group  nsb-<message id>;  source_id  <message id>-<lang>
     url                the content's first related link (`<link><uri>`), if any
     attachments        the URIs of the content's attachments
@@ -23,6 +24,8 @@ text) are skipped, and the other versions of the message say so in a warning.
 from __future__ import annotations
 
 from typing import Iterator
+
+ISSUER_COUNTRY = "CH"
 
 from indexer.model import Communique, ReadError
 from indexer.readers.dates import parse_date
@@ -73,7 +76,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
         docs.append(make_communique(
             f"{path}#{key}", _with_dateline(_field(content, "city"), message.findtext(NS + "pubdate"), full_body),
             title, date=date, date_precision=precision, declared_language=lang or None,
-            issuer=_issuer(message, lang), translation_group=f"nsb-{message_id}",
+            issuer=_issuer(message, lang), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
             source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
             attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings,
         ))

@@ -3,7 +3,7 @@
 Optional header lines of the shape `key value` at the top, each possibly
 with one leading space: `date 2025-07` (YYYY-MM or YYYY-MM-DD; the body may
 follow on the same line), `title ...`, `language fr` (or `lang`),
-`issuer ...`, `url ...`. The header ends at the first other line. The body's
+`issuer ...`, `issuer_country CH`, `url ...`. The header ends at the first other line. The body's
 paragraphs are separated by blank lines; without a `title` line the first
 sentence serves as one.
 """
@@ -18,9 +18,9 @@ from indexer.readers.decoding import decode
 from indexer.readers.records import make_communique
 
 _DATE_LINE = re.compile(r" ?date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*(.*)")
-_FIELD_LINE = re.compile(r" ?(title|language|lang|issuer|url)[ \t]+(\S.*)")
+_FIELD_LINE = re.compile(r" ?(title|language|lang|issuer_country|issuer|url)[ \t]+(\S.*)")
 FIELD_NAMES = {"title": "title", "language": "declared_language", "lang": "declared_language",
-               "issuer": "issuer", "url": "url"}
+               "issuer": "issuer", "issuer_country": "issuer_country", "url": "url"}
 
 
 def read(path: str, data: bytes) -> Iterator[Communique]:

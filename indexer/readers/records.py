@@ -34,6 +34,8 @@ def make_communique(source: str, text: str, title: str | None = None, **fields) 
     for name, value in fields.items():
         if isinstance(value, str):
             fields[name] = " ".join(clean_text(value).split()) or None
+    if fields.get("issuer_country"):
+        fields["issuer_country"] = fields["issuer_country"].upper()
     return Communique(source=source, text=text, title=title, **fields)
 
 

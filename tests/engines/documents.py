@@ -5,13 +5,18 @@ from indexer.model import Communique
 from indexer.pipeline import content_hash
 
 
+SWISS = {"de-zoll", "fr-zoll", "it-zoll", "de-italien", "it-germania", "en-japan"}
+TURKISH = {"fr-otan", "en-otan"}
+
+
 def _doc(id, title, text, language, date, countries=(), persons=(), orgs=(), places=(), issuer=None,
          group=None, declared=None):
     doc = Communique(
         source=f"fixtures/{id}.txt", text=text, title=title, date=date,
         date_precision=("day" if date and len(date) == 10 else "month" if date else None),
         declared_language=declared or language, language=language, language_confidence=0.99,
-        issuer=issuer, countries=sorted(countries), persons=list(persons), organisations=list(orgs),
+        issuer=issuer, issuer_country="CH" if id in SWISS else "TR" if id in TURKISH else None,
+        countries=sorted(countries), persons=list(persons), organisations=list(orgs),
         places=list(places), translation_group=group, id=id, sources=[f"fixtures/{id}.txt"])
     doc.content_hash = content_hash(doc)
     return doc

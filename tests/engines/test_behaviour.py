@@ -82,6 +82,7 @@ def test_iter_documents_returns_everything(loaded):
     ('person:"ibrahim kalin"', {"fr-otan", "en-otan"}),
     ("org:nato", {"fr-otan", "en-otan", "tr-ankara"}),
     ('issuer:"Bundeskanzlei"', {"de-italien"}),
+    ("issuer_country:tr", {"fr-otan", "en-otan"}),
     ("industri*", {"de-zoll", "fr-zoll", "it-zoll"}),
     ("Türk*", {"tr-ankara", "en-otan"}),  # Turkey, Turkish
     ("Украин*", {"ru-ukraine"}),
@@ -115,6 +116,15 @@ def test_facet_counts_over_everything(loaded):
     assert facet(result, "person")["Ibrahim Kalin"] == 2
     assert facet(result, "place")["Bern"] == 2
     assert facet(result, "issuer")["Bundeskanzlei"] == 1
+
+
+def test_the_issuers_country_is_a_facet_apart_from_the_countries_mentioned(loaded):
+    result = loaded.search(SearchRequest.create(filters={"issuer_country": ["CH"]}))
+    assert result.total == 6
+    assert facet(result, "issuer_country") == {"CH": 6, "TR": 2}  # own selection ignored
+    assert facet(result, "country")["JP"] == 1 and "TR" not in facet(result, "country")
+    mentions = loaded.search(SearchRequest.create(filters={"country": ["TR"]}, exclusions={"issuer_country": ["TR"]}))
+    assert {h.id for h in mentions.hits} == {"tr-ankara", "ru-ukraine"}
 
 
 def test_values_of_one_facet_combine_with_or_and_keep_their_own_counts(loaded):

@@ -41,6 +41,7 @@ def test_supported_extensions():
         ("header-lines.txt", "title", "Ministry welcomes new trade figures"),
         ("header-lines.txt", "declared_language", "en"),
         ("header-lines.txt", "issuer", "Ministry of Trade of Examplia"),
+        ("header-lines.txt", "issuer_country", "PT"),
         ("header-lines.txt", "url", "https://example.org/press/42"),
         ("header-lines.txt", "date", "2023-09-14"),
         ("header-lines.txt", "date_precision", "day"),
@@ -158,6 +159,7 @@ def test_nsb_message():
     assert (de.title, de.date, de.date_precision) == ("Beispielhafte Mitteilung", "2024-04-09", "day")
     assert (de.issuer, fr.issuer, it.issuer) == ("Bundesamt für Beispiele", "Office fédéral des exemples", "Bundesamt für Beispiele")
     assert {d.translation_group for d in docs} == {"nsb-12345"}
+    assert {d.issuer_country for d in docs} == {"CH"}
     assert fr.source_id == "12345-fr"
     assert de.url == "https://example.admin.ch/dossier" and de.attachments == ["https://example.admin.ch/bericht.pdf"]
     assert fr.url is None
