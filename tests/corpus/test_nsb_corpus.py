@@ -54,8 +54,10 @@ def test_known_searches(indexed):
     assert any(h.date == "2024-01-02" for h in hits.hits)
     first = engine.get(hits.hits[0].id)
     assert {d.language for d in engine.translations(first)} >= {"fr", "it"}
-    switzerland = engine.search(SearchRequest.create(facets=("country",)))
+    switzerland = engine.search(SearchRequest.create(facets=("country", "issuer_country")))
     assert switzerland.facets["country"][0].value == "CH"
+    issuers = switzerland.facets["issuer_country"]
+    assert [(fv.value, fv.count) for fv in issuers] == [("CH", engine.count())]
     ukraine = engine.search(SearchRequest.create(q="Ukraine", filters={"country": ["UA"]}))
     assert ukraine.total > 50
     months = engine.search(SearchRequest.create(facets=("month",), facet_size=12)).facets["month"]
