@@ -254,11 +254,17 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
 def reindex_command(ctx: click.Context) -> None:
     """Rebuild the index from the stored documents (Elasticsearch: new index, atomic alias swap)."""
     config = _config(ctx)
+    if config["ENGINE"] == "tantivy":
+        from .engines.tantivy_engine import rebuild_index
+
+        path = Path(config["DATA_DIR"]) / "tantivy"
+        if not path.exists():
+            raise click.ClickException(f"There is no index in {path} yet: run `archive index` first.")
+        click.echo(f"reindexed {rebuild_index(path)} documents")
+        return
     with _engine(config) as engine:
-        if not hasattr(engine, "reindex"):
-            raise click.ClickException(f"The {engine.name} engine has no reindex.")
-        count = engine.reindex()
-    click.echo(f"reindexed {count} documents")
+        result = engine.reindex()
+        click.echo(f"reindexed {engine.count()} documents into {result}")
 
 
 @main.command("evaluate")

@@ -10,6 +10,7 @@ query tree (archive.query), never handed to tantivy's parser as typed.
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -77,6 +78,33 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', " ") + '"'
 
 
+def rebuild_index(path: str | Path, batch: int = 1000) -> int:
+    """Rebuild the index at `path` with this version's schema from its stored documents.
+
+    The old index is read with the schema it was written with; the new one is
+    built beside it and swapped in by renaming, so an interrupted rebuild
+    leaves the old index as it was. Returns the number of documents.
+    """
+    path = Path(path)
+    fresh = path.with_name(path.name + ".rebuild")
+    retired = path.with_name(path.name + ".old")
+    for leftover in (fresh, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    old = tantivy.Index.open(str(path))
+    searcher = old.searcher()
+    engine = TantivyEngine(fresh)
+    count = 0
+    for offset in range(0, searcher.num_docs, batch):
+        page = searcher.search(tantivy.Query.all_query(), batch, offset=offset)
+        docs = [Communique.from_dict(json.loads(searcher.doc(a).to_dict()["payload"][0])) for _, a in page.hits]
+        count += engine.index(docs).indexed
+    engine.close()
+    path.rename(retired)
+    fresh.rename(path)
+    shutil.rmtree(retired, ignore_errors=True)
+    return count
+
+
 class TantivyEngine(Engine):
     name = "tantivy"
 
@@ -88,7 +116,7 @@ class TantivyEngine(Engine):
         if marker.exists() and marker.read_text().strip() != SCHEMA_VERSION:
             raise EngineError(
                 f"The index in {self.path} was built by another version of the archive; "
-                "delete that folder and run `archive index` again.")
+                "run `archive reindex` to rebuild it from its stored documents.")
         try:
             self.index_ = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         except ValueError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..engines import EngineUnavailable
+from ..engines import EngineError, EngineUnavailable
 from ..query import QuerySyntaxError
 from ..request import RequestError
 from .negotiation import respond
@@ -44,6 +44,12 @@ def _unavailable(error: EngineUnavailable):
     return response
 
 
+def _engine_error(error: EngineError):
+    # The engine is there but cannot serve (an index from another version, a lock):
+    # the message tells the administrator what to do.
+    return error_response(503, f"The archive cannot search right now: {error}")
+
+
 def _unexpected(error: InternalServerError):
     return error_response(500, "An unexpected error occurred; it has been logged.")
 
@@ -53,4 +59,5 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(QuerySyntaxError, _bad_input)
     app.register_error_handler(RequestError, _bad_input)
     app.register_error_handler(EngineUnavailable, _unavailable)
+    app.register_error_handler(EngineError, _engine_error)
     app.register_error_handler(InternalServerError, _unexpected)

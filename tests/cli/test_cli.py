@@ -92,3 +92,21 @@ def test_demo_indexes_the_bundled_sample(run):
     assert " 0 rejected" in result.output
     stats = json.loads(run("stats", "--json").output)
     assert stats["documents"] >= 30 and len(stats["languages"]) >= 6
+
+
+def test_reindex_rebuilds_an_index_written_by_an_older_schema(run, inbox, tmp_path):
+    import tantivy
+
+    from archive.engines.tantivy_engine import TantivyEngine
+
+    run("index", str(inbox))
+    index_dir = tmp_path / "data" / "tantivy"
+    (index_dir / "archive-schema-version").write_text("0")  # as an older release left it
+    result = run("stats")
+    assert result.exit_code == 1 and "archive reindex" in result.output
+    result = run("reindex")
+    assert result.exit_code == 0 and "reindexed 4 documents" in result.output
+    engine = TantivyEngine(index_dir)
+    assert engine.count() == 4 and engine.get(next(iter(engine.iter_documents())).id) is not None
+    assert not (tmp_path / "data" / "tantivy.old").exists()
+    assert isinstance(tantivy.Index.open(str(index_dir)), tantivy.Index)

@@ -74,6 +74,15 @@ def test_engine_outage_is_a_503(down_client, path):
     assert data.status_code == 503 and "cannot search" in data.get_json()["error"]
 
 
+def test_an_index_from_another_version_gives_a_503_that_says_what_to_do(tmp_path):
+    (tmp_path / "tantivy").mkdir()
+    (tmp_path / "tantivy" / "archive-schema-version").write_text("0")
+    client = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)}).test_client()
+    response = client.get("/?q=nato")
+    assert response.status_code == 503
+    assert "archive reindex" in response.get_data(as_text=True)
+
+
 def test_engine_is_opened_lazily_and_once(tmp_path, monkeypatch):
     import archive.web.engine as engine_module
 
