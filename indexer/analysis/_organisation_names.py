@@ -181,3 +181,33 @@ WELL_KNOWN = {
     "UCI": "Union Cycliste Internationale | =UCI", "World Athletics": "World Athletics", "NBA": "=NBA", "NFL": "=NFL",
     "WTA": "=WTA", "Bitcoin Foundation": "Bitcoin Foundation",
 }
+
+# Head words of organisation names the tables lack, for `organisations._named_bodies`.
+# English-style names end in a head ("Northern Water Council") or go on after it
+# through "of"/"for"/"on" ("Ministry of Ports", "Committee on the Rights of …").
+HEADS_LAST = {
+    "Agency", "Academy", "Association", "Authority", "Bank", "Board", "Bureau", "Center", "Centre", "Club",
+    "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Federation", "Forces",
+    "Foundation", "Fund", "Group", "Institute", "Laboratory", "League", "Ministry", "Museum", "Network", "Office",
+    "Organization", "Party", "Secretariat", "Service", "Society", "Technologies", "Trust",
+    "Union", "University", "Inc.", "Ltd", "GmbH", "AG", "LLC", "plc", "Corp.", "Tbk", "Sàrl",
+}
+# Heads after which a name goes on only through a connector (alone they are common words).
+HEADS_FIRST_ONLY = {"Ministry", "Department", "Office", "Bureau", "Secretariat", "Service"}
+# German heads before "für …" ("Institut für Beispielkunde"), and heads a capitalised
+# name follows directly ("Abteilung Klima", "Stiftung Beispiel", "Universität Bern").
+HEADS_DE_FUR = ("Bundesamt|Landesamt|Staatssekretariat|Kommission|Amt|Direktion|Institut|Zentrum|Verband|Rat|"
+                "Dienst|Fachstelle|Stiftung|Gesellschaft|Vereinigung|Konferenz|Akademie|Hochschule|Agentur|"
+                "Behörde|Ministerium|Bundesministerium|Sekretariat|Büro|Beauftragte|Beauftragter|Stelle|Forum|"
+                "Observatorium|Allianz|Netzwerk|Gericht|Komitee")
+HEADS_DE_DIRECT = ("Abteilung|Direktionsbereich|Sektion|Fachbereich|Geschäftsbereich|Stiftung|Genossenschaft|"
+                   "Universität|Fachhochschule|Kantonsspital|Universitätsspital|Kernkraftwerk")
+# Romance heads before "de …"/"di …" (lower-case names: "Office fédéral de la pêche").
+HEADS_ROMANCE = ("Office fédéral|Ufficio federale|Secrétariat d['’]État|Segreteria di Stato|Commission fédérale|"
+                 "Commissione federale|Ministère|Ministero|Ministerio|Ministério|Université|Università|Universidad|"
+                 "Universidade|Institut|Istituto|Instituto|Fondation|Fondazione|Fundación|Fundação|Association|"
+                 "Associazione|Asociación|Associação|Agence|Agenzia|Agencia|Agência|Banque|Banca|Banco|"
+                 "Observatoire|Osservatorio|Observatorio|Centre|Centro|Tribunal|Tribunale|"
+                 "Direction générale|Direzione generale|"
+                 "Dirección General|Haute école|Alta scuola|École|Scuola|Escuela|Escola|Musée|Museo|"
+                 "Syndicat|Sindacato|Sindicato|Grupo|Gruppo|Groupe")

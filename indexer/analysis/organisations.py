@@ -6,6 +6,10 @@ Three sources, best first:
   every alias maps to one canonical name, "OTAN", "НАТО" → "NATO";
 - acronym definitions written in the text, "Bundesamt für X (BX)": the
   long form is the value and a later "BX" is the same entity;
+- names built the way organisations are named (`_named_bodies`): a head
+  word and its complement in each language, "Institut für Beispielkunde",
+  "Office fédéral de la pêche", "Northern Water Council", "Beispiel AG";
+  an embassy, a cantonal parliament, a quoted name defined by an acronym;
 - the outlet a news headline ends with ("… - Daily Planet") and web outlet
   names ("Example.ru").
 `canonical` maps any written name to its facet key, so that callers (and
@@ -16,8 +20,9 @@ from __future__ import annotations
 import functools
 import re
 
-from indexer.analysis._organisation_names import INTERNATIONAL, SWISS, WELL_KNOWN
-from indexer.analysis.acronyms import find_definitions
+from indexer.analysis._organisation_names import (HEADS_DE_DIRECT, HEADS_DE_FUR, HEADS_FIRST_ONLY, HEADS_LAST,
+                                                  HEADS_ROMANCE, INTERNATIONAL, SWISS, WELL_KNOWN)
+from indexer.analysis.acronyms import find_definitions, schwartz_hearst
 from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer, tokens_of
 from indexer.model import Communique
@@ -84,7 +89,9 @@ def canonical(name: str) -> str:
         value = _whole(part)
         if value is not None:
             return value
-    return " ".join(fold(parts[1] if m else name).split())
+    # "Committee on the Rights of …" and "Committee on Rights of …" (a headline's style) are one body
+    key = " ".join(w for w in fold(parts[1] if m else name).split() if w != "the")
+    return re.sub(r"^(\w+e)[nrs] ", r"\1 ", key)  # "Eidgenössischen Kommission …" is "Eidgenössische …"
 
 
 def _is_title(text: str, end: int) -> bool:
@@ -92,12 +99,12 @@ def _is_title(text: str, end: int) -> bool:
     return re.match(r" [A-ZÄÖÜÉ][\w\-]+", text[end:end + 40]) is not None
 
 
-def _table_matches(text: str) -> list[tuple[int, str]]:
+def _table_matches(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in gazetteer().find(text):
         if m.value in HELD_BACK or m.value in _TITLE_BODIES and _is_title(text, m.char_end):
             continue
-        out.append((m.char_start, m.value))
+        out.append((m.char_start, m.char_end, m.value))
     return out
 
 
@@ -126,15 +133,201 @@ def find_organisations(text: str) -> list[str]:
     for d in find_definitions(text):
         value = _whole(d.long_form) or _whole(d.acronym)
         if value is None:  # a body the tables lack: its parts are no mentions of their own
-            value = d.long_form
+            start, value = _trim_definition(d.start, d.long_form)
+            if value is None:
+                continue
+            spans.append((start, d.end + len(d.acronym) + 2))
+            found.append((start, value))
+        else:
             spans.append((d.start, d.end + len(d.acronym) + 2))
-        found.append((d.start, value))
-    found += [(at, value) for at, value in _table_matches(text) if not any(a <= at < b for a, b in spans)]
+            found.append((d.start, value))
+    table = _table_matches(text)
+    for start, end, name in _named_bodies(text):
+        inner = [(a, b) for a, b, _ in table if start <= a and b <= end and (a, b) != (start, end)]
+        if any(a < end and start < b for a, b, _ in table) and not (inner and all(
+                _is_acronym(text[a:b]) for a, b in inner)):
+            continue  # the tables know better ("Federal Department of …" is no "Department of …")
+        if not any(a <= start < b for a, b in spans):
+            known = _KNOWN_AFTER.match(text, end)
+            if known and _whole(known.group(1)):  # "Istituto per … (Eawag)" is Eawag
+                name, end = _whole(known.group(1)), known.end()
+            spans.append((start, end))
+            found.append((start, name))
+    found += [(at, value) for at, _, value in table if not any(a <= at < b for a, b in spans)]
     found.extend(_outlets(text))
     seen: dict[str, str] = {}
     for _, value in sorted(found, key=lambda x: x[0]):
         seen.setdefault(canonical(value), value)
-    return list(seen.values())
+    keys = list(seen)
+    # "Ambassade de Suisse" and "Ambassade de Suisse à Bagdad" in one text are one embassy
+    # "Beispiel AG" and "Verlag Beispiel AG": the longer form took a noun before the company's name
+    return [seen[k] for k in keys if k in ORGANISATIONS or not any(
+        o.startswith(k + " ") or k.endswith(" " + o) and o.split()[-1] in _COMPANY_KEYS for o in keys)]
+
+
+_ARTICLE = r"(?:(?:the|The|le|Le|la|La|les|Les|l['’]|L['’]|der|Der|die|Die|das|Das|il|Il|lo|gli|el|El)\s?)"
+_CAP = r"(?:(?:St\.|San|Santa|Saint|Sankt) )?[A-ZÄÖÜÉÈÀÂÎÔÇ][\w’'&\-]*"
+_LOW = r"[a-zàâçéèêëîïôûùüÿñæœáíóúãõìò]+"
+_CITY = rf"{_CAP}(?: {_CAP})?"
+_COMPANY = r"(?:SAPI de CV|S\.A\.(?: de C\.V\.)?|SA de CV|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SA|AG|GmbH|Ltd|Inc\.)"
+_ADJ_DE = r"(?:(?!(?:die|der|den|dem|des|das|eine|einer|einen|einem|eines|seine|ihre)\s)[a-zäöü]{2,}(?:e|en|er|es)\s)"
+_NAME_DE = rf"{_ADJ_DE}?{_CAP}(?:(?:,\s|\sund\s){_ADJ_DE}?{_CAP})*"
+_NOT_ADJ_DE = r"(?!(?:Die|Der|Das|Den|Dem|Des|Eine|Einer|Eines|Einem|Einen|Diese|Dieser|Dieses|Diesem|Jede|Jeder|" \
+              r"Jedes|Seine|Seiner|Ihre|Ihrer|Unsere|Unserer|Neue|Neuen|Andere|Anderen|Weitere|Welche|Solche)\b)"
+_ADJ_ROMANCE = r"(?:ique|iques|ale|ales|aux|el|elle|els|elles|aire|aires|ile|iles|ien|ienne|al|ico|" \
+               r"ica|ici|iche|ivo|iva|ivi|ive|if|ifs|ario|aria|ari|arie|ese|esi|ais|aise|ois|oise|ero|era|eri|ere|" \
+               r"ère|ères|ée|ées|ato|ata|ati|ate|ado|ada|ados|adas|ista|iste)"
+_PREP_ROMANCE = r"(?:de la |de l['’]|de los |de las |de |du |des |d['’]|della |dello |dell['’]|delle |degli |dei |" \
+                r"del |di |à la |à l['’]|aux |au |pour la |pour l['’]|pour les |pour |per la |per il |per l['’]|" \
+                r"per i |per le |per |sur la |sur les |sulla |sulle |sui |da |do |dos |das |para (?:la |el |o |a )?)"
+_SEGMENT = rf"{_PREP_ROMANCE}(?!(?:le|la|les|il|lo|un|une|uno|una|el|los|las|i|gli)\b|(?:{HEADS_ROMANCE})\b|[A-Z]{{2}})(?:{_LOW}|{_CAP})(?: (?=\w{{5}}){_LOW}{_ADJ_ROMANCE}\b)?"
+_PATTERNS = [
+    # "Institut für Beispielkunde", "Eidgenössische Kommission für Kinder- und Jugendfragen"
+    re.compile(rf"\b{_NOT_ADJ_DE}(?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?(?:{HEADS_DE_FUR})(?:e?s)? für {_NAME_DE}"),
+    # "Abteilung Klima", "Direktionsbereich Biologische Vielfalt", "Universität Beispielstadt"
+    re.compile(rf"\b(?:{HEADS_DE_DIRECT})(?:e?s)? (?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?{_CAP}(?: und {_CAP})?"),
+    # "Office fédéral de la pêche et des lacs", "Fondation Beispiel", "Istituto per la ricerca …"
+    re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+"),
+    re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
+               rf"(?! (?:de|di|del|della|des|du|da|do|d['’]|[A-Z]))(?=[ \n][a-zàâçéèêëîïôûùüÿñ]|[\n,.;:)]|$)"),
+    # embassies and cantonal parliaments and governments
+    re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?"),
+    re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?"),
+    re.compile(rf"\b(?:[Ee]mbassy of {_CAP}|Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy)(?: in {_CITY})?"),
+    re.compile(rf"\b(?:Gran Consiglio|Consiglio di Stato|Grand Conseil|Conseil d['’]État|Grosse[rn]? Rat(?:es)?|"
+               rf"Regierungsrat(?:es)?|Kantonsrat(?:es)?) (?:del [Cc]antone (?:di |del |dei |d['’])?|"
+               rf"du canton (?:de |du |d['’])|des Kantons ){_CAP}"),
+]
+_ABBR = r"(?:(?:(?<=Inc)|(?<=Corp))\.)?"
+_CHAIN = re.compile(rf"{_CAP}{_ABBR}(?: (?:(?:of|for|on|against|de|du|des)(?: the)?|and|&) {_CAP}{_ABBR}| {_CAP}{_ABBR})*")
+_CAMPUS = re.compile(rf", ({_CAP})(?= and |[ ,.;:)]|$)(?! {_CAP})")
+_GOES_ON = re.compile(rf" in {_CAP}")  # "Centre of Competence in Research …": where the name ends is unclear
+# Words that only describe a company before its name ("the Appenzell firm Beispiel AG")
+_DESCRIPTORS = {"firma", "unternehmen", "konzern", "hersteller", "start-up", "startup", "company", "firm",
+                "societe", "entreprise", "ditta", "azienda", "societa"}
+# Names made only of these and a head are common nouns ("the Armed Forces", "the Federal Office")
+_GENERIC = {"armed", "federal", "national", "state", "central", "executive", "supervisory", "advisory",
+            "scientific", "regional", "local", "joint", "steering", "standing", "special", "select",
+            "administrative", "governing", "new", "european", "international", "global", "swiss"}
+_COMPANY_HEADS = {"Inc.", "Ltd", "GmbH", "AG", "LLC", "plc", "Corp.", "Tbk", "Sàrl"}
+_COMPANY_KEYS = {fold(h).strip(".") for h in _COMPANY_HEADS}
+_OTHER_LANGUAGE_GOES_ON = re.compile(r" (?:für|zur|zum|de|di|du|des|del|della|pour|per) ")
+_AARGAU = re.compile(r"(?:\b(?:in|nach|aus|von|bei|ab|vom|am|Lager|Gemeinde|Dorf|Stadt)|\d{4}) $")
+_KNOWN_AFTER = re.compile(r" ?\(([^()]{2,40})\)")
+_CONNECTORS = {"of", "for", "on", "against", "de", "du", "des", "and", "&", "the"}
+_NOT_STARTS = {
+    "the", "a", "an", "this", "that", "these", "those", "each", "every", "our", "its", "their", "his", "her", "your",
+    "any", "all", "both", "such", "another", "other", "in", "on", "at", "for", "and", "by", "with", "from", "to",
+    "as", "if", "but", "when", "while", "after", "before", "during", "since", "under", "over", "within", "between",
+    "some", "many", "most", "several", "le", "la", "les", "der", "die", "das", "den", "dem", "des", "il", "el", "dans",
+    "zur", "zum", "im", "am", "beim", "vom", "und", "et", "e", "of", "how", "why", "what", "where", "who", "new",
+    "lorsque", "quand", "wenn", "als", "mais", "aber", "pour", "par", "avec", "mit", "nachdem", "dass", "que",
+    "qui", "che", "dopo", "sur", "du", "della", "del",
+}
+_TREATIES = re.compile(r"^(?:Convention|Konvention|Übereinkommen|Abkommen|Agreement|Treaty|Accord|Accordo|Convenzione|"
+                       r"Pacte|Pact|Protocol|Protokoll|Charter|Charta|Charte|Declaration|Erklärung|Déclaration|"
+                       r"Dichiarazione|Act|Gesetz|Loi|Legge|Regulation|Verordnung|Directive|Richtlinie|Strategy|"
+                       r"Strategie|Stratégie|Programme|Program|Programm|Plan|Initiative)\b")
+_QUOTED_DEFINITION = re.compile(rf"[«“\"] ?({_CAP}(?: (?:(?:of|for|on|and|de|du|des|für|und)(?: the)? )?{_CAP}){{1,8}})"
+                                rf" ?[»”\"] ?\(([A-Z][A-Z0-9\-]+)\)")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _is_acronym(written: str) -> bool:
+    return written.isupper() and len(written) <= 5
+
+
+def _trim_definition(start: int, long_form: str) -> tuple[int, str | None]:
+    """A defined long form without a role before it ("Direktorin der …"); None for a treaty or a law."""
+    from indexer.analysis.persons import _role_stem
+
+    m = re.match(r"(\S+) (?:der|des|of the|du|de la|della|del) (?=[A-ZÉ])", long_form)
+    if m and _role_stem(m.group(1)):
+        start, long_form = start + m.end(), long_form[m.end():]
+    return start, None if _TREATIES.match(long_form) else long_form
+
+
+def _chain_names(text: str):
+    """English-style names in a run of capitalised words: "Northern Water Council", "Ministry of Ports"."""
+    from indexer.analysis.persons import _is_given, _role_stem
+
+    for chain in _CHAIN.finditer(text):
+        words = list(re.finditer(r"\S+", chain.group()))
+        i = 0
+        while i < len(words):
+            if words[i].group().lower() in _NOT_STARTS or words[i].group().isupper() and len(words[i].group()) > 1 \
+                    and i + 1 < len(words) and words[i + 1].group() in _CONNECTORS:
+                i += 1
+                continue
+            head = next((h for h in range(i, len(words)) if words[h].group() in HEADS_LAST
+                         and (h + 1 == len(words) or words[h + 1].group() in ("of", "for", "on", "and", "&")
+                              or words[h + 1].group()[:1].isupper())), None)
+            if head is None:
+                break
+            joins = [j for j in range(i, head) if words[j].group() in ("of", "for", "on", "du", "des", "de")
+                     or words[head].group() in _COMPANY_HEADS and words[j].group() in ("and", "&")]
+            if joins:  # "Head of the Beispiel Laboratory", "Anna Muster of the Beispiel Center"
+                i = joins[-1] + 1 + (words[joins[-1] + 1].group() == "the")
+            firm = [j for j in range(i, head) if fold(words[j].group()) in _DESCRIPTORS
+                    or _possessive(words[j].group())]  # "the Examplian firm Beispiel AG", "PSI's Centre …"
+            if firm:
+                i = firm[-1] + 1
+            end, extended = head, False
+            if head + 1 < len(words) and words[head + 1].group() in ("of", "for", "on"):
+                extended = True
+                end = head + 1
+                while end + 1 < len(words) and not (_role_stem(words[end + 1].group())
+                                                    or _is_given(words[end + 1].group())):
+                    end += 1
+            while words[end].group() in _CONNECTORS:
+                end -= 1
+            caps = [w.group() for w in words[i:end + 1] if w.group() not in _CONNECTORS]
+            a, b = chain.start() + words[i].start(), chain.start() + words[end].end()
+            campus = _CAMPUS.match(text, b) if caps[0] == "University" and end == len(words) - 1 else None
+            if campus:  # "University of Examplia, Northtown"
+                b = campus.end(1)
+            if words[end].group() == "AG" and end - i == 1 and _AARGAU.search(text[max(0, a - 12):a]):
+                i = end + 1  # "das Lager in Beispielwil AG": a village in the canton of Aargau
+                continue
+            if len(caps) >= 2 and (extended or words[head].group() not in HEADS_FIRST_ONLY or head > i) \
+                    and (extended or not all(c.isupper() for c in caps[:-1])) \
+                    and not (extended and _GOES_ON.match(text, b)) \
+                    and not (not extended and _OTHER_LANGUAGE_GOES_ON.match(text, b)) \
+                    and not all(fold(c) in _GENERIC or c.isupper() for c in caps[:-1]):
+                elided = re.match(r"[LlDd]['’](?=[A-Z])", text[a:b])
+                yield a + (elided.end() if elided else 0), b, text[a:b][elided.end() if elided else 0:]
+            i = end + 1
+
+
+def _named_bodies(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names shaped like an organisation's, longest first where they overlap."""
+    found = list(_chain_names(text))
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group()
+            if ", " in name and not re.search(r", [^,]* (?:und|et|e|and|y) ", name):
+                name = name.split(", ")[0]  # "für Gesundheit, Bern": a list needs its "und"
+            found.append((m.start(), m.start() + len(name), name))
+    for m in _QUOTED_DEFINITION.finditer(text):
+        if schwartz_hearst(m.group(1), m.group(2)) == 0 and HEADS_LAST & set(m.group(1).split()):
+            found.append((m.start(1), m.end(1), m.group(1)))
+    out: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not any(a <= start < b for a, b, _ in out):
+            out.append((start, end, re.sub(r"^(\w+?)e?s\b(?= )", _drop_genitive, name)))
+    return out
+
+
+def _drop_genitive(m: re.Match) -> str:
+    """"des Kernkraftwerks Beispiel" names the "Kernkraftwerk Beispiel"."""
+    word = m.group()
+    for head in (HEADS_DE_DIRECT + "|" + HEADS_DE_FUR).split("|"):
+        if word in (head + "s", head + "es"):
+            return head
+    return word
 
 
 def extract_organisations(doc: Communique) -> Communique:

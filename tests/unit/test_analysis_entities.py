@@ -46,10 +46,39 @@ def test_find_organisations(text, expected):
     assert find_organisations(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a head word and its complement, in each language
+    ("Das Institut für Beispielkunde und Klimafragen, Bern, teilt mit.", ["Institut für Beispielkunde und Klimafragen"]),
+    ("Die Abteilung Wald des Amtes und der Direktionsbereich Biologische Vielfalt", ["Abteilung Wald",
+                                                                                     "Direktionsbereich Biologische Vielfalt"]),
+    ("l'Office fédéral de la pêche et des lacs a publié", ["Office fédéral de la pêche et des lacs"]),
+    ("Le Ministère des Affaires étrangères de Examplie a", ["Ministère des Affaires étrangères de Examplie"]),
+    ("il Gran Consiglio del Cantone di Beispiel ha approvato", ["Gran Consiglio del Cantone di Beispiel"]),
+    ("the Northern Ridge Water Council said; Empa and the Paul Scherrer Institute", [
+        "Northern Ridge Water Council", "Empa", "Paul Scherrer Institute"]),
+    ("the Ministry of Ports and Harbours of Examplia met", ["Ministry of Ports and Harbours of Examplia"]),
+    ("with the Appenzell firm Beispiel Technik AG, researchers", ["Beispiel Technik AG"]),
+    ("Die Kämpfe zwischen den «Northern Defence Forces» (NDF) dauern an", ["Northern Defence Forces"]),
+    ("l’Ambassade de Suisse à Exempleville ouvre; l'ambassade de Suisse est neuve", [
+        "Ambassade de Suisse à Exempleville"]),
+    ("Die Direktorin der Association de Prévention des Exemples (APE) sprach", ["Association de Prévention des Exemples"]),
+    # no names: generic phrases, treaties, places, persons before a body
+    ("The Federal Office said the Armed Forces would help.", []),
+    ("the Convention on the Elimination of Examples (CEE) entered into force", []),
+    ("das Lager in Beispielwil AG wurde geräumt", []),
+    ("la Présidente de la Confédération, pour la remise des lettres", []),
+    ("Head of the Numerical Example Department at the institute", ["Numerical Example Department"]),
+])
+def test_named_bodies(text, expected):
+    assert find_organisations(text) == expected
+
+
 @pytest.mark.parametrize("written, key", [
     ("OTAN", "NATO"), ("НАТО", "NATO"), ("Organisation du traité de l'Atlantique nord", "NATO"),
     ("Département fédéral des affaires étrangères (DFAE)", "FDFA"), ("UNO-Sicherheitsrat", "UN Security Council"),
     ("Beispielamt für Wald (BAW)", "beispielamt fur wald"), ("Beispielamt für Wald", "beispielamt fur wald"),
+    ("Eidgenössischen Kommission für Wald", "eidgenossische kommission fur wald"),
+    ("Committee on the Rights of Examples", "committee on rights of examples"),
 ])
 def test_canonical_organisation(written, key):
     assert canonical(written) == key
