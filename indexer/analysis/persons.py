@@ -230,19 +230,71 @@ def _after_portfolio(text: str, run: list[re.Match]) -> list[re.Match]:
     return run
 
 
+# Capitalised German adjectives ("Erneuerbare Energien", "Theoretische Informatik") are no given names
+_ADJECTIVE_ENDINGS = ("ische", "ischen", "liche", "lichen", "bare", "baren", "ierte", "ierten", "ale", "alen",
+                      "ive", "iven", "tete", "teten", "obile", "te", "ten", "ene", "enen", "ige", "igen")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "januar", "februar", "marz", "mai", "juni", "juli", "oktober", "dezember",
+           "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+           "decembre", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+           "ottobre", "dicembre"}
+_DETERMINERS = r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|zum|zur|vom|beim|kein|keine)"
+
+
+def _common_noun(text: str, word: str) -> bool:
+    """`word` stands after a German article somewhere in `text` ("der Bilanz"): a noun, not a name."""
+    return re.search(rf"\b{_DETERMINERS} {re.escape(word)}\b", text) is not None
+
+
+def _name_like(text: str, run: list[re.Match]) -> bool:
+    """A name a role introduces, without a known given name: no adjective first, no noun after an article."""
+    words = [m.group() for m in run if m.group().lower() not in PARTICLES]
+    if any(_is_given(w) for w in words):
+        return True
+    if fold(words[0]).endswith(_ADJECTIVE_ENDINGS) or fold(words[-1]) in _MONTHS \
+            or any(fold(w).endswith(("ische", "ischen", "ischem", "liche", "lichen", "lichem", "enem")) for w in words):
+        return False
+    if re.search(r"\d[\d'’.,]* $", text[max(0, run[0].start() - 12):run[0].start()]):
+        return False  # "3,5 Millionen Franken", "20 Grad Celsius"
+    return not any(_common_noun(text, w) for w in words)
+
+
+_CREDIT_WORDS = {"bild", "foto", "photo", "gst"}
+
+
+def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
+    """A run without nouns glued before its given name or after its surname.
+
+    Before: long nouns and credits ("Chefunterhändlers Anna Muster", "Bild Anna Muster"). After: a role
+    ("Anna Muster Honorarprofessor") or what follows a genitive the text also writes bare ("Anna Musters
+    Forschungsgebiet" beside "Anna Muster").
+    """
+    first = next((i for i, m in enumerate(run) if _is_given(m.group())), None)
+    if first and len(run) - first >= 2 and all(len(m.group()) >= 9 or _role_stem(m.group())
+                                               or fold(m.group()) in _CREDIT_WORDS for m in run[:first]):
+        run = run[first:]
+    for i in range(1, len(run)):
+        word, before = run[i].group(), run[i - 1].group()
+        if i >= 2 and (_role_stem(word) or fold(word).endswith(("professor", "professorin"))):
+            return run[:i]
+        if i + 1 < len(run) and word.endswith("s") and re.search(rf"\b{re.escape(word[:-1])}\b", text):
+            return run[:i]
+    return run
+
+
 def _role_candidates(text: str, run: list[re.Match]):
     """(start, end) of the name in a run that a role or title introduces, if any."""
     words = [m.group() for m in run]
     roles = [i for i, w in enumerate(words) if _role_stem(w)]
     if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
-        run = _after_portfolio(text, run[roles[-1] + 1:])
-        if run and 2 <= _name_words([m.group() for m in run]) <= 4:
+        run = _trim_run(text, _after_portfolio(text, run[roles[-1] + 1:]))
+        if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
             yield run[0].start(), _end(run)
         return
     while run and fold(run[0].group()) in NOT_NAMES:
         run = run[1:]
-    run = _after_portfolio(text, run)
-    if run and 2 <= _name_words([m.group() for m in run]) <= 4:
+    run = _trim_run(text, _after_portfolio(text, run))
+    if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
         start, end = run[0].start(), _end(run)
         if _role_before(text, start) or _role_after(text, end):
             yield start, end
@@ -257,8 +309,10 @@ def _given_name_candidates(text: str, run: list[re.Match]):
     """
     words = [m.group() for m in run]
     first = next((i for i, w in enumerate(words) if _is_given(w) and not _role_stem(w)), None)
-    if first is not None and 2 <= _name_words(words[first:]) <= 4:
-        yield run[first].start(), _end(run)
+    if first is not None:
+        run = _trim_run(text, run[first:])
+        if 2 <= _name_words([m.group() for m in run]) <= 4:
+            yield run[0].start(), _end(run)
 
 
 def _model_candidates(text: str, language: str | None):

@@ -68,6 +68,11 @@ def test_no_model_is_on_by_default():
     ("Anna Beispiel sprach. Später sagte Anna Beispiel erneut etwas.", ["Anna Beispiel"]),
     ("Die Motion 21.1234 Beispielmann verlangt, was Paul Beispielmann fordert.", ["Paul Beispielmann"]),
     ("Herrn Beispielmann und Paul Muster das Forum eröffnen", ["Paul Muster"]),  # German "das", no particle
+    # nouns glued to a name are cut: before the given name, after a genitive, a trailing role
+    ("Die Bundesratsmitglieder Anna Beispiel und Paul Muster reisten.", ["Anna Beispiel", "Paul Muster"]),
+    ("Laut Chefunterhändlers Paul Exempel gilt das.", ["Paul Exempel"]),
+    ("Anna Beispiel forscht. Anna Beispiels Forschungsgebiet ist weit.", ["Anna Beispiel"]),
+    ("Dazu sagte Paul Beispiel Honorarprofessor in Bern.", ["Paul Beispiel"]),
 ])
 def test_finds_persons(no_model, text, expected):
     assert find_persons(text) == expected
@@ -84,6 +89,12 @@ def test_finds_persons(no_model, text, expected):
     "Empfehlung der Stiftung Gesundheit Schweiz",
     "the FDFA's Peace and Human Rights Division",  # an acronym's possessive
     "the Postulat WAK-N 23.1234 asks",  # a committee is no person
+    # a role before capitalised words that are no name: adjectives, nouns after an article, units, months
+    "Der Direktor der Schule lehrt Theoretische Beispielkunde.",
+    "Die Präsidentin nannte Erneuerbare Energieträger wichtig.",
+    "Der Direktor sagte, 3,5 Millionen Franken seien nötig.",
+    "Der Präsident zog der Mann Bilanz.",
+    "Die Direktorin reist Ende September nach Bern.",
 ])
 def test_no_persons(no_model, text):
     assert find_persons(text) == []
