@@ -241,9 +241,18 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _DETERMINERS = r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|zum|zur|vom|beim|kein|keine)"
 
 
+_AFTER_DETERMINER = re.compile(rf"\b{_DETERMINERS} ([^\W\d_][\w\-]*)")
+
+
+@functools.lru_cache(maxsize=8)
+def _text_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of `text`, and those written after a German article ("der Bilanz"), once per text."""
+    return frozenset(re.findall(r"[\w\-]+", text)), frozenset(_AFTER_DETERMINER.findall(text))
+
+
 def _common_noun(text: str, word: str) -> bool:
-    """`word` stands after a German article somewhere in `text` ("der Bilanz"): a noun, not a name."""
-    return re.search(rf"\b{_DETERMINERS} {re.escape(word)}\b", text) is not None
+    """`word` stands after a German article somewhere in `text`: a noun, not a name."""
+    return word in _text_words(text)[1]
 
 
 def _name_like(text: str, run: list[re.Match]) -> bool:
@@ -277,7 +286,7 @@ def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
         word, before = run[i].group(), run[i - 1].group()
         if i >= 2 and (_role_stem(word) or fold(word).endswith(("professor", "professorin"))):
             return run[:i]
-        if i + 1 < len(run) and word.endswith("s") and re.search(rf"\b{re.escape(word[:-1])}\b", text):
+        if i + 1 < len(run) and word.endswith("s") and word[:-1] in _text_words(text)[0]:
             return run[:i]
     return run
 
