@@ -2,46 +2,20 @@
 
 The snippet is a window of the display text around the densest cluster of
 query matches; the text is HTML-escaped and the matches wrapped in <mark>, the
-only markup. A word matches a query term when their folded forms are equal,
-when their stems in the document's language are equal (as the engines' stemmed
-fields match), or, for `pref*`, when the folded word starts with the prefix.
+only markup. A word is marked by the rules the engines match by (both index
+the tokens of archive.terms): its stem in the document's language equals a
+query word's stem in that language, or its folded form equals a query word's
+folded form, or, for `pref*`, its folded form starts with the prefix. Phrases
+are marked where their words stand in order.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-import snowballstemmer
 from markupsafe import Markup, escape
 
-from indexer.analysis.fold import fold
-
 from .query import Node, Phrase, Term, positive_terms
+from .terms import fold_word, folded, stem, word_spans, words
 
 SNIPPET_CHARS = 260
-_WORD = re.compile(r"\w+", re.UNICODE)
-STEMMERS = {
-    "ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish",
-    "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch",
-    "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
-    "tr": "turkish",
-}
-
-
-# Words repeat across documents; folding each once keeps snippets cheap.
-_fold_word = lru_cache(maxsize=200_000)(fold)
-
-
-@lru_cache(maxsize=None)
-def _stemmer(language: str | None):
-    name = STEMMERS.get(language or "")
-    return snowballstemmer.stemmer(name) if name else None
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str, language: str | None) -> str:
-    stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer else word
 
 
 class _Matcher:
@@ -49,52 +23,46 @@ class _Matcher:
 
     def __init__(self, node: Node, language: str | None):
         self.language = language
-        self.words: set[str] = set()
         self.stems: set[str] = set()
+        self.folds: set[str] = set()
         self.prefixes: list[str] = []
-        self.phrases: list[list[str]] = []
+        self.phrases: list[list[tuple[str, str]]] = []  # (stem, folded) per word
         for term in positive_terms(node):
-            if isinstance(term, Term):
-                for w in _WORD.findall(fold(term.text)):
-                    if term.prefix:
-                        self.prefixes.append(w)
-                    else:
-                        self.words.add(w)
-                        self.stems.add(_stem(w, language))
-            elif isinstance(term, Phrase):
-                words = _WORD.findall(fold(term.text))
-                if len(words) == 1:
-                    self.words.add(words[0])
-                    self.stems.add(_stem(words[0], language))
-                elif words:
-                    self.phrases.append([_stem(w, language) for w in words])
-
+            if isinstance(term, Term) and term.prefix:
+                tokens = folded(term.text)
+                self.prefixes.extend(tokens[-1:])
+                continue
+            pairs = [(stem(w, language), fold_word(w)) for w in words(term.text)]
+            if len(pairs) == 1:
+                self.stems.add(pairs[0][0])
+                self.folds.add(pairs[0][1])
+            elif pairs:
+                self.phrases.append(pairs)
         # Stemming every word of a long text is slow in pure Python; a word can only
-        # share a stem with a query word if it starts like that stem, so only such
-        # words are stemmed.
-        self.heads = tuple({x[:3] for x in self.stems | self.words} |
-                           {w[:3] for p in self.phrases for w in p})
+        # share a stem with a query word if it starts like that stem (stems are
+        # prefixes in practice), so only such words are stemmed.
+        self.heads = tuple({x[:2] for x in self.stems} | {p[0][:2] for ph in self.phrases for p in ph})
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.phrases)
+        return bool(self.stems or self.prefixes or self.phrases)
 
-    def word_matches(self, folded: str) -> bool:
-        if folded in self.words:
+    def _stem(self, word: str) -> str:
+        return stem(word, self.language) if word.startswith(self.heads) else ""
+
+    def _word_matches(self, word: str, folded_word: str) -> bool:
+        if folded_word in self.folds or (self.stems and self._stem(word) in self.stems):
             return True
-        if folded.startswith(self.heads) and _stem(folded, self.language) in self.stems:
-            return True
-        return any(folded.startswith(p) for p in self.prefixes)
+        return any(folded_word.startswith(p) for p in self.prefixes)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        tokens = [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
-        spans = [(s, e) for s, e, f in tokens if self.word_matches(f)]
-        if self.phrases:
-            stems = [_stem(f, self.language) if f.startswith(self.heads) else f for _, _, f in tokens]
-            for phrase in self.phrases:
-                n = len(phrase)
-                for i in range(len(tokens) - n + 1):
-                    if stems[i : i + n] == phrase:
-                        spans.append((tokens[i][0], tokens[i + n - 1][1]))
+        tokens = [(s, e, w, fold_word(w)) for s, e, w in word_spans(text)]
+        spans = [(s, e) for s, e, w, f in tokens if self._word_matches(w, f)]
+        for phrase in self.phrases:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if all(self._stem(tokens[i + k][2]) == phrase[k][0] or tokens[i + k][3] == phrase[k][1]
+                       for k in range(n)):
+                    spans.append((tokens[i][0], tokens[i + n - 1][1]))
         return _merge(spans)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +31,7 @@ from ..config import SETTINGS
 from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import FACETS, SearchRequest
 from ..results import Hit, SearchResult
+from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
 from .base import Engine, EngineError, EngineUnavailable, IndexReport
 from .common import (date_bounds, date_keys, facet_values, hit_from_doc, prepare_query, resolve_country,
                      sort_facet_values)
@@ -51,25 +51,10 @@ def load_template() -> dict:
     return json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
 
 
-_SEARCH_FIELDS = load_template()["template"]["mappings"]["properties"]["search"]["properties"]
-LANG_SLOTS = tuple(name[len("title_"):] for name in _SEARCH_FIELDS
-                   if name.startswith("title_") and name != "title_folded")
 
 
 def facet_field(facet: str) -> str:
     return f"facet.{facet}"
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def words_only(text: str) -> str:
-    """Text split where tantivy's tokenizer splits (at every non-alphanumeric character).
-
-    Elasticsearch's standard tokenizer keeps "l'OTAN" or "covid_19" whole; giving
-    it the text already split makes both engines see the same words.
-    """
-    return _NON_WORD.sub(" ", text)
 
 
 def to_source(doc: Communique) -> dict:
@@ -78,12 +63,13 @@ def to_source(doc: Communique) -> dict:
     `search`, `facet` and `key` are excluded from the stored _source (the template
     says so), so `Communique.from_dict(_source)` gives back exactly what was indexed.
     """
-    slot = doc.language if doc.language in LANG_SLOTS and doc.language != "other" else "other"
+    where = slot(doc.language)
     desc, asc = date_keys(doc.date)
     source = doc.to_dict()
     source["search"] = {
-        f"title_{slot}": words_only(doc.title or ""), f"text_{slot}": words_only(doc.text or ""),
-        "title_folded": words_only(fold(doc.title or "")), "text_folded": words_only(fold(doc.text or "")),
+        f"title_{where}": stemmed_field(doc.title or "", doc.language),
+        f"text_{where}": stemmed_field(doc.text or "", doc.language),
+        "title_folded": folded_field(doc.title or ""), "text_folded": folded_field(doc.text or ""),
         "date_desc": desc, "date_asc": asc,
     }
     source["facet"] = {f: facet_values(doc, f) for f in FACETS}
@@ -93,20 +79,22 @@ def to_source(doc: Communique) -> dict:
 
 # -- query compilation (pure) ----------------------------------------------------------------
 
-def _fields(field: str | None) -> tuple[list[str], list[str]]:
-    """(stemmed fields, folded fields) for all text or for `title`/`text` only, titles boosted."""
+def _match(field: str, tokens: list[str]) -> dict:
+    """A term (one token) or phrase (several) on one field, titles boosted."""
+    if not tokens:
+        return {"match_none": {}}
+    boost = TITLE_BOOST if field.startswith("search.title_") else 1
+    if len(tokens) == 1:
+        return {"term": {field: {"value": tokens[0], "boost": boost}}}
+    return {"match_phrase": {field: {"query": " ".join(tokens), "boost": boost}}}
+
+
+def _words(text: str, field: str | None) -> dict:
+    """Text in any language slot (stemmed as that language would) or in the folded fields."""
     kinds = ["title", "text"] if field is None else [field]
-
-    def boost(kind: str) -> str:
-        return f"^{TITLE_BOOST}" if kind == "title" else ""
-
-    stemmed = [f"search.{k}_{s}{boost(k)}" for k in kinds for s in LANG_SLOTS]
-    folded = [f"search.{k}_folded{boost(k)}" for k in kinds]
-    return stemmed, folded
-
-
-def _phrase(text: str, fields: list[str]) -> dict:
-    return {"multi_match": {"query": text, "type": "phrase", "fields": fields}}
+    should = [_match(f"search.{k}_{s}", stemmed(text, s)) for k in kinds for s in LANG_SLOTS]
+    should += [_match(f"search.{k}_folded", folded(text)) for k in kinds]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def _keyword(node: KeywordMatch) -> dict:
@@ -123,19 +111,16 @@ def text_query(node: Node) -> dict:
     if isinstance(node, MatchAll):
         return {"match_all": {}}
     if isinstance(node, (Term, Phrase)) and not getattr(node, "prefix", False):
-        stemmed, folded = _fields(node.field)
-        return {"bool": {"should": [_phrase(words_only(node.text), stemmed),
-                                    _phrase(words_only(fold(node.text)), folded)],
-                         "minimum_should_match": 1}}
+        return _words(node.text, node.field)
     if isinstance(node, Term):  # prefix: the last word is a prefix, earlier words a phrase
-        _, folded = _fields(node.field)
-        words = "".join(c if c.isalnum() else " " for c in fold(node.text)).split()
-        if not words:
+        kinds = ["title", "text"] if node.field is None else [node.field]
+        tokens = folded(node.text)
+        if not tokens:
             return {"match_none": {}}
-        prefix = [{"prefix": {f.split("^")[0]: {"value": words[-1]}}} for f in folded]
+        prefix = [{"prefix": {f"search.{k}_folded": {"value": tokens[-1]}}} for k in kinds]
         must = [{"bool": {"should": prefix, "minimum_should_match": 1}}]
-        if len(words) > 1:
-            must.append(_phrase(" ".join(words[:-1]), folded))
+        if len(tokens) > 1:
+            must.append(_words(" ".join(tokens[:-1]), node.field))
         return {"bool": {"must": must}}
     if isinstance(node, KeywordMatch):
         return _keyword(node)
@@ -504,7 +489,7 @@ class ElasticsearchEngine(Engine):
             return []
         query = {"bool": {
             "must": [{"more_like_this": {
-                "fields": ["search.text_folded"], "like": fold(doc.title + "\n" + doc.text),
+                "fields": ["search.text_folded"], "like": folded_field(doc.title + "\n" + doc.text),
                 "min_term_freq": 1, "min_doc_freq": 2, "max_query_terms": 25, "min_word_length": 4}}],
             "must_not": [{"term": {"id": doc.id}}, {"term": {"content_hash": doc.content_hash or "-"}}],
         }}

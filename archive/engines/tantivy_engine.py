@@ -24,19 +24,12 @@ from indexer.model import Communique
 from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import FACETS, SearchRequest
 from ..results import FacetValue, Hit, SearchResult
+from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
 from .base import Engine, EngineError, IndexReport
 from .common import (FACET_FIELDS, date_bounds, date_keys, facet_values, hit_from_doc, prepare_query,
                      resolve_country, sort_facet_values)
 
-SCHEMA_VERSION = "2"  # 2: issuer_country facet
-# ISO 639-1 -> tantivy stemmer language.
-STEMMED = {
-    "de": "german", "fr": "french", "it": "italian", "en": "english", "es": "spanish",
-    "pt": "portuguese", "nl": "dutch", "tr": "turkish", "ar": "arabic", "ru": "russian",
-    "sv": "swedish", "da": "danish", "fi": "finnish", "no": "norwegian", "ro": "romanian",
-    "hu": "hungarian", "el": "greek",
-}
-LANG_SLOTS = tuple(STEMMED) + ("other",)
+SCHEMA_VERSION = "3"  # 2: issuer_country facet; 3: terms made in Python (archive.terms)
 FOLDED_KEYS = ("issuer", "person", "org", "place")  # facets also matched case/accent-insensitively
 TITLE_BOOST = 2.0
 AGG_SIZE = 500
@@ -46,11 +39,10 @@ def _build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
     for slot in LANG_SLOTS:
-        tok = f"stem_{slot}" if slot != "other" else "default"
-        sb.add_text_field(f"title_{slot}", tokenizer_name=tok)
-        sb.add_text_field(f"text_{slot}", tokenizer_name=tok)
-    sb.add_text_field("title_folded", tokenizer_name="default")
-    sb.add_text_field("text_folded", tokenizer_name="default", stored=False)
+        sb.add_text_field(f"title_{slot}", tokenizer_name="terms")
+        sb.add_text_field(f"text_{slot}", tokenizer_name="terms")
+    sb.add_text_field("title_folded", tokenizer_name="terms")
+    sb.add_text_field("text_folded", tokenizer_name="terms")
     for field in FACET_FIELDS.values():
         sb.add_text_field(field, tokenizer_name="raw", fast=True)
     for key in FOLDED_KEYS:
@@ -64,18 +56,8 @@ def _build_schema() -> tantivy.Schema:
 
 
 def _register_tokenizers(index: tantivy.Index) -> None:
-    for iso, language in STEMMED.items():
-        analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-                    .filter(tantivy.Filter.remove_long(40))
-                    .filter(tantivy.Filter.lowercase())
-                    .filter(tantivy.Filter.stemmer(language))
-                    .build())
-        index.register_tokenizer(f"stem_{iso}", analyzer)
-
-
-def _quote(text: str) -> str:
-    """A tantivy query-language phrase for literal text (the field's analyzer applies)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', " ") + '"'
+    # Fields hold tokens already made by archive.terms: split at spaces, nothing more.
+    index.register_tokenizer("terms", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
 
 
 def rebuild_index(path: str | Path, batch: int = 1000) -> int:
@@ -145,11 +127,11 @@ class TantivyEngine(Engine):
     def _document(self, doc: Communique) -> tantivy.Document:
         d = tantivy.Document()
         d.add_text("id", doc.id)
-        slot = doc.language if doc.language in STEMMED else "other"
-        d.add_text(f"title_{slot}", doc.title or "")
-        d.add_text(f"text_{slot}", doc.text or "")
-        d.add_text("title_folded", fold(doc.title or ""))
-        d.add_text("text_folded", fold(doc.text or ""))
+        where = slot(doc.language)
+        d.add_text(f"title_{where}", stemmed_field(doc.title or "", doc.language))
+        d.add_text(f"text_{where}", stemmed_field(doc.text or "", doc.language))
+        d.add_text("title_folded", folded_field(doc.title or ""))
+        d.add_text("text_folded", folded_field(doc.text or ""))
         for facet, field in FACET_FIELDS.items():
             for value in facet_values(doc, facet):
                 d.add_text(field, value)
@@ -241,7 +223,7 @@ class TantivyEngine(Engine):
         if doc is None:
             return []
         q = tantivy.Query.more_like_this_document_fields_query(
-            self.schema, {"text_folded": [fold(doc.title + "\n" + doc.text)]},
+            self.schema, {"text_folded": [folded_field(doc.title + "\n" + doc.text)]},
             min_doc_frequency=2, min_term_frequency=1, max_query_terms=25, min_word_length=4)
         q = tantivy.Query.boolean_query([
             (tantivy.Occur.Must, q),
@@ -318,34 +300,37 @@ class TantivyEngine(Engine):
 
     # -- query compilation ----------------------------------------------------------------
 
-    def _fields(self, field: str | None) -> tuple[list[str], list[str]]:
-        kinds = ["title", "text"] if field is None else [field]
-        return ([f"{k}_{s}" for k in kinds for s in LANG_SLOTS], [f"{k}_folded" for k in kinds])
+    def _match(self, field: str, tokens: list[str]) -> tantivy.Query:
+        """A term (one token) or phrase (several) on one field, titles boosted."""
+        Q = tantivy.Query
+        if not tokens:
+            return Q.empty_query()
+        q = Q.term_query(self.schema, field, tokens[0]) if len(tokens) == 1 else \
+            Q.phrase_query(self.schema, field, tokens)
+        return Q.boost_query(q, TITLE_BOOST) if field.startswith("title_") else q
 
-    def _parse(self, text: str, fields: list[str]) -> tantivy.Query:
-        boosts = {f: TITLE_BOOST for f in fields if f.startswith("title_")}
-        try:
-            return self.index_.parse_query(_quote(text), fields, field_boosts=boosts)
-        except ValueError as exc:
-            raise QuerySyntaxError(f"Cannot search for {text!r}: {exc}") from exc
+    def _words(self, text: str, field: str | None) -> tantivy.Query:
+        """Text in any language slot (stemmed as that language would) or in the folded fields."""
+        kinds = ["title", "text"] if field is None else [field]
+        clauses = [self._match(f"{k}_{s}", stemmed(text, s)) for k in kinds for s in LANG_SLOTS]
+        clauses += [self._match(f"{k}_folded", folded(text)) for k in kinds]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
 
     def _compile(self, node: Node) -> tantivy.Query:
         Q, O = tantivy.Query, tantivy.Occur
         if isinstance(node, MatchAll):
             return Q.all_query()
         if isinstance(node, (Term, Phrase)) and not getattr(node, "prefix", False):
-            stemmed, folded = self._fields(node.field)
-            return Q.boolean_query([(O.Should, self._parse(node.text, stemmed)),
-                                    (O.Should, self._parse(fold(node.text), folded))])
-        if isinstance(node, Term):  # prefix
-            _, folded = self._fields(node.field)
-            words = [w for w in "".join(c if c.isalnum() else " " for c in fold(node.text)).split()]
-            if not words:
+            return self._words(node.text, node.field)
+        if isinstance(node, Term):  # prefix: the last word is a prefix, earlier words a phrase
+            kinds = ["title", "text"] if node.field is None else [node.field]
+            tokens = folded(node.text)
+            if not tokens:
                 return Q.empty_query()
-            prefix = [(O.Should, Q.regex_query(self.schema, f, words[-1] + ".*")) for f in folded]
+            prefix = [(O.Should, Q.regex_query(self.schema, f"{k}_folded", tokens[-1] + ".*")) for k in kinds]
             clauses = [(O.Must, Q.boolean_query(prefix))]
-            if len(words) > 1:
-                clauses.append((O.Must, self._parse(" ".join(words[:-1]), folded)))
+            if len(tokens) > 1:
+                clauses.append((O.Must, self._words(" ".join(tokens[:-1]), node.field)))
             return Q.boolean_query(clauses)
         if isinstance(node, KeywordMatch):
             return self._keyword(node)

@@ -7,33 +7,35 @@ from archive.engines.elasticsearch_engine import (AGG_SIZE, LANG_SLOTS, build_bo
                                                   parse_facets, skip_body, text_query, to_source)
 from archive.query import And, KeywordMatch, MatchAll, Not, Or, Phrase, QuerySyntaxError, Term
 from archive.request import FACETS, SearchRequest
+from archive.terms import stemmed
 from indexer.model import Communique
 
-STEMMED_ALL = [f"search.title_{s}^2" for s in LANG_SLOTS] + [f"search.text_{s}" for s in LANG_SLOTS]
-FOLDED_ALL = ["search.title_folded^2", "search.text_folded"]
+def match(field, tokens):
+    boost = 2 if field.startswith("search.title_") else 1
+    if len(tokens) == 1:
+        return {"term": {field: {"value": tokens[0], "boost": boost}}}
+    return {"match_phrase": {field: {"query": " ".join(tokens), "boost": boost}}}
 
 
-def phrase(text, fields):
-    return {"multi_match": {"query": text, "type": "phrase", "fields": fields}}
-
-
-def word(text, folded, stemmed=STEMMED_ALL, folded_fields=FOLDED_ALL):
-    return {"bool": {"should": [phrase(text, stemmed), phrase(folded, folded_fields)], "minimum_should_match": 1}}
+def word(text, folded, kinds=("title", "text")):
+    """The query for one word or phrase: its stems in every language slot, or its folded form."""
+    should = [match(f"search.{k}_{s}", stemmed(text, s)) for k in kinds for s in LANG_SLOTS]
+    should += [match(f"search.{k}_folded", folded) for k in kinds]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 @pytest.mark.parametrize("node, expected", [
     (MatchAll(), {"match_all": {}}),
-    (Term("Zölle"), word("Zölle", "zolle")),
-    (Phrase("digital trade"), word("digital trade", "digital trade")),
-    (Term("Tokyo", field="text"), word("Tokyo", "tokyo", [f"search.text_{s}" for s in LANG_SLOTS],
-                                       ["search.text_folded"])),
+    (Term("Zölle"), word("Zölle", ["zolle"])),
+    (Phrase("digital trade"), word("digital trade", ["digital", "trade"])),
+    (Term("Tokyo", field="text"), word("Tokyo", ["tokyo"], kinds=("text",))),
     (Term("Türk", prefix=True), {"bool": {"must": [{"bool": {"should": [
         {"prefix": {"search.title_folded": {"value": "turk"}}},
         {"prefix": {"search.text_folded": {"value": "turk"}}}], "minimum_should_match": 1}}]}}),
     (Term("e-ma", prefix=True), {"bool": {"must": [{"bool": {"should": [
         {"prefix": {"search.title_folded": {"value": "ma"}}},
         {"prefix": {"search.text_folded": {"value": "ma"}}}], "minimum_should_match": 1}},
-        phrase("e", FOLDED_ALL)]}}),
+        word("e", ["e"])]}}),
     (KeywordMatch("country", "jp"), {"term": {"facet.country": "JP"}}),
     (KeywordMatch("country", "Japan"), {"term": {"facet.country": "JP"}}),
     (KeywordMatch("language", "IT"), {"term": {"facet.language": "it"}}),
@@ -121,7 +123,7 @@ def test_cross_language_expansion_widens_the_query():
     must = body(q="Turkey")["query"]["bool"]["must"][0]
     assert {"term": {"facet.country": "TR"}} in must["bool"]["should"]
     plain = build_body(SearchRequest.create(q="Turkey", expand=False))["query"]["bool"]["must"][0]
-    assert plain == word("Turkey", "turkey")
+    assert plain == word("Turkey", ["turkey"])
 
 
 def test_parse_facets_orders_like_every_engine():
@@ -144,7 +146,7 @@ def test_source_keeps_the_communique_and_adds_index_fields():
                      countries=["CH", "CH", "DE"], persons=["Işık"], id="x1")
     src = to_source(doc)
     assert Communique.from_dict(src) == doc
-    assert src["search"]["title_de"] == "Zölle" and src["search"]["text_folded"] == "die zolle"
+    assert src["search"]["title_de"] == "zoll" and src["search"]["text_folded"] == "die zolle"
     assert src["search"]["date_desc"] == 20240300 and src["search"]["date_asc"] == 20240300
     assert src["facet"]["country"] == ["CH", "DE"] and src["facet"]["month"] == ["2024-03"]
     assert src["key"]["person"] == ["isik"]
