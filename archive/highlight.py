@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .query import Node, Phrase, Term, positive_terms
+from .query import Node, Term, positive_terms
 from .terms import fold_word, folded, stem, word_spans, words
 
 SNIPPET_CHARS = 260

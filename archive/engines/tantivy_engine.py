@@ -38,9 +38,9 @@ AGG_SIZE = 500
 def _build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
-    for slot in LANG_SLOTS:
-        sb.add_text_field(f"title_{slot}", tokenizer_name="terms")
-        sb.add_text_field(f"text_{slot}", tokenizer_name="terms")
+    for name in LANG_SLOTS:
+        sb.add_text_field(f"title_{name}", tokenizer_name="terms")
+        sb.add_text_field(f"text_{name}", tokenizer_name="terms")
     sb.add_text_field("title_folded", tokenizer_name="terms")
     sb.add_text_field("text_folded", tokenizer_name="terms")
     for field in FACET_FIELDS.values():

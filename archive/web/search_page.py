@@ -6,12 +6,11 @@ that turns a request into a URL; no Flask needed, so it is unit-tested directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from ..request import FACETS, SORTS, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
-from .links import Link, Option
+from .links import Option
 from .names import facet_label, value_label
 
 SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}

@@ -283,7 +283,7 @@ def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
                                                or fold(m.group()) in _CREDIT_WORDS for m in run[:first]):
         run = run[first:]
     for i in range(1, len(run)):
-        word, before = run[i].group(), run[i - 1].group()
+        word = run[i].group()
         if i >= 2 and (_role_stem(word) or fold(word).endswith(("professor", "professorin"))):
             return run[:i]
         if i + 1 < len(run) and word.endswith("s") and word[:-1] in _text_words(text)[0]:

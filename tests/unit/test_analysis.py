@@ -1,6 +1,5 @@
 """The composed pipeline, plus checks on the shared development corpus."""
 import json
-import time
 from pathlib import Path
 
 import pytest

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.engines.elasticsearch_engine import (AGG_SIZE, LANG_SLOTS, build_body, load_template,
-                                                  parse_facets, skip_body, text_query, to_source)
+from archive.engines.es_body import (AGG_SIZE, LANG_SLOTS, build_body, load_template, parse_facets, skip_body,
+                                     text_query, to_source)
 from archive.query import And, KeywordMatch, MatchAll, Not, Or, Phrase, QuerySyntaxError, Term
 from archive.request import FACETS, SearchRequest
 from archive.terms import stemmed
