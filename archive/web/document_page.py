@@ -38,6 +38,8 @@ class DocumentPage:
     similar: list[HitView]
     source_url: str | None
     warnings: list[str] = field(default_factory=list)
+    issuer_country: Link | None = None
+    sources: list[str] = field(default_factory=list)  # every file it was read from (duplicates merged)
 
     def to_json(self, translation_ids: list[str], similar_ids: list[str]) -> dict:
         data = self.doc.to_dict()
@@ -93,4 +95,7 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         similar=[hit_view(h, doc_link, facet_link) for h in similar],
         source_url=doc.url,
         warnings=list(doc.warnings),
+        issuer_country=(Link(country_name(doc.issuer_country), facet_link("issuer_country", doc.issuer_country),
+                             doc.issuer_country) if doc.issuer_country else None),
+        sources=list(doc.sources or [doc.source]),
     )

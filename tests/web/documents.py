@@ -17,7 +17,9 @@ def _doc(id, title, text, language, date, countries=(), persons=(), orgs=(), pla
         date_precision="day" if date and len(date) == 10 else "month",
         declared_language=declared or language, language=language, language_confidence=0.99,
         issuer=issuer, countries=list(countries), persons=list(persons), organisations=list(orgs),
-        places=list(places), translation_group=group, id=id, sources=[f"web/{id}.txt"],
+        places=list(places), translation_group=group, id=id,
+        sources=[f"web/{id}.txt"] + ([f"web/copies/{id}.txt"] if id == "en-nato" else []),
+        issuer_country="TR" if id.endswith("-nato") else None,
         content_hash=f"hash-{id}", warnings=list(warnings))
 
 

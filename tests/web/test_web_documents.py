@@ -16,6 +16,14 @@ def test_document_page_shows_metadata_text_and_links(client):
     assert 'href="/?language=en">English</a>' in html
 
 
+def test_document_page_shows_the_issuers_country_and_every_source(client):
+    html = client.get("/doc/en-nato").get_data(as_text=True)
+    assert "Issuer's country" in html and 'href="/?issuer_country=TR">Türkiye</a>' in html
+    assert "2 source files" in html and "<code>web/copies/en-nato.txt</code>" in html
+    single = client.get("/doc/fr-nato").get_data(as_text=True)
+    assert "1 source file<" in single
+
+
 def test_entities_are_marked_and_link_to_searches(client):
     html = client.get("/doc/en-nato").get_data(as_text=True)
     assert '<mark class="entity entity-person"><a href="/?person=Ibrahim+Kalin"' in html
