@@ -287,6 +287,13 @@ class Indexer:
                 self._detach(doc_id, source)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops cleanly and says how to resume."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iterator[Prepared]:
     """Prepared files in input order; reading and analysis run in `workers` processes.
 
@@ -303,7 +310,7 @@ def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iter
 
     window: collections.deque = collections.deque()
     context = multiprocessing.get_context("spawn")  # no fork of a process holding index files
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             for given in files:
                 done = indexer.check(given)
