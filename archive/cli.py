@@ -233,13 +233,16 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
         tmp = tempfile.TemporaryDirectory(prefix="archive-demo-")
         config["DATA_DIR"] = tmp.name
         config["ENGINE"] = "tantivy"
+    import time
+
+    started = time.perf_counter()
     ledger = _ledger(config)
     try:
         with _engine(config) as engine:
             summary = index_paths(sample_files(), engine, ledger)
     finally:
         ledger.close()
-    _print_summary(summary, 0.0)
+    _print_summary(summary, time.perf_counter() - started)
     click.echo(f"Data folder: {config['DATA_DIR']}")
     try:
         if not no_serve:
