@@ -253,8 +253,9 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
 
 
 @main.command("reindex")
+@click.option("--force", is_flag=True, help="Elasticsearch: first remove what a crashed reindex left behind.")
 @click.pass_context
-def reindex_command(ctx: click.Context) -> None:
+def reindex_command(ctx: click.Context, force: bool) -> None:
     """Rebuild the index from the stored documents (Elasticsearch: new index, atomic alias swap)."""
     config = _config(ctx)
     if config["ENGINE"] == "tantivy":
@@ -266,7 +267,7 @@ def reindex_command(ctx: click.Context) -> None:
         click.echo(f"reindexed {rebuild_index(path)} documents")
         return
     with _engine(config) as engine:
-        result = engine.reindex()
+        result = engine.reindex(force=force)
         click.echo(f"reindexed {engine.count()} documents into {result}")
 
 

@@ -156,31 +156,55 @@ class ElasticsearchEngine(Engine):
             except NotFoundError:
                 return []
 
-    def _swap_alias(self, new_index: str) -> None:
+    def _swap_alias(self, new_index: str, extra: list[dict] = ()) -> None:
         """Point the alias at `new_index` in one atomic call, then delete the indices it left."""
         old = [i for i in self._aliased() if i != new_index]
         actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
         actions.append({"add": {"index": new_index, "alias": self.alias}})
+        actions.extend(extra)
         with self._calls():
             self.es.indices.update_aliases(actions=actions)
             if old:
                 self.es.indices.delete(index=",".join(old))
 
-    def reindex(self) -> str:
+    @property
+    def _reindex_marker(self) -> str:
+        """An alias on the index a reindex is filling, there only while it runs."""
+        return f"{self.alias}-reindexing"
+
+    def _refuse_writes_during_reindex(self) -> None:
+        with self._calls():
+            running = self.es.indices.exists_alias(name=self._reindex_marker)
+        if running:
+            raise EngineError(
+                f"A reindex of {self.alias} is running: a write now would be lost with the old index. "
+                "Run this again when it has finished (after a crashed reindex: `archive reindex --force`).")
+
+    def reindex(self, force: bool = False) -> str:
         """Copy every document into a new versioned index and swap the alias to it; returns its name.
 
-        Searches keep running on the old index until the swap. Writes made during a
-        reindex go to the old index and are lost with it: do not index meanwhile.
+        Searches keep running on the old index until the swap. Writes are refused
+        while it runs (they would go to the old index and be lost with it); `force`
+        first removes what a crashed reindex left behind.
         """
         self._ensure_index()
+        with self._calls():
+            if self.es.indices.exists_alias(name=self._reindex_marker):
+                if not force:
+                    raise EngineError(f"Another reindex of {self.alias} is running (or one crashed: "
+                                      "use `archive reindex --force` if none is running).")
+                leftover = sorted(self.es.indices.get_alias(name=self._reindex_marker))
+                self.es.indices.delete(index=",".join(leftover))
         new_index = self._new_index()
+        with self._calls():
+            self.es.indices.put_alias(index=new_index, name=self._reindex_marker)
         report = self._bulk(({"_op_type": "index", "_index": new_index, "_id": d.id, "_source": to_source(d)}
                              for d in self.iter_documents()), refresh_index=new_index)
         if report.errors:
             with self._calls():
                 self.es.indices.delete(index=new_index)
             raise EngineError(f"Reindexing failed for {len(report.errors)} documents, e.g. {report.errors[0]}")
-        self._swap_alias(new_index)
+        self._swap_alias(new_index, extra=[{"remove": {"index": new_index, "alias": self._reindex_marker}}])
         return new_index
 
     def clear(self) -> None:
@@ -226,6 +250,7 @@ class ElasticsearchEngine(Engine):
 
     def index(self, docs: Iterable[Communique]) -> IndexReport:
         self._ensure_index()
+        self._refuse_writes_during_reindex()
         missing: list[tuple[str, str]] = []
 
         def actions():
@@ -241,6 +266,7 @@ class ElasticsearchEngine(Engine):
 
     def delete(self, ids: Iterable[str]) -> None:
         self._ensure_index()
+        self._refuse_writes_during_reindex()
         report = self._bulk(({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids),
                             refresh_index=self.alias)
         if report.errors:

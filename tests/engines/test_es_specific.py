@@ -44,6 +44,28 @@ def test_reindex_swaps_the_alias_while_searches_continue(es_engine):
     assert es_engine.count() == 300 and es_engine.get("d00042").title == "Doc 42"
 
 
+def test_writes_are_refused_while_a_reindex_runs_and_a_crashed_one_can_be_forced(es_engine):
+    from archive.engines import EngineError
+
+    es_engine.index([tiny(1), tiny(2)])
+    # what a reindex holds while it copies (or leaves behind when it crashes)
+    leftover = es_engine._new_index()
+    es_engine.es.indices.put_alias(index=leftover, name=es_engine._reindex_marker)
+    with pytest.raises(EngineError, match="reindex .* is running"):
+        es_engine.index([tiny(3)])
+    with pytest.raises(EngineError, match="reindex"):
+        es_engine.delete(["d00001"])
+    with pytest.raises(EngineError, match="--force"):
+        es_engine.reindex()
+    assert es_engine.count() == 2  # searches go on meanwhile
+    new_index = es_engine.reindex(force=True)
+    assert not es_engine.es.indices.exists(index=leftover)
+    assert not es_engine.es.indices.exists_alias(name=es_engine._reindex_marker)
+    assert es_engine._aliased() == [new_index]
+    es_engine.index([tiny(3)])
+    assert es_engine.count() == 3
+
+
 def test_clear_swaps_in_an_empty_index(es_engine):
     es_engine.index([tiny(1), tiny(2)])
     es_engine.clear()
