@@ -12,7 +12,7 @@ from flask import Flask
 
 import archive
 
-from .config import load_config
+from .config import default_instance_path, load_config
 from .web import documents, engine, errors, filters, search
 
 
@@ -27,6 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the web app. `test_config` overrides every other source of settings."""
     app = Flask(
         __name__,
+        # The same instance folder as the `archive` command's, so both find one data folder.
+        instance_path=str(default_instance_path().resolve()),
         instance_relative_config=True,
         template_folder=_asset_dir("templates"),
         static_folder=_asset_dir("static"),

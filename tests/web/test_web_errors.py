@@ -99,3 +99,12 @@ def test_engine_is_opened_lazily_and_once(tmp_path, monkeypatch):
     client.get("/")
     client.get("/")
     assert opened == [str(tmp_path)]
+
+
+def test_the_app_and_the_command_share_one_instance_folder(tmp_path, monkeypatch):
+    from archive.config import load_config
+
+    monkeypatch.setenv("ARCHIVE_INSTANCE_PATH", str(tmp_path / "inst"))
+    app = create_app()
+    assert app.instance_path == str(tmp_path / "inst")
+    assert app.config["DATA_DIR"] == load_config()["DATA_DIR"] == str(tmp_path / "inst" / "data")
