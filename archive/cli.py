@@ -127,7 +127,7 @@ def analyze_command(files: tuple[str, ...], as_json: bool) -> None:
 
     from indexer.analysis import analyze
     from indexer.model import ReadError
-    from indexer.pipeline import _record_key, document_id, expand_paths
+    from indexer.pipeline import record_key, document_id, expand_paths
     from indexer.readers import read_path
 
     failed = False
@@ -140,7 +140,7 @@ def analyze_command(files: tuple[str, ...], as_json: bool) -> None:
             continue
         for doc in docs:
             doc = analyze(doc)
-            doc.id = document_id(_record_key(os.path.realpath(path), doc))
+            doc.id = document_id(record_key(os.path.realpath(path), doc))
             data = {k: getattr(doc, k) for k in ANALYZE_KEYS}
             if as_json:
                 click.echo(json.dumps(data, ensure_ascii=False))

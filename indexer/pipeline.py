@@ -84,7 +84,8 @@ def document_id(record_key: str) -> str:
     return hashlib.sha256(record_key.encode("utf-8")).hexdigest()[:20]
 
 
-def _record_key(real_path: str, doc: Communique) -> str:
+def record_key(real_path: str, doc: Communique) -> str:
+    """Where a record comes from: the file's real path, plus its key inside the file."""
     _, sep, key = doc.source.partition("#")
     return real_path + (sep + key if sep else "")
 
@@ -100,18 +101,27 @@ class Prepared:
     reason: str | None = None  # why it was rejected, or which of its records were
     status: str | None = None  # set when no reading was needed
 
+    @property
+    def needs_reading(self) -> bool:
+        return self.status is None and self.docs is None and self.reason is None
 
-def prepare(given: str, analyse: Callable[[Communique], Communique] | None = None) -> Prepared:
-    """Read and analyse one file. Pure: touches neither ledger nor engine, so it runs in workers."""
+
+def prepare(given: str, analyse: Callable[[Communique], Communique] | None = None,
+            sha: str | None = None) -> Prepared:
+    """Read and analyse one file. Pure: touches neither ledger nor engine, so it runs in workers.
+
+    `sha` is the file's hash when the caller has already computed it.
+    """
     from .readers import RecordError, read_path
 
     if analyse is None:
         from .analysis import analyze as analyse
     real = os.path.realpath(given)
-    try:
-        sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
-    except OSError as exc:
-        return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}")
+    if sha is None:
+        try:
+            sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
+        except OSError as exc:
+            return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}")
     docs: list[Communique] = []
     reason = None
     try:
@@ -171,10 +181,11 @@ class Indexer:
 
     def index_file(self, given: str) -> str:
         """Index one file in this process; returns its status (one of FILE_STATUSES)."""
-        return self.apply(self.check(given) or prepare(given, self.analyse))
+        checked = self.check(given)
+        return self.apply(prepare(given, self.analyse, checked.sha) if checked.needs_reading else checked)
 
-    def check(self, given: str) -> "Prepared | None":
-        """A finished outcome for a file that needs no reading (missing, unchanged), else None."""
+    def check(self, given: str) -> Prepared:
+        """The outcome for a file that needs no reading (missing, unchanged), else one that `needs_reading`."""
         real = os.path.realpath(given)
         if not os.path.isfile(real):
             reason = "no such file" if not os.path.exists(real) else "not a regular file"
@@ -186,7 +197,7 @@ class Indexer:
         before = self.ledger.file(real)
         if before and before[0] == sha and before[1] == "indexed":
             return Prepared(given, real, sha, status="unchanged")
-        return None
+        return Prepared(given, real, sha)
 
     def apply(self, prepared: "Prepared") -> str:
         """Record a prepared file in the engine (batched) and the ledger."""
@@ -211,7 +222,7 @@ class Indexer:
         outcomes = []
         keys = set()
         for doc in p.docs:
-            key = _record_key(p.real, doc)
+            key = record_key(p.real, doc)
             keys.add(key)
             outcomes.append(self._index_record(doc, key, p.real))
         self._forget_records(p.real, keep=keys)
@@ -302,7 +313,8 @@ def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iter
     """
     if workers <= 1:
         for given in files:
-            yield indexer.check(given) or prepare(given, indexer.analyse)
+            checked = indexer.check(given)
+            yield prepare(given, indexer.analyse, checked.sha) if checked.needs_reading else checked
         return
     import collections
     import multiprocessing
@@ -313,8 +325,8 @@ def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iter
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             for given in files:
-                done = indexer.check(given)
-                window.append(done if done else pool.submit(prepare, given))
+                checked = indexer.check(given)
+                window.append(pool.submit(prepare, given, None, checked.sha) if checked.needs_reading else checked)
                 while len(window) > workers * 4:
                     item = window.popleft()
                     yield item if isinstance(item, Prepared) else item.result()

@@ -22,7 +22,10 @@ FACET_FIELDS = {
     "issuer": "issuer", "issuer_country": "issuer_country", "person": "person", "org": "org",
     "place": "place",
 }
-CHRONOLOGICAL = ("year", "month")  # ordered by value, newest first, not by count
+CHRONOLOGICAL = ("year", "month")
+FOLDED_KEYS = ("issuer", "person", "org", "place")  # facets also matched case- and accent-insensitively
+TITLE_BOOST = 2.0  # a word in the title weighs twice a word in the text
+AGG_SIZE = 500  # facet values counted per facet; beyond that they are not counted  # ordered by value, newest first, not by count
 MISSING_LAST = 99_999_999
 
 

@@ -17,13 +17,11 @@ from indexer.model import Communique
 from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import FACETS, SearchRequest
 from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
-from .common import date_bounds, date_keys, facet_values, prepare_query, resolve_country, sort_facet_values
+from .common import (AGG_SIZE, FOLDED_KEYS, TITLE_BOOST, date_bounds, date_keys, facet_values, prepare_query,
+                     resolve_country, sort_facet_values)
 
 TEMPLATE_PATH = Path(__file__).with_name("es_template.json")
-AGG_SIZE = 500  # as the tantivy engine: facet values beyond this are not counted
-TITLE_BOOST = 2
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
-FOLDED_KEYS = ("issuer", "person", "org", "place")  # also matched case/accent-insensitively
 
 
 def load_template() -> dict:

@@ -26,13 +26,10 @@ from ..request import FACETS, SearchRequest
 from ..results import FacetValue, Hit, SearchResult
 from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
 from .base import Engine, EngineError, IndexReport
-from .common import (FACET_FIELDS, date_bounds, date_keys, facet_values, hit_from_doc, prepare_query,
-                     resolve_country, sort_facet_values)
+from .common import (AGG_SIZE, FACET_FIELDS, FOLDED_KEYS, TITLE_BOOST, date_bounds, date_keys, facet_values,
+                     hit_from_doc, prepare_query, resolve_country, sort_facet_values)
 
 SCHEMA_VERSION = "3"  # 2: issuer_country facet; 3: terms made in Python (archive.terms)
-FOLDED_KEYS = ("issuer", "person", "org", "place")  # facets also matched case/accent-insensitively
-TITLE_BOOST = 2.0
-AGG_SIZE = 500
 
 
 def _build_schema() -> tantivy.Schema:
