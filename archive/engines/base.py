@@ -5,6 +5,8 @@ Callers (CLI, web views, the indexing pipeline) only see this: documents in as
 """
 from __future__ import annotations
 
+import functools
+import inspect
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -23,6 +25,48 @@ class EngineUnavailable(EngineError):
     """The engine cannot be reached (shown to users as a 503 page)."""
 
 
+class EngineFault(EngineError):
+    """The engine crashed inside a call (a bug, ours or the engine's): a 500 page, logged."""
+
+
+# Signals that must stop the process, never be turned into an error page.
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
+def _fault(method: str, exc: BaseException) -> EngineFault:
+    return EngineFault(f"the search engine crashed in {method} ({type(exc).__name__}: {exc})")
+
+
+def _guarded(method):
+    """`method` with any BaseException that is not an exit signal turned into EngineFault.
+
+    Native engines can raise exceptions that are not `Exception`s (pyo3's
+    PanicException derives from BaseException): they would pass every handler
+    and kill the server thread that serves the request, which then never answers.
+    """
+    name = method.__name__
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generate(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except (Exception, *_PASS_THROUGH):
+                raise
+            except BaseException as exc:
+                raise _fault(name, exc) from exc
+        return generate
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (Exception, *_PASS_THROUGH):
+            raise
+        except BaseException as exc:
+            raise _fault(name, exc) from exc
+    return call
+
+
 @dataclass
 class IndexReport:
     indexed: int = 0
@@ -30,7 +74,17 @@ class IndexReport:
 
 
 class Engine(ABC):
+    """Every engine's public calls are guarded (see `_guarded`) as the subclass is defined."""
+
     name = "engine"
+    GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
+               "count", "clear")
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for attr in cls.GUARDED:
+            if attr in cls.__dict__:
+                setattr(cls, attr, _guarded(cls.__dict__[attr]))
 
     @abstractmethod
     def index(self, docs: Iterable[Communique]) -> IndexReport:

@@ -333,7 +333,9 @@ class ElasticsearchEngine(Engine):
             "must": [{"more_like_this": {
                 "fields": ["search.text_folded"], "like": folded_field(doc.title + "\n" + doc.text),
                 "min_term_freq": 1, "min_doc_freq": 2, "max_query_terms": 25, "min_word_length": 4}}],
-            "must_not": [{"term": {"id": doc.id}}, {"term": {"content_hash": doc.content_hash or "-"}}],
+            # Its own translations are listed apart on the page, and its exact copies are merged.
+            "must_not": [{"term": {"id": doc.id}}] + [{"term": {f: v}} for f, v in (
+                ("content_hash", doc.content_hash), ("translation_group", doc.translation_group)) if v],
         }}
         with self._calls():
             resp = complete(self.es.search(index=self.alias, size=limit, query=query,

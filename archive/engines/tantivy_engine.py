@@ -26,6 +26,7 @@ from ..request import FACETS, SearchRequest
 from ..results import FacetValue, Hit, SearchResult
 from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
 from .base import Engine, EngineError, IndexReport
+from .similar import similar_terms
 from .common import (AGG_SIZE, FACET_FIELDS, FOLDED_KEYS, TITLE_BOOST, date_bounds, date_keys, facet_values,
                      hit_from_doc, prepare_query, resolve_country, sort_facet_values)
 
@@ -219,15 +220,22 @@ class TantivyEngine(Engine):
         doc = self.get(doc_id)
         if doc is None:
             return []
-        q = tantivy.Query.more_like_this_document_fields_query(
-            self.schema, {"text_folded": [folded_field(doc.title + "\n" + doc.text)]},
-            min_doc_frequency=2, min_term_frequency=1, max_query_terms=25, min_word_length=4)
-        q = tantivy.Query.boolean_query([
-            (tantivy.Occur.Must, q),
-            (tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "id", doc.id)),
-            (tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "content_hash", doc.content_hash or "-")),
-        ])
         searcher = self._searcher()
+        terms = similar_terms(folded_field(doc.title + "\n" + doc.text).split(),
+                              lambda t: searcher.doc_freq("text_folded", t), searcher.num_docs)
+        if not terms:
+            return []
+        Q, O = tantivy.Query, tantivy.Occur
+        # Built from plain term queries: tantivy's own more-like-this query scores
+        # with live documents against statistics that still count deleted ones, and
+        # panics once any document has been updated or deleted.
+        like = Q.boolean_query([(O.Should, Q.boost_query(Q.term_query(self.schema, "text_folded", t), w))
+                                for t, w in terms])
+        # Its own translations are listed apart on the page, and its exact copies are merged.
+        unlike = [Q.term_query(self.schema, "id", doc.id)]
+        unlike += [Q.term_query(self.schema, f, v) for f, v in (("content_hash", doc.content_hash),
+                                                                 ("translation_group", doc.translation_group)) if v]
+        q = Q.boolean_query([(O.Must, like)] + [(O.MustNot, u) for u in unlike])
         found = searcher.search(q, limit)
         return [hit_from_doc(self._load(searcher, a), MatchAll(), score=s) for s, a in found.hits]
 

@@ -40,11 +40,14 @@ class DocumentPage:
     warnings: list[str] = field(default_factory=list)
     issuer_country: Link | None = None
     sources: list[str] = field(default_factory=list)  # every file it was read from (duplicates merged)
+    omitted: dict[str, str] = field(default_factory=dict)  # part left out -> note for the reader
 
     def to_json(self, translation_ids: list[str], similar_ids: list[str]) -> dict:
         data = self.doc.to_dict()
         data["translations"] = translation_ids
         data["more_like_this"] = similar_ids
+        if self.omitted:
+            data["omitted"] = self.omitted
         return data
 
 
@@ -63,7 +66,8 @@ def _year(date: str | None) -> str | None:
 
 
 def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
-                        facet_link: FacetLink, doc_link: DocLink) -> DocumentPage:
+                        facet_link: FacetLink, doc_link: DocLink,
+                        omitted: dict[str, str] | None = None) -> DocumentPage:
     def links(facet: str, values: list[str], label=lambda v: v) -> FacetLinks:
         return FacetLinks(facet, facet_label(facet), [Link(label(v), facet_link(facet, v), v) for v in values])
 
@@ -98,4 +102,5 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         issuer_country=(Link(country_name(doc.issuer_country), facet_link("issuer_country", doc.issuer_country),
                              doc.issuer_country) if doc.issuer_country else None),
         sources=list(doc.sources or [doc.source]),
+        omitted=dict(omitted or {}),
     )

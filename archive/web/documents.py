@@ -1,8 +1,11 @@
 """The document page `/doc/<id>` and its JSON twin."""
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from typing import Callable, TypeVar
 
+from flask import Blueprint, abort, current_app
+
+from ..engines import EngineError
 from .document_page import build_document_page
 from .engine import get_engine
 from .negotiation import respond
@@ -10,6 +13,17 @@ from .urls import document_url, facet_search_url
 
 bp = Blueprint("documents", __name__)
 SIMILAR = 5
+T = TypeVar("T")
+
+
+def _optional(part: str, label: str, call: Callable[[], list[T]], omitted: dict[str, str]) -> list[T]:
+    """An optional part of the page: if the engine fails on it, the page is served without it."""
+    try:
+        return call()
+    except EngineError as exc:
+        current_app.logger.error("document page served without %s", part, exc_info=exc)
+        omitted[part] = f"{label} could not be shown: the search engine failed on them (the error is logged)."
+        return []
 
 
 @bp.get("/doc/<path:doc_id>")
@@ -18,8 +32,12 @@ def document(doc_id: str):
     doc = engine.get(doc_id)
     if doc is None:
         abort(404, description=f"There is no document with the id {doc_id!r}.")
-    translations = [t for t in engine.translations(doc) if t.id != doc.id]
-    similar = engine.more_like_this(doc.id, limit=SIMILAR)
-    page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url)
+    omitted: dict[str, str] = {}
+    translations = [t for t in _optional("translations", "Translations", lambda: engine.translations(doc), omitted)
+                    if t.id != doc.id]
+    similar = _optional("more_like_this", "Similar documents",
+                        lambda: engine.more_like_this(doc.id, limit=SIMILAR), omitted)
+    page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
+                               omitted=omitted)
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)
