@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         instance_relative_config=True,
         template_folder=_asset_dir("templates"),
         static_folder=_asset_dir("static"),
+        static_url_path="/static",  # the same URL whether the files come from a checkout or the package
     )
     app.config.update(load_config(app.instance_path, overrides=test_config))
     app.config["JSON_SORT_KEYS"] = False

@@ -10,11 +10,16 @@ from archive.results import FacetValue, Hit, SearchResult
 from archive.web.engine import set_engine
 
 
-def test_assets_come_from_the_checkout_when_present():
-    root = Path(archive.__file__).parent.parent
+def test_assets_come_from_the_checkout_when_present(tmp_path, monkeypatch):
+    package = tmp_path / "checkout" / "archive"
+    package.mkdir(parents=True)
+    for name in ("templates", "static"):
+        (tmp_path / "checkout" / name).mkdir()
+    monkeypatch.setattr(archive, "__file__", str(package / "__init__.py"))
     app = create_app({"TESTING": True})
-    assert Path(app.template_folder) == root / "templates"
-    assert Path(app.static_folder) == root / "static"
+    assert Path(app.template_folder) == tmp_path / "checkout" / "templates"
+    assert Path(app.static_folder) == tmp_path / "checkout" / "static"
+    assert app.static_url_path == "/static"
 
 
 def test_assets_come_from_the_package_when_installed(tmp_path, monkeypatch):
@@ -23,6 +28,7 @@ def test_assets_come_from_the_package_when_installed(tmp_path, monkeypatch):
     monkeypatch.setattr(archive, "__file__", str(package / "__init__.py"))
     assert app_module._asset_dir("templates") == str(package / "_templates")
     assert app_module._asset_dir("static") == str(package / "_static")
+    assert create_app({"TESTING": True}).static_url_path == "/static"  # the URL does not follow the folder
 
 
 class ExpandingEngine:
