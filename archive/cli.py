@@ -157,14 +157,23 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     """Document counts per language and source, and rejected files."""
     config = _config(ctx)
     with _engine(config) as engine:
-        result = engine.search(SearchRequest.create(facets=("language",), per_page=1, facet_size=500))
-        documents = engine.count()
+        try:
+            engine_stats = engine.stats()
+            languages = {}
+            if engine_stats.problem is None:
+                result = engine.search(SearchRequest.create(facets=("language",), per_page=1, facet_size=500))
+                languages = {fv.value: fv.count for fv in result.facets["language"]}
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    documents = engine_stats.documents
     ledger = _ledger(config)
     try:
         stats = {
             "documents": documents,
-            "engine": config["ENGINE"],
-            "languages": {fv.value: fv.count for fv in result.facets["language"]},
+            "engine": engine_stats.engine,
+            "location": engine_stats.location,
+            "problem": engine_stats.problem,
+            "languages": languages,
             "sources": ledger.sources_by_folder(),
             "files": ledger.file_counts(),
             "rejected": [{"path": p, "reason": r} for p, r in ledger.rejected()],
@@ -173,8 +182,16 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         ledger.close()
     if as_json:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
-        return
-    click.echo(f"documents: {documents} ({config['ENGINE']})")
+    else:
+        _print_stats(stats)
+    if engine_stats.problem:
+        sys.exit(1)  # the archive cannot serve as it is: scripts and monitors see it
+
+
+def _print_stats(stats: dict) -> None:
+    click.echo(f"documents: {stats['documents']} ({stats['engine']}, {stats['location']})")
+    if stats["problem"]:
+        click.echo(f"problem: {stats['problem']}")
     click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in stats["languages"].items()))
     click.echo("sources:")
     for folder, n in stats["sources"].items():
@@ -253,22 +270,16 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
 
 
 @main.command("reindex")
-@click.option("--force", is_flag=True, help="Elasticsearch: first remove what a crashed reindex left behind.")
+@click.option("--force", is_flag=True, help="First remove what a crashed reindex left behind.")
 @click.pass_context
 def reindex_command(ctx: click.Context, force: bool) -> None:
-    """Rebuild the index from the stored documents (Elasticsearch: new index, atomic alias swap)."""
-    config = _config(ctx)
-    if config["ENGINE"] == "tantivy":
-        from .engines.tantivy_engine import rebuild_index
-
-        path = Path(config["DATA_DIR"]) / "tantivy"
-        if not path.exists():
-            raise click.ClickException(f"There is no index in {path} yet: run `archive index` first.")
-        click.echo(f"reindexed {rebuild_index(path)} documents")
-        return
-    with _engine(config) as engine:
-        result = engine.reindex(force=force)
-        click.echo(f"reindexed {engine.count()} documents into {result}")
+    """Rebuild the index from its stored documents (also one written by an older version)."""
+    with _engine(_config(ctx)) as engine:
+        try:
+            where = engine.reindex(force=force)
+            click.echo(f"reindexed {engine.count()} documents into {where}")
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @main.command("evaluate")

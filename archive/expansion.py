@@ -70,28 +70,37 @@ def organisation_names(canonical: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def expand(node: Node) -> tuple[Node, list[str]]:
-    """The query tree with country and organisation names widened, and the names added."""
-    shown: list[str] = []
+def expand(node: Node) -> tuple[Node, list[str], list[str]]:
+    """(the tree with country and organisation names widened, names added, names to highlight).
 
-    def visit(n: Node) -> Node:
+    Names added under a NOT are shown ("also matching") but not highlighted:
+    they are what a hit must not contain.
+    """
+    shown: list[str] = []
+    marked: list[str] = []
+
+    def visit(n: Node, negated: bool) -> Node:
         if isinstance(n, (Term, Phrase)) and n.field is None and not getattr(n, "prefix", False):
             code = country_for(n.text)
             if code:
-                shown.extend([x for x in country_names(code) if x.casefold() != n.text.casefold()][:MAX_SHOWN])
-                return Or((n, KeywordMatch("country", code)))
-            org = organisation_for(n.text)
-            if org:
-                shown.extend([x for x in organisation_names(org) if x.casefold() != n.text.casefold()][:MAX_SHOWN])
-                return Or((n, KeywordMatch("org", org)))
-            return n
+                names, widened = country_names(code), Or((n, KeywordMatch("country", code)))
+            else:
+                org = organisation_for(n.text)
+                if not org:
+                    return n
+                names, widened = organisation_names(org), Or((n, KeywordMatch("org", org)))
+            added = [x for x in names if x.casefold() != n.text.casefold()][:MAX_SHOWN]
+            shown.extend(added)
+            if not negated:
+                marked.extend(added)
+            return widened
         if isinstance(n, And):
-            return And(tuple(visit(c) for c in n.children))
+            return And(tuple(visit(c, negated) for c in n.children))
         if isinstance(n, Or):
-            return Or(tuple(visit(c) for c in n.children))
+            return Or(tuple(visit(c, negated) for c in n.children))
         if isinstance(n, Not):
-            return Not(visit(n.child))
+            return Not(visit(n.child, not negated))
         return n
 
-    expanded = visit(node)
-    return expanded, list(dict.fromkeys(shown))
+    expanded = visit(node, False)
+    return expanded, list(dict.fromkeys(shown)), list(dict.fromkeys(marked))

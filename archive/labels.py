@@ -1,7 +1,8 @@
-"""Display names for facet values: countries, languages and months in the UI language.
+"""Display names of codes: countries, languages and months in the interface language.
 
 Codes stay in URLs (`country=TR`); only labels are translated. Names come from
 babel's CLDR data, so they exist for every ISO code without a table of our own.
+Facets (archive.facets) name the labeller of their values here.
 """
 from __future__ import annotations
 
@@ -11,18 +12,6 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 
 UI_LOCALE = "en"
-
-FACET_LABELS = {
-    "country": "Country",
-    "language": "Language",
-    "year": "Year",
-    "month": "Month",
-    "issuer": "Issuer",
-    "issuer_country": "Issuer's country",
-    "person": "People",
-    "org": "Organisations",
-    "place": "Places",
-}
 
 
 @lru_cache(maxsize=64)
@@ -60,19 +49,9 @@ def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
     return f"{get_month_names('wide', locale=locale)[int(month)]} {year}"
 
 
-def value_label(facet: str, value: str, locale: str = UI_LOCALE) -> str:
-    """The label of a facet value as people read it."""
-    if facet in ("country", "issuer_country"):
-        return country_name(value, locale)
-    if facet == "language":
-        return language_name(value, locale)
-    if facet == "month":
-        return month_name(value, locale)
+def as_written(value: str, locale: str = UI_LOCALE) -> str:
+    """Names (people, organisations, issuers) are shown as they are stored."""
     return value
-
-
-def facet_label(facet: str) -> str:
-    return FACET_LABELS.get(facet, facet.capitalize())
 
 
 def local_country_names(code: str, language: str | None) -> list[str]:

@@ -8,8 +8,8 @@ Syntax (documented for users in README and on the search page):
     a AND b         both (the same as `a b`)
     NOT a, -a       without a
     (a OR b) c      grouping
-    field:value     a field: title, text, country, language, issuer, issuer_country,
-                    person, org, place, year, month; e.g. country:TR, title:"Swiss francs"
+    field:value     title:, text: or a facet (archive.facets: country, language, year,
+                    person, org, ...); e.g. country:TR, title:"Swiss francs"
     pref*           words starting with `pref`
 
 Operators are only recognised in capitals; a lower-case `and` is a word.
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .facets import QUERY_NAMES
 
 
 class QuerySyntaxError(ValueError):
@@ -33,20 +35,7 @@ class QuerySyntaxError(ValueError):
 
 # Field names users may type, mapped to the canonical field.
 TEXT_FIELDS = {"title": "title", "text": "text", "body": "text"}
-KEYWORD_FIELDS = {
-    "country": "country",
-    "language": "language",
-    "lang": "language",
-    "issuer": "issuer",
-    "issuer_country": "issuer_country",
-    "person": "person",
-    "org": "org",
-    "organisation": "org",
-    "organization": "org",
-    "place": "place",
-    "year": "year",
-    "month": "month",
-}
+KEYWORD_FIELDS = QUERY_NAMES  # facet names (and aliases such as lang:) -> facet
 MAX_QUERY_LENGTH = 2000
 MAX_CLAUSES = 64
 

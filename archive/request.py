@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable, Mapping
 
-from .query import parse_query
+from .facets import NAMES as FACETS
+from .facets import facet
+from .plan import QueryPlan, plan_query
 
-# Facets in display order: country first, as staff filter by it most.
-FACETS = ("country", "language", "year", "month", "issuer", "issuer_country", "person", "org", "place")
 SORTS = ("relevance", "date", "date_asc")
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -26,14 +27,9 @@ class RequestError(ValueError):
     """A URL argument that cannot be used; `str(error)` is shown to the user."""
 
 
-def normalise_value(facet: str, value: str) -> str:
+def normalise_value(name: str, value: str) -> str:
     """The canonical spelling of a facet value (codes upper- or lower-case as stored)."""
-    value = value.strip()
-    if facet in ("country", "issuer_country"):
-        return value.upper()
-    if facet == "language":
-        return value.lower()
-    return value
+    return facet(name).spell(value)
 
 
 def _check_date(name: str, value: str | None) -> str | None:
@@ -81,6 +77,11 @@ class SearchRequest:
     facet_size: int = 10
     expand: bool = True  # cross-language expansion of country/organisation names
 
+    @cached_property
+    def query(self) -> QueryPlan:
+        """`q` parsed, checked and expanded: made once per request, then read by engines and snippets."""
+        return plan_query(self.q, self.expand)
+
     @classmethod
     def create(cls, q: str = "", filters: Mapping | None = None, exclusions: Mapping | None = None,
                **kw) -> "SearchRequest":
@@ -89,7 +90,6 @@ class SearchRequest:
         return req.validated()
 
     def validated(self) -> "SearchRequest":
-        parse_query(self.q)  # raises QuerySyntaxError with a readable message
         if self.sort not in SORTS:
             raise RequestError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}.")
         for name in self.facets:
@@ -101,8 +101,10 @@ class SearchRequest:
             raise RequestError(f"The date range is empty: from {date_from} is after to {date_to}.")
         page = min(max(int(self.page), 1), MAX_PAGE)
         per_page = min(max(int(self.per_page), 1), MAX_PER_PAGE)
-        return replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
-                       facet_size=min(max(int(self.facet_size), 1), 500))
+        request = replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
+                          facet_size=min(max(int(self.facet_size), 1), 500))
+        request.query  # parsed now: raises QuerySyntaxError with a readable message
+        return request
 
     # -- URL arguments -------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ import snowballstemmer
 
 from indexer.analysis.fold import fold
 
+# Bumped whenever the terms made here change: indices built with other terms must be rebuilt.
+TERMS_VERSION = 1
 MAX_TOKEN_BYTES = 40  # longer "words" are URLs, hashes or run-together junk
 # Split at anything that is not a letter, digit or a mark that belongs to a word
 # (Indic vowel signs, Hebrew and Arabic points): "l'OTAN" -> l, otan.

@@ -37,6 +37,7 @@ class Communique:
     persons: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # subject headings the source gives (NSB topics)
     # Language versions of one message share a translation_group; the engine
     # resolves the group to the ids of the sibling documents.
     translation_group: str | None = None

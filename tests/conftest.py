@@ -39,3 +39,21 @@ def make_es_engine(url: str | None = None, **overrides):
               "ELASTICSEARCH_INDEX": f"test-{uuid.uuid4().hex[:10]}"}
     config.update(overrides)
     return ElasticsearchEngine.from_config(config)
+
+
+LAYERS = ("unit", "engines", "web", "cli", "browser", "corpus")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its layer (its folder) and the servers it needs, so `-m` selects them.
+
+    `pytest -m unit` is the quick layer (no corpus, no server); an engine case
+    run against Elasticsearch carries the `elasticsearch` marker.
+    """
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if parts[0] in LAYERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "elasticsearch" in params.values() or "es_engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.elasticsearch)

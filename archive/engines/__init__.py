@@ -1,7 +1,7 @@
 """Search engines behind one narrow interface (`Engine`): the embedded tantivy default and Elasticsearch."""
 from __future__ import annotations
 
-from .base import Engine, EngineError, EngineFault, EngineUnavailable, IndexReport
+from .base import Engine, EngineError, EngineFault, EngineStats, EngineUnavailable, IndexReport
 
 
 def open_engine(config: dict) -> Engine:
@@ -18,4 +18,4 @@ def open_engine(config: dict) -> Engine:
     raise EngineError(f"Unknown engine {name!r}: use 'tantivy' or 'elasticsearch'.")
 
 
-__all__ = ["Engine", "EngineError", "EngineFault", "EngineUnavailable", "IndexReport", "open_engine"]
+__all__ = ["Engine", "EngineError", "EngineFault", "EngineStats", "EngineUnavailable", "IndexReport", "open_engine"]

@@ -68,6 +68,15 @@ def _guarded(method):
 
 
 @dataclass
+class EngineStats:
+    engine: str  # "tantivy", "elasticsearch", ...
+    location: str  # the folder, or the cluster and alias
+    documents: int | None  # None when the index cannot be read
+    problem: str | None = None  # what keeps it from serving, and what to run
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
 class IndexReport:
     indexed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
@@ -78,7 +87,7 @@ class Engine(ABC):
 
     name = "engine"
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
-               "count", "clear")
+               "count", "clear", "reindex", "drop", "stats")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -117,6 +126,21 @@ class Engine(ABC):
     @abstractmethod
     def count(self) -> int:
         """Number of documents."""
+
+    @abstractmethod
+    def reindex(self, force: bool = False) -> str:
+        """Rebuild the index from its stored documents with this version's fields; says where to.
+
+        Searches keep working meanwhile. `force` clears what a crashed rebuild left.
+        """
+
+    @abstractmethod
+    def drop(self) -> None:
+        """Remove the index and everything the engine created for it (tests, uninstalling)."""
+
+    @abstractmethod
+    def stats(self) -> EngineStats:
+        """Where the index is, how many documents it holds, and any problem that stops it serving."""
 
     def clear(self) -> None:
         """Remove every document."""

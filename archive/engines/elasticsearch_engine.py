@@ -4,7 +4,7 @@ Index design: versioned indices (`<alias>-v<time>`) behind one alias, created fr
 the template in es_template.json. A document fills a stemmed title/text pair of
 its own language (others go to `*_other`), a Python-folded copy of title and text,
 keyword fields for every facet and integer date keys — the same fields and the
-same query semantics as the tantivy engine (shared helpers in `common`).
+same query semantics as the tantivy engine (one compiler, archive.engines.compiler).
 
 The search body and the document source are built by the pure functions of
 `es_body`; this module owns the client: connections, bulk writes with retries,
@@ -28,9 +28,9 @@ from ..query import MatchAll, QuerySyntaxError
 from ..request import SearchRequest
 from ..results import Hit, SearchResult
 from ..terms import folded_field
-from .base import Engine, EngineError, EngineUnavailable, IndexReport
-from .common import hit_from_doc, prepare_query
+from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
 from .es_body import MAX_WINDOW, build_body, load_template, parse_facets, skip_body, to_source
+from .hits import hit_from_doc
 
 log = logging.getLogger(__name__)
 RETRY_STATUS = (429, 502, 503, 504)
@@ -224,6 +224,13 @@ class ElasticsearchEngine(Engine):
                 pass
         self._ready = False
 
+    def stats(self) -> EngineStats:
+        location = f"{', '.join(self.urls)} (alias {self.alias})"
+        indices = self._aliased()
+        if not indices:
+            return EngineStats(self.name, location, 0, details={"indices": []})
+        return EngineStats(self.name, location, self.count(), details={"indices": indices})
+
     def close(self) -> None:
         if self._es is not None:
             self._es.close()
@@ -345,7 +352,6 @@ class ElasticsearchEngine(Engine):
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        _, highlight, expansions = prepare_query(request)
         body = build_body(request)  # raises QuerySyntaxError before any call
         self._ensure_index()
         if request.offset + request.per_page > MAX_WINDOW:
@@ -354,11 +360,12 @@ class ElasticsearchEngine(Engine):
             with self._calls(query=True):
                 resp = complete(self.es.search(index=self.alias, allow_partial_search_results=False, **body))
         by_score = request.sort == "relevance"
-        hits = [hit_from_doc(Communique.from_dict(h["_source"]), highlight,
+        hits = [hit_from_doc(Communique.from_dict(h["_source"]), request.query.highlight,
                              score=h.get("_score") if by_score else None) for h in resp["hits"]["hits"]]
         return SearchResult(total=resp["hits"]["total"]["value"], hits=hits,
                             facets=parse_facets(resp.get("aggregations") or {}, request),
-                            page=request.page, per_page=request.per_page, expansions=expansions,
+                            page=request.page, per_page=request.per_page,
+                            expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _deep_page(self, request: SearchRequest):

@@ -1,38 +1,100 @@
-"""The Elasticsearch search body and document source, built without a server (pure functions).
+"""The Elasticsearch search body, document source and index template, built without a server (pure).
 
-`build_body(request)` gives the whole search body for a `SearchRequest`:
-the text query compiled from the archive's own query tree over the tokens of
-archive.terms; facet filters in `post_filter`, so that each facet is counted
-with every filter except its own; exclusions and dates in the main query, so
-they apply to every count. `to_source(doc)` gives what is sent for a document.
+Queries come from the shared compiler (archive.engines.compiler); this module
+spells its leaves in the Query DSL (`ElasticsearchBackend`) and assembles the
+body: facet selections in `post_filter`, so that each facet is counted with
+every filter except its own; exclusions and dates in the main query, so they
+apply to every count. `to_source(doc)` gives what is sent for a document, and
+`load_template()` the index template: the static part from es_template.json,
+the per-language and per-facet fields generated from archive.terms and
+archive.facets.
 """
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from importlib import resources
+from typing import Sequence
 
-from indexer.analysis.fold import fold
 from indexer.model import Communique
 
-from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
-from ..request import FACETS, SearchRequest
-from ..terms import LANG_SLOTS, folded, folded_field, slot, stemmed, stemmed_field
-from .common import (AGG_SIZE, FOLDED_KEYS, TITLE_BOOST, date_bounds, date_keys, facet_values, prepare_query,
-                     resolve_country, sort_facet_values)
+from ..dates import date_keys
+from ..facets import AGG_SIZE, FACETS, NAMES, display_values, document_values
+from ..query import Node
+from ..request import SearchRequest
+from ..terms import LANG_SLOTS, folded_field, slot, stemmed_field
+from .compiler import Backend, QueryCompiler
 
-TEMPLATE_PATH = Path(__file__).with_name("es_template.json")
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
+TEXT = {"type": "text", "analyzer": "whitespace"}  # tokens made in Python, only split at spaces here
 
 
 def load_template() -> dict:
-    """The index template as kept in the repository (without index patterns)."""
-    return json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+    """The index template (without index patterns, shards and replicas)."""
+    body = json.loads(resources.files(__package__).joinpath("es_template.json").read_text(encoding="utf-8"))
+    properties = body["template"]["mappings"]["properties"]
+    search = {f"{kind}_{s}": dict(TEXT) for s in (*LANG_SLOTS, "folded") for kind in ("title", "text")}
+    search.update(date_desc={"type": "long"}, date_asc={"type": "long"})
+    properties["search"] = {"properties": search}
+    properties["facet"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS}}
+    properties["key"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS if f.folded}}
+    return body
 
 
+class ElasticsearchBackend(Backend[dict]):
+    """The compiler's leaf builders, spelt in Elasticsearch's Query DSL."""
+
+    def text_field(self, kind: str, slot: str) -> str:
+        return f"search.{kind}_{slot}"
+
+    def facet_field(self, name: str) -> str:
+        return f"facet.{name}"
+
+    def key_field(self, name: str) -> str:
+        return f"key.{name}"
+
+    def date_field(self, order: str) -> str:
+        return f"search.date_{order}"
+
+    def match_all(self) -> dict:
+        return {"match_all": {}}
+
+    def match_none(self) -> dict:
+        return {"match_none": {}}
+
+    def term(self, field: str, token: str, boost: float | None = None) -> dict:
+        return {"term": {field: token if boost is None else {"value": token, "boost": boost}}}
+
+    def phrase(self, field: str, tokens: Sequence[str], boost: float) -> dict:
+        return {"match_phrase": {field: {"query": " ".join(tokens), "boost": boost}}}
+
+    def prefix(self, field: str, prefix: str) -> dict:
+        return {"prefix": {field: {"value": prefix}}}
+
+    def terms(self, field: str, values: Sequence[str]) -> dict:
+        return {"terms": {field: list(values)}}
+
+    def range(self, field: str, gte: int | None = None, lte: int | None = None) -> dict:
+        bounds = {k: v for k, v in (("gte", gte), ("lte", lte)) if v is not None}
+        return {"range": {field: bounds}}
+
+    def all_of(self, must, must_not=None, filter=None) -> dict:
+        clauses = {"must": list(must)}
+        if must_not is not None:
+            clauses["must_not"] = list(must_not)
+        if filter is not None:
+            clauses["filter"] = list(filter)
+        return {"bool": clauses}
+
+    def any_of(self, should) -> dict:
+        return {"bool": {"should": list(should), "minimum_should_match": 1}}
 
 
-def facet_field(facet: str) -> str:
-    return f"facet.{facet}"
+BACKEND = ElasticsearchBackend()
+COMPILER = QueryCompiler(BACKEND)
+
+
+def facet_field(name: str) -> str:
+    return BACKEND.facet_field(name)
 
 
 def to_source(doc: Communique) -> dict:
@@ -50,108 +112,39 @@ def to_source(doc: Communique) -> dict:
         "title_folded": folded_field(doc.title or ""), "text_folded": folded_field(doc.text or ""),
         "date_desc": desc, "date_asc": asc,
     }
-    source["facet"] = {f: facet_values(doc, f) for f in FACETS}
-    source["key"] = {f: [fold(v) for v in facet_values(doc, f)] for f in FOLDED_KEYS}
+    values = document_values(doc)
+    source["facet"] = values
+    source["key"] = {f.name: f.keys(values[f.name]) for f in FACETS if f.folded}
     return source
 
 
-# -- query compilation (pure) ----------------------------------------------------------------
-
-def _match(field: str, tokens: list[str]) -> dict:
-    """A term (one token) or phrase (several) on one field, titles boosted."""
-    if not tokens:
-        return {"match_none": {}}
-    boost = TITLE_BOOST if field.startswith("search.title_") else 1
-    if len(tokens) == 1:
-        return {"term": {field: {"value": tokens[0], "boost": boost}}}
-    return {"match_phrase": {field: {"query": " ".join(tokens), "boost": boost}}}
-
-
-def _words(text: str, field: str | None) -> dict:
-    """Text in any language slot (stemmed as that language would) or in the folded fields."""
-    kinds = ["title", "text"] if field is None else [field]
-    should = [_match(f"search.{k}_{s}", stemmed(text, s)) for k in kinds for s in LANG_SLOTS]
-    should += [_match(f"search.{k}_folded", folded(text)) for k in kinds]
-    return {"bool": {"should": should, "minimum_should_match": 1}}
-
-
-def _keyword(node: KeywordMatch) -> dict:
-    if node.field in ("country", "issuer_country"):
-        return {"term": {facet_field(node.field): resolve_country(node.value)}}
-    if node.field in FOLDED_KEYS:
-        return {"term": {f"key.{node.field}": fold(node.value)}}
-    value = node.value.lower() if node.field == "language" else node.value
-    return {"term": {facet_field(node.field): value}}
-
-
 def text_query(node: Node) -> dict:
-    """Compile the parsed query tree; our tree decides AND/OR/NOT, never ES's parser."""
-    if isinstance(node, MatchAll):
-        return {"match_all": {}}
-    if isinstance(node, (Term, Phrase)) and not getattr(node, "prefix", False):
-        return _words(node.text, node.field)
-    if isinstance(node, Term):  # prefix: the last word is a prefix, earlier words a phrase
-        kinds = ["title", "text"] if node.field is None else [node.field]
-        tokens = folded(node.text)
-        if not tokens:
-            return {"match_none": {}}
-        prefix = [{"prefix": {f"search.{k}_folded": {"value": tokens[-1]}}} for k in kinds]
-        must = [{"bool": {"should": prefix, "minimum_should_match": 1}}]
-        if len(tokens) > 1:
-            must.append(_words(" ".join(tokens[:-1]), node.field))
-        return {"bool": {"must": must}}
-    if isinstance(node, KeywordMatch):
-        return _keyword(node)
-    if isinstance(node, And):
-        must = [text_query(c) for c in node.children if not isinstance(c, Not)]
-        must_not = [text_query(c.child) for c in node.children if isinstance(c, Not)]
-        return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
-    if isinstance(node, Or):
-        return {"bool": {"should": [text_query(c) for c in node.children], "minimum_should_match": 1}}
-    if isinstance(node, Not):
-        return {"bool": {"must": [{"match_all": {}}], "must_not": [text_query(node.child)]}}
-    raise QuerySyntaxError(f"Unsupported query part {node!r}")
+    """The Query DSL for a query tree (our tree decides AND/OR/NOT, never Elasticsearch's parser)."""
+    return COMPILER.text(node)
 
 
-def _terms(facet: str, values) -> dict:
-    return {"terms": {facet_field(facet): list(values)}}
-
-
-def _filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
-    return [_terms(f, values) for f, values in request.filters if f != skip]
-
-
-def _main_query(request: SearchRequest) -> dict:
-    low, high = date_bounds(request.date_from, request.date_to)
-    # Undated documents hold 0 in date_desc and a high number in date_asc, so each
-    # bound is checked on the key that keeps them out of any range (as in tantivy).
-    dates = []
-    if low is not None:
-        dates.append({"range": {"search.date_desc": {"gte": low}}})
-    if high is not None:
-        dates.append({"range": {"search.date_asc": {"lte": high}}})
-    node, _, _ = prepare_query(request)  # the parsed query, widened by cross-language expansion
-    return {"bool": {"must": [text_query(node)], "filter": dates,
-                     "must_not": [_terms(f, values) for f, values in request.exclusions]}}
+def _post_filter(request: SearchRequest) -> dict | None:
+    selections = COMPILER.selections(request)
+    return {"bool": {"filter": selections}} if selections else None
 
 
 def _sort(request: SearchRequest) -> list:
     if request.sort == "date":
-        return [{"search.date_desc": "desc"}, {"id": "asc"}]
+        return [{BACKEND.date_field("desc"): "desc"}, {"id": "asc"}]
     if request.sort == "date_asc":
-        return [{"search.date_asc": "asc"}, {"id": "asc"}]
+        return [{BACKEND.date_field("asc"): "asc"}, {"id": "asc"}]
     return ["_score", {"id": "asc"}]
 
 
 def _aggregations(request: SearchRequest) -> dict:
     aggs = {}
-    for facet in FACETS:
-        if facet not in request.facets:
+    for name in NAMES:
+        if name not in request.facets:
             continue
-        others = _filters(request, skip=facet)
-        aggs[facet] = {
+        others = COMPILER.selections(request, skip=name)
+        aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": facet_field(facet), "size": AGG_SIZE}}},
+            "aggs": {"values": {"terms": {"field": facet_field(name), "size": AGG_SIZE}}},
         }
     return aggs
 
@@ -159,15 +152,15 @@ def _aggregations(request: SearchRequest) -> dict:
 def build_body(request: SearchRequest, search_after: list | None = None) -> dict:
     """The search body for `request` (pure). With `search_after`, the page follows those sort values."""
     body = {
-        "query": _main_query(request),
+        "query": COMPILER.main(request),
         "aggs": _aggregations(request),
         "sort": _sort(request),
         "size": request.per_page,
         "track_total_hits": True,
     }
-    filters = _filters(request)
-    if filters:
-        body["post_filter"] = {"bool": {"filter": filters}}
+    post_filter = _post_filter(request)
+    if post_filter:
+        body["post_filter"] = post_filter
     if search_after is not None:
         body["search_after"] = search_after
     else:
@@ -177,11 +170,11 @@ def build_body(request: SearchRequest, search_after: list | None = None) -> dict
 
 def skip_body(request: SearchRequest, size: int, search_after: list | None) -> dict:
     """A body that only walks past `size` hits (sort values, no sources or counts), for deep pages."""
-    body = {"query": _main_query(request), "sort": _sort(request), "size": size, "_source": False,
+    body = {"query": COMPILER.main(request), "sort": _sort(request), "size": size, "_source": False,
             "track_total_hits": False}
-    filters = _filters(request)
-    if filters:
-        body["post_filter"] = {"bool": {"filter": filters}}
+    post_filter = _post_filter(request)
+    if post_filter:
+        body["post_filter"] = post_filter
     if search_after is not None:
         body["search_after"] = search_after
     return body
@@ -190,9 +183,8 @@ def skip_body(request: SearchRequest, size: int, search_after: list | None) -> d
 def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
     """Facet values from the aggregation response, ordered as every engine orders them."""
     out = {}
-    for facet in FACETS:
-        if facet in request.facets:
-            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
-            counts = {str(b["key"]): b["doc_count"] for b in buckets}
-            out[facet] = sort_facet_values(facet, counts, request)
+    for name in NAMES:
+        if name in request.facets:
+            buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
+            out[name] = display_values(name, {str(b["key"]): b["doc_count"] for b in buckets}, request)
     return out

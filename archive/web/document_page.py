@@ -12,7 +12,8 @@ from ..results import Hit
 from .entities import Entity, gazetteer_spans, literal_spans, render_spans
 from .hits import DocLink, HitView, hit_view
 from .links import Link
-from .names import country_name, facet_label, language_name, local_country_names
+from ..facets import FACETS
+from ..labels import country_name, language_name, local_country_names
 
 FacetLink = Callable[[str, str], str]  # (facet, value) -> search URL
 
@@ -61,25 +62,11 @@ def document_entities(doc: Communique) -> list[Entity]:
     return entities
 
 
-def _year(date: str | None) -> str | None:
-    return date[:4] if date and date[:4].isdigit() else None
-
-
 def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
                         facet_link: FacetLink, doc_link: DocLink,
                         omitted: dict[str, str] | None = None) -> DocumentPage:
-    def links(facet: str, values: list[str], label=lambda v: v) -> FacetLinks:
-        return FacetLinks(facet, facet_label(facet), [Link(label(v), facet_link(facet, v), v) for v in values])
-
-    facets = [
-        links("country", doc.countries, country_name),
-        links("person", doc.persons),
-        links("org", doc.organisations),
-        links("place", doc.places),
-    ]
-    year = _year(doc.date)
-    if year:
-        facets.insert(1, links("year", [year]))
+    facets = [FacetLinks(f.name, f.label, [Link(f.value_label(v), facet_link(f.name, v), v) for v in f.values(doc)])
+              for f in FACETS if f.on_document]
     declared = ""
     if doc.declared_language and doc.language and doc.declared_language != doc.language:
         declared = language_name(doc.declared_language)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .names import country_name, language_name
+from ..labels import country_name, language_name
 
 
 def number(value) -> str:

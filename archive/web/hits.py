@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from ..request import SearchRequest
 from ..results import Hit
 from .links import Link
-from .names import country_name, language_name
+from ..labels import country_name, language_name
 
 RequestLink = Callable[[SearchRequest], str]
 DocLink = Callable[[str], str]

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..request import FACETS, SORTS, SearchRequest
+from ..facets import NAMES as FACETS
+from ..facets import NEWEST_FIRST, facet, facet_label, value_label
+from ..request import SORTS, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
 from .links import Option
-from .names import facet_label, value_label
 
 SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}
-DATE_FACETS = ("year", "month")  # listed newest first rather than by count
 SEARCHABLE_AT = 8  # facets with this many values get a filter box
 MAX_FACET_SIZE = 500
 DEFAULT_FACET_SIZE = 10
@@ -121,11 +121,11 @@ class SearchPage:
         out: list = []
         dates = DatesSection(self.date_from, self.date_to, self.dates_hidden)
         placed = self.request is None  # no date form on an error page
-        for facet in self.facets:
-            if facet.name in DATE_FACETS and not placed:
+        for view in self.facets:
+            if facet(view.name).order == NEWEST_FIRST and not placed:
                 out.append(dates)
                 placed = True
-            out.append(facet)
+            out.append(view)
         if not placed:
             out.append(dates)
         return out
@@ -171,23 +171,10 @@ def request_json(req: SearchRequest) -> dict:
     return out
 
 
-def _facet_values(name: str, req: SearchRequest, found: list[FacetValue]) -> list[FacetValue]:
-    """The engine's values, flags set from the request, selected/excluded values kept at 0."""
-    selected, excluded = set(req.selected(name)), set(req.excluded(name))
-    values = [FacetValue(v.value, v.count, v.value in selected, v.value in excluded) for v in found]
-    present = {v.value for v in values}
-    for val in list(req.selected(name)) + list(req.excluded(name)):
-        if val not in present:
-            values.append(FacetValue(val, 0, val in selected, val in excluded))
-            present.add(val)
-    if name in DATE_FACETS:
-        values.sort(key=lambda v: v.value, reverse=True)
-    return values
-
-
 def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: RequestLink) -> FacetView:
+    """`found`: the engine's values (archive.facets.display_values: selected and excluded kept)."""
     values = []
-    for v in _facet_values(name, req, found):
+    for v in found:
         if v.excluded:
             toggle = link(req.without_exclusion(name, v.value))
             exclude, undo = None, toggle
@@ -250,13 +237,7 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
     def filter_link(facet: str, value: str) -> str:
         return link(req.with_filter(facet, value))
 
-    facets = []
-    for name in FACETS:
-        if name not in req.facets:
-            continue
-        found = result.facets.get(name, [])
-        if found or req.selected(name) or req.excluded(name):
-            facets.append(facet_view(name, req, found, link))
+    facets = [facet_view(name, req, result.facets[name], link) for name in FACETS if result.facets.get(name)]
     page = SearchPage(
         request=req,
         q=req.q,
@@ -266,7 +247,7 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         facets=facets,
         chips=chips(req, link),
         sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.sort) for s in SORTS],
-        pagination=pagination(req, max(1, -(-result.total // req.per_page)), link),
+        pagination=pagination(req, result.pages, link),
         expansions=list(result.expansions),
         query_hidden=_hidden(replace(req, q="", page=1)),
         sort_hidden=_hidden(replace(req, sort="relevance", page=1)),

@@ -161,6 +161,14 @@ def _is_language_name(tokens: Tokens, m: Match, language: str | None) -> bool:
     return False
 
 
+# A country's name with this after it names its language: 日本語 (Japanese), 한국어 (Korean), 德语 (German).
+_LANGUAGE_SUFFIXES = ("語", "语", "어", "文")
+
+
+def _names_a_language(tokens: Tokens, m: Match) -> bool:
+    return tokens.text[m.char_end:m.char_end + 1] in _LANGUAGE_SUFFIXES
+
+
 def _is_acronym_of_preceding_name(tokens: Tokens, m: Match) -> bool:
     """"Danish Refugee Council (DRC)": the acronym stands for the name before it."""
     word = tokens.text[m.char_start:m.char_end]
@@ -181,6 +189,8 @@ def find_countries(text: str, language: str | None = None) -> list[str]:
         if _is_acronym_of_preceding_name(tokens, m):
             continue
         if kind in (NAME, CAPITAL) and (_is_person(tokens, m) or _is_common_word(tokens, m)):
+            continue
+        if _names_a_language(tokens, m):
             continue
         if kind == DEMONYM and _is_language_name(tokens, m, language):
             continue

@@ -12,6 +12,7 @@ import re
 
 from indexer.analysis.fold import fold
 from indexer.model import Communique
+from indexer.readers.dates import date_header, parse_date
 
 HEAD_CHARS = 300  # how far into the text a dateline may start
 
@@ -32,7 +33,6 @@ MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug"
                "sept": 9, "oct": 10, "nov": 11, "dec": 12, "janner": 1, "setiembre": 9})
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 
-_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b", re.I)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # day [.|º|er] [de|di] month [,] [de|del] year   (texts folded: no accents, lower case)
 _DAY_MONTH_YEAR = re.compile(
@@ -72,11 +72,11 @@ def _first_date(head: str) -> tuple[str, str] | None:
 
 def find_date(title: str, text: str) -> tuple[str, str] | None:
     """Return (date, precision) from a header or dateline at the start, or None."""
-    header = _HEADER.match(text or "")
-    if header and _valid(int(header[1]), int(header[2]), int(header[3]) if header[3] else None):
-        if header[3]:
-            return f"{header[1]}-{header[2]}-{header[3]}", "day"
-        return f"{header[1]}-{header[2]}", "month"
+    header = date_header((text or "").lstrip("\n").split("\n", 1)[0])
+    if header:
+        date, precision = parse_date(header[0])
+        if date and _valid(int(date[:4]), int(date[5:7])):
+            return date, precision
     head = fold(f"{title or ''}\n{(text or '')[:HEAD_CHARS]}")
     return _first_date(head)
 

@@ -20,43 +20,14 @@ import functools
 import re
 
 from indexer.analysis import ner
-from indexer.analysis._given_names import GIVEN_NAMES
 from indexer.analysis.fold import fold
 from indexer.analysis.names import person_key
+from indexer.analysis.roles import is_given_name, is_role
 from indexer.model import Communique
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 PARTICLES = {"von", "van", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "bin", "ibn",
              "al", "el", "zu", "ter", "te"}
-# Roles and titles (folded); a hyphenated or inflected form is matched on its stem.
-ROLES = {
-    "president", "presidente", "presidenta", "prasident", "prasidentin", "bundesprasident", "bundesprasidentin",
-    "chancellor", "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "minister", "ministerin",
-    "ministre", "ministro", "ministra", "secretary", "secretaire", "segretario", "segretaria", "secretario",
-    "staatssekretar", "staatssekretarin", "spokesperson", "spokesman", "spokeswoman", "porte-parole",
-    "portavoce", "portavoz", "sprecher", "sprecherin", "ambassador", "ambassadeur", "ambassadrice",
-    "botschafter", "botschafterin", "ambasciatore", "ambasciatrice", "embajador", "embajadora", "councillor",
-    "conseiller", "conseillere", "consigliere", "consigliera", "bundesrat", "bundesratin", "director",
-    "directeur", "directrice", "direktor", "direktorin", "direttore", "direttrice", "directora", "ceo", "king",
-    "queen", "konig", "konigin", "roi", "reine", "pope", "papst", "pape", "prince", "prinz", "professor",
-    "professorin", "prof.", "dr.", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "herr", "frau", "monsieur",
-    "madame", "mme", "signor", "signora", "senor", "senora", "senator", "senateur", "mayor", "maire",
-    "burgermeister", "burgermeisterin", "sindaco", "alcalde", "governor", "gouverneur", "commissioner",
-    "commissaire", "kommissar", "kommissarin", "judge", "juge", "richter", "richterin", "adviser", "advisor",
-    "berater", "beraterin", "chef", "chefin", "leiter", "leiterin", "premier", "premierminister", "general",
-    "generalsekretar", "generalsekretarin", "coach", "trainer", "trainerin", "allenatore", "entrenador",
-    "chairman", "chairwoman", "chair", "head", "delegate", "delegierte", "delegierter", "delegue", "deleguee",
-    "presidentin", "vizeprasident", "vizeprasidentin", "vice-president", "vice-presidente", "envoy",
-    "gesandter", "emissaire", "inviato", "enviado", "президент", "министр", "посол", "глава", "премьер",
-    "пресс-секретарь", "советник", "радник", "bakan", "bakani", "baskan", "baskani", "cumhurbaskani", "sozcusu",
-    "prezydent",
-    "minister", "rzecznik", "author", "autor", "autorin", "auteur", "autore", "actor", "actress", "singer",
-    "schauspieler", "schauspielerin", "acteur", "actrice", "attore", "attrice", "cantante", "sanger",
-    "sangerin", "chanteur", "chanteuse", "player", "spieler", "spielerin", "joueur", "joueuse", "giocatore",
-    "jugador", "jogador", "striker", "stürmer", "attaccante", "delantero", "atacante", "herrn", "kommandant",
-    "korpskommandant", "divisionar", "brigadier", "amtskollege", "amtskollegin", "counterpart", "homologue",
-    "omologo", "omologa",
-}
 # Capitalised words that start or are no names.
 NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "los", "las", "un", "une", "ein",
              "eine", "in", "en", "im", "am", "on", "at", "for", "and", "und", "et", "mit", "with", "avec", "per",
@@ -109,22 +80,6 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not (len(stem) > 1 and stem.isupper())
 
 
-_LONG_ROLES = {r for r in ROLES if len(r) >= 6}
-_COMPOUND_ROLES = ("direktor", "prasident", "sekretar", "minister", "botschafter", "sprecher", "rat")
-
-
-@functools.lru_cache(maxsize=65536)
-def _role_stem(word: str) -> bool:
-    """A role word, also inflected (up to two more letters: "Bundesrätin", "ministers")."""
-    if word in ("M.", "MM."):  # French "Monsieur", not an initial: it stands before a full name
-        return True
-    f = fold(word).strip(".")
-    if f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES:
-        return True
-    # compounds ending in a role: "Vizedirektorin", "Generaldirektor"
-    return word[:1].isupper() and any(f.endswith(r) or f[:-2].endswith(r) for r in _COMPOUND_ROLES)
-
-
 # "der", "den" are particles only after "von"/"van" ("Ursula von der Leyen"), not in "Anpassung der Regeln"
 _SECOND_PARTICLES = {"der", "den"}
 # German articles and prepositions that are particles elsewhere: "Anna Muster das Forum", "Anna Muster zu Gesprächen"
@@ -167,17 +122,17 @@ def _role_before(text: str, start: int) -> bool:
     before = re.split(r"[.!?\n;]", text[max(0, start - ROLE_WINDOW):start])[-1]
     words = _WORD.findall(before)
     if not words:
-        return _role_stem(text[max(0, start - 3):start].strip())  # "M. Jean Dupont"
-    if _role_stem(words[-1]):
+        return is_role(text[max(0, start - 3):start].strip())  # "M. Jean Dupont"
+    if is_role(words[-1]):
         return True  # "Bundesrätin Karin Keller-Sutter"
     # a role and up to four lower-case words: "le conseiller fédéral", "the foreign minister of"
     for word in reversed(words[-5:]):
-        if _role_stem(word):
+        if is_role(word):
             return True
         if not word[:1].islower():
             break
     # "le porte-parole de la présidence turque, Jane Doe": a role, then an apposition
-    return before.rstrip().endswith(",") and any(_role_stem(w) for w in words)
+    return before.rstrip().endswith(",") and any(is_role(w) for w in words)
 
 
 def _role_after(text: str, end: int) -> bool:
@@ -185,7 +140,7 @@ def _role_after(text: str, end: int) -> bool:
     if not after.startswith((",", " (")):
         return False
     words = _WORD.findall(re.split(r"[.!?\n;)]", after[1:])[0])[:5]
-    return any(_role_stem(w) for w in words)
+    return any(is_role(w) for w in words)
 
 
 def _acceptable(words: list[str]) -> bool:
@@ -204,12 +159,6 @@ def _name_words(words: list[str]) -> int:
     return len([w for w in words if w.lower() not in PARTICLES])
 
 
-def _is_given(word: str) -> bool:
-    """A common given name, also the first part of a hyphenated one ("Anna-Lena", "Jean-Pierre")."""
-    folded = fold(word)
-    return folded in GIVEN_NAMES or folded.split("-")[0] in GIVEN_NAMES
-
-
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t")
     return not before or before[-1] in ".!?:\n«\"“—–-"
@@ -223,7 +172,7 @@ def _after_portfolio(text: str, run: list[re.Match]) -> list[re.Match]:
     """
     while run and run[0].group().lower() in PARTICLES:
         run = run[1:]
-    first = next((i for i, m in enumerate(run) if _is_given(m.group())), 0)
+    first = next((i for i, m in enumerate(run) if is_given_name(m.group())), 0)
     if 0 < first < len(run) - 1 and any(fold(m.group()) in _PORTFOLIO_WORDS | NOT_NAME_WORDS
                                         or _known(text, m.start(), m.end()) for m in run[:first]):
         return run[first:]
@@ -258,7 +207,7 @@ def _common_noun(text: str, word: str) -> bool:
 def _name_like(text: str, run: list[re.Match]) -> bool:
     """A name a role introduces, without a known given name: no adjective first, no noun after an article."""
     words = [m.group() for m in run if m.group().lower() not in PARTICLES]
-    if any(_is_given(w) for w in words):
+    if any(is_given_name(w) for w in words):
         return True
     if fold(words[0]).endswith(_ADJECTIVE_ENDINGS) or fold(words[-1]) in _MONTHS \
             or any(fold(w).endswith(("ische", "ischen", "ischem", "liche", "lichen", "lichem", "enem")) for w in words):
@@ -278,13 +227,13 @@ def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
     ("Anna Muster Honorarprofessor") or what follows a genitive the text also writes bare ("Anna Musters
     Forschungsgebiet" beside "Anna Muster").
     """
-    first = next((i for i, m in enumerate(run) if _is_given(m.group())), None)
-    if first and len(run) - first >= 2 and all(len(m.group()) >= 9 or _role_stem(m.group())
+    first = next((i for i, m in enumerate(run) if is_given_name(m.group())), None)
+    if first and len(run) - first >= 2 and all(len(m.group()) >= 9 or is_role(m.group())
                                                or fold(m.group()) in _CREDIT_WORDS for m in run[:first]):
         run = run[first:]
     for i in range(1, len(run)):
         word = run[i].group()
-        if i >= 2 and (_role_stem(word) or fold(word).endswith(("professor", "professorin"))):
+        if i >= 2 and (is_role(word) or fold(word).endswith(("professor", "professorin"))):
             return run[:i]
         if i + 1 < len(run) and word.endswith("s") and word[:-1] in _text_words(text)[0]:
             return run[:i]
@@ -294,7 +243,7 @@ def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
 def _role_candidates(text: str, run: list[re.Match]):
     """(start, end) of the name in a run that a role or title introduces, if any."""
     words = [m.group() for m in run]
-    roles = [i for i, w in enumerate(words) if _role_stem(w)]
+    roles = [i for i, w in enumerate(words) if is_role(w)]
     if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
         run = _trim_run(text, _after_portfolio(text, run[roles[-1] + 1:]))
         if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
@@ -317,7 +266,7 @@ def _given_name_candidates(text: str, run: list[re.Match]):
     the cost of a first name that the list lacks ("Tomáš Jan Muster").
     """
     words = [m.group() for m in run]
-    first = next((i for i, w in enumerate(words) if _is_given(w) and not _role_stem(w)), None)
+    first = next((i for i, w in enumerate(words) if is_given_name(w) and not is_role(w)), None)
     if first is not None:
         run = _trim_run(text, run[first:])
         if 2 <= _name_words([m.group() for m in run]) <= 4:
@@ -329,7 +278,7 @@ def _model_candidates(text: str, language: str | None):
     spans = ner.model_persons(text, language)
     for start, end in spans or ():
         words = list(_WORD.finditer(text, start, end))
-        while words and (_role_stem(words[0].group()) or fold(words[0].group()) in NOT_NAMES):
+        while words and (is_role(words[0].group()) or fold(words[0].group()) in NOT_NAMES):
             words = words[1:]
         if not words or not all(_is_cap(m.group()) or m.group().lower() in PARTICLES for m in words):
             continue

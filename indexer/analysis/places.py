@@ -64,8 +64,8 @@ def tag_places(doc: Communique) -> Communique:
     return doc
 
 
-# The country each place lies in, so the place facet can be grouped or
-# filtered by country without places ever entering `doc.countries`.
+# The country each place lies in. It is looked up, never added to `doc.countries`:
+# naming a city is not naming its country (the labelling rules of dev-gold).
 PLACE_COUNTRY = {
     **dict.fromkeys(["Bern", "Zurich", "Geneva", "Basel", "Lausanne", "Lucerne", "Lugano", "St. Gallen", "Winterthur",
                      "Fribourg", "Neuchâtel", "Sion", "Chur", "Bellinzona", "Davos"], "CH"),

@@ -3,7 +3,9 @@
 Accepts ISO 8601 (date, year-month, date-time with zone), RFC 2822 (e-mail
 and RSS), and other unambiguous forms python-dateutil reads ("March 2024",
 "5 March 2024"). A time zone never shifts the day: the date is the one the
-source wrote. Anything else gives (None, None).
+source wrote. Anything else gives (None, None). `source_date` also gives the
+warning every reader attaches to a date it cannot read; `date_header`
+recognises the plain-text header line `date 2025-07`.
 """
 from __future__ import annotations
 
@@ -15,6 +17,22 @@ from dateutil import parser as dateutil_parser
 
 _ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+# `date 2025-07` or `date 2025-07-03`, with at most one leading space; the body may follow on the line.
+_DATE_HEADER = re.compile(r" ?date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*(.*)", re.IGNORECASE)
+
+
+def date_header(line: str) -> tuple[str, str] | None:
+    """(date as written, rest of the line) for a `date YYYY-MM[-DD]` header line, else None."""
+    match = _DATE_HEADER.fullmatch(line)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def source_date(raw: str | None, where: str = "") -> tuple[str | None, str | None, list[str]]:
+    """(date, precision, warnings) for a date as a source wrote it; `where` says where it stood."""
+    date, precision = parse_date(raw)
+    if date or not (raw or "").strip():
+        return date, precision, []
+    return None, None, [f"invalid date {raw.strip()!r}" + (f" {where}" if where else "")]
 
 
 def parse_date(value: str | None) -> tuple[str | None, str | None]:

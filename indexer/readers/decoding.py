@@ -2,22 +2,16 @@
 
 `decode` turns a file's bytes into text: BOM first, then the encoding the
 file declares (XML prolog, HTML meta), then strict UTF-8, then detection by
-charset-normalizer. `clean_text` then repairs mojibake (ftfy), applies NFC,
-drops the BOM and control characters and normalises line endings; readers
-also run it over strings they pull out of structured formats (JSON values,
-e-mail parts), where no file-level decoding happened.
+charset-normalizer; the text is then cleaned as every text is (indexer.tidy).
 """
 from __future__ import annotations
 
 import codecs
-import re
-import unicodedata
 
 import charset_normalizer
-import ftfy
-from ftfy.badness import is_bad
 
 from indexer.model import ReadError
+from indexer.tidy import clean_text
 
 _BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -26,17 +20,6 @@ _BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-# Markup and quotes are the readers' business: ftfy only repairs encodings.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_character_width=False, explain=False
-)
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
-# Mojibake always pairs a Latin-1 letter with a symbol or another Latin-1
-# letter ("Ã©", "â€™", "Ð¿", "ÔÇÖ"): a cheap test before ftfy's own.
-_MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u0192\u02c6\u02dc\u2013-\u2122\u2500-\u257f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from JSON escapes; unencodable alone
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _CHAOS_TOLERANCE = 0.06
 # Most common first; used only to break ties between equally good guesses.
 COMMON_ENCODINGS = [
@@ -60,16 +43,6 @@ def decode(data: bytes, path: str, declared: str | None = None) -> str:
     if not text.strip():
         raise ReadError(path, "empty file")
     return text
-
-
-def clean_text(text: str) -> str:
-    """Repair mojibake, NFC, drop BOM and control characters, normalise line endings."""
-    text = _LINE_BREAKS.sub("\n", text)
-    # ftfy is slow on long texts: run it only where mojibake could be.
-    if _MOJIBAKE_HINT.search(text) and is_bad(text) or _SURROGATE.search(text):
-        text = _SURROGATE.sub("", ftfy.fix_text(text, _FTFY))
-    text = _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
-    return unicodedata.normalize("NFC", text)
 
 
 def _decode_raw(data: bytes, path: str, declared: str | None) -> str:

@@ -17,8 +17,9 @@ from email.message import EmailMessage
 from typing import Iterator
 
 from indexer.model import Communique, ReadError
-from indexer.readers.dates import parse_date
-from indexer.readers.decoding import clean_text, decode
+from indexer.readers.dates import source_date
+from indexer.readers.decoding import decode
+from indexer.tidy import clean_text
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import make_communique
 
@@ -37,13 +38,10 @@ def read(path: str, data: bytes) -> Iterator[Communique]:
 
 def parse_message(source: str, message: EmailMessage) -> Communique:
     """Build a Communique from a parsed e-mail message."""
-    warnings = []
+    date, precision, warnings = source_date(_header(message, "Date"), "in the Date header")
     text = body_text(source, message)
     if not text.strip():
         warnings.append("e-mail without a text body")
-    date, precision = parse_date(_header(message, "Date"))
-    if _header(message, "Date") and not date:
-        warnings.append(f"invalid Date header {_header(message, 'Date')!r}")
     name, address = email.utils.parseaddr(_header(message, "From"))
     attachments = [part.get_filename() or part.get_content_type() for part in message.iter_attachments()]
     language = _header(message, "Content-Language").split(",")[0].split("-")[0].strip().lower()

@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from indexer.model import Communique, ReadError
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import RecordError, make_communique
@@ -81,9 +81,8 @@ def item_to_communique(path: str, number: int, item: ET.Element, feed: dict, war
         item_warnings.append("item without text: the title is the text")
     raw_date = next((_text(_child(item, name)) for name in ("pubDate", "date", "published", "updated")
                      if _text(_child(item, name))), "")
-    date, precision = parse_date(raw_date)
-    if raw_date and not date:
-        item_warnings.append(f"invalid date {raw_date!r}")
+    date, precision, date_warnings = source_date(raw_date)
+    item_warnings += date_warnings
     guid = _text(_child(item, "guid", "id"))
     author = _child(item, "creator", "author")
     author_name = _text(_child(author, "name")) if author is not None and len(author) else _text(author)

@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from indexer.model import Communique
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import node_text, parse
 from indexer.readers.records import make_communique
@@ -40,7 +40,7 @@ def parse_html(source: str, html: str) -> Communique:
     if not raw_date:
         time = tree.css_first("time[datetime]")
         raw_date = time.attributes.get("datetime") if time else None
-    date, precision = parse_date(raw_date)
+    date, precision, warnings = source_date(raw_date)
     html_node = tree.css_first("html")
     lang = (html_node.attributes.get("lang") or "") if html_node else ""
     canonical = tree.css_first("link[rel=canonical]")
@@ -48,7 +48,6 @@ def parse_html(source: str, html: str) -> Communique:
     main = tree.css_first("article") or tree.css_first("main") or tree.body
     text = node_text(main) if main else ""
     issuer = metas.get("og:site_name") or metas.get("author") or metas.get("dc.publisher")
-    warnings = [f"invalid date {raw_date!r}"] if raw_date and not date else []
     return make_communique(
         source, text, title, date=date, date_precision=precision,
         declared_language=lang.split("-")[0].split("_")[0].lower() or None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from indexer.readers.textlayout import tidy
+from indexer.tidy import tidy
 
 DROPPED = "script, style, noscript, template, iframe, object, svg, canvas, form, button, nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]"
 BLOCKS = (

@@ -28,7 +28,7 @@ import re
 from typing import Iterator
 
 from indexer.model import Communique, ReadError
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import RecordError, make_communique
@@ -110,9 +110,7 @@ def record_to_communique(source: str, record: object) -> Communique:
     fields = {name: _as_string(value) for name, value in values.items() if name != "attachments"}
     attachments = values["attachments"]
     fields["attachments"] = [str(a) for a in attachments] if isinstance(attachments, list) else []
-    raw_date = fields.pop("date")
-    fields["date"], fields["date_precision"] = parse_date(raw_date)
-    fields["warnings"] = [f"invalid date {raw_date!r}"] if raw_date and not fields["date"] else []
+    fields["date"], fields["date_precision"], fields["warnings"] = source_date(fields.pop("date"))
     if fields["declared_language"]:
         fields["declared_language"] = fields["declared_language"].lower()
     return make_communique(source, text, **fields)

@@ -14,7 +14,7 @@ from typing import Iterator
 from markdown_it import MarkdownIt
 
 from indexer.model import Communique
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import make_communique
@@ -39,11 +39,7 @@ def parse_markdown(source: str, text: str) -> Communique:
     if not title:
         title, tokens = _take_first_h1(tokens)
     plain = html_to_text(md.renderer.render(tokens, md.options, {}))
-    warnings = []
-    raw_date = fields.pop("date", None)
-    date, precision = parse_date(raw_date)
-    if raw_date and not date:
-        warnings.append(f"invalid date {raw_date!r} in front matter")
+    date, precision, warnings = source_date(fields.pop("date", None), "in front matter")
     if fields.get("declared_language"):
         fields["declared_language"] = fields["declared_language"].lower()
     return make_communique(source, plain, title, date=date, date_precision=precision,

@@ -13,6 +13,8 @@ One communiqué per `<content lang="..">` of each `<message>`:
     translation_group  nsb-<message id>;  source_id  <message id>-<lang>
     url                the content's first related link (`<link><uri>`), if any
     attachments        the URIs of the content's attachments
+    topics             the message's topics (`<topics><topic>`), by their English names
+                       (German where there is none), the same in every language version
 
 The city is kept as a wire-style dateline opening the first paragraph,
 "Bern, 2024-01-02 — <lead>", so it stays in the searchable text (a capital in
@@ -28,7 +30,7 @@ from typing import Iterator
 ISSUER_COUNTRY = "CH"
 
 from indexer.model import Communique, ReadError
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import make_communique
@@ -56,7 +58,8 @@ def read(path: str, data: bytes) -> Iterator[Communique]:
 def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communique]:
     """The communiqués of one `<message>` element, in document order."""
     message_id = message.get("id") or ""
-    date, precision = parse_date(message.findtext(NS + "pubdate"))
+    date, precision, date_warnings = source_date(message.findtext(NS + "pubdate"), "in <pubdate>")
+    topics = _topics(message)
     docs: list[Communique] = []
     bodies: dict[str, str] = {}  # lang -> body without dateline, to spot copies
     skipped = []
@@ -69,8 +72,8 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
             skipped.append(lang)
             continue
         full_body = "\n\n".join(part for part in (lead, body) if part)
-        warnings = [f"text identical to the {other} version"
-                    for other, seen in bodies.items() if seen == full_body][:1]
+        warnings = date_warnings + [f"text identical to the {other} version"
+                                    for other, seen in bodies.items() if seen == full_body][:1]
         bodies.setdefault(lang, full_body)
         key = f"{message_id}-{lang}" if keyed_by_id else lang
         docs.append(make_communique(
@@ -78,7 +81,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
             title, date=date, date_precision=precision, declared_language=lang or None,
             issuer=_issuer(message, lang), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
             source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
-            attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings,
+            attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings, topics=list(topics),
         ))
     for doc in docs:
         doc.warnings.extend(f"empty {lang} version skipped" for lang in skipped)
@@ -102,8 +105,22 @@ def _issuer(message, lang: str) -> str | None:
     source = lead if lead is not None else message.find(NS + "department")
     if source is None:
         return None
-    names = {(n.get("lang") or ""): (n.text or "").strip() for n in source.findall(NS + "name")}
+    names = _names(source)
     return names.get(lang) or names.get("de") or next((n for n in names.values() if n), None)
+
+
+def _names(node) -> dict[str, str]:
+    return {(n.get("lang") or ""): " ".join((n.text or "").split()) for n in node.findall(NS + "name")}
+
+
+def _topics(message) -> list[str]:
+    out = []
+    for topic in message.findall(f"{NS}topics/{NS}topic"):
+        names = _names(topic)
+        name = names.get("en") or names.get("de") or next((n for n in names.values() if n), "")
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def _uris(content, element: str) -> list[str]:

@@ -13,11 +13,10 @@ import re
 from typing import Iterator
 
 from indexer.model import Communique
-from indexer.readers.dates import parse_date
+from indexer.readers.dates import date_header, source_date
 from indexer.readers.decoding import decode
 from indexer.readers.records import make_communique
 
-_DATE_LINE = re.compile(r" ?date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*(.*)")
 _FIELD_LINE = re.compile(r" ?(title|language|lang|issuer_country|issuer|url)[ \t]+(\S.*)")
 FIELD_NAMES = {"title": "title", "language": "declared_language", "lang": "declared_language",
                "issuer": "issuer", "issuer_country": "issuer_country", "url": "url"}
@@ -34,12 +33,12 @@ def parse_text(source: str, text: str) -> Communique:
     lines = text.split("\n")
     body_start = len(lines)
     for number, line in enumerate(lines):
-        date_match = _DATE_LINE.fullmatch(line)
+        header = date_header(line)
         field_match = _FIELD_LINE.fullmatch(line)
-        if date_match and "date" not in fields:
-            fields["date"] = date_match.group(1)
-            if date_match.group(2):
-                lines[number] = date_match.group(2)
+        if header and "date" not in fields:
+            fields["date"], rest = header
+            if rest:
+                lines[number] = rest
                 body_start = number
                 break
         elif field_match and FIELD_NAMES[field_match.group(1)] not in fields:
@@ -49,11 +48,7 @@ def parse_text(source: str, text: str) -> Communique:
         else:
             body_start = number
             break
-    warnings = []
-    raw_date = fields.pop("date", None)
-    date, precision = parse_date(raw_date)
-    if raw_date and not date:
-        warnings.append(f"invalid date {raw_date!r} in header")
+    date, precision, warnings = source_date(fields.pop("date", None), "in header")
     fields.setdefault("declared_language", None)
     if fields["declared_language"]:
         fields["declared_language"] = fields["declared_language"].lower()

@@ -17,8 +17,8 @@ failure and a partial failure are caught the same way::
 from __future__ import annotations
 
 from indexer.model import Communique, ReadError
-from indexer.readers.decoding import clean_text
-from indexer.readers.textlayout import cap_title, tidy, title_from_text
+from indexer.readers.textlayout import cap_title, title_from_text
+from indexer.tidy import tidy, tidy_line
 
 
 def make_communique(source: str, text: str, title: str | None = None, **fields) -> Communique:
@@ -28,12 +28,12 @@ def make_communique(source: str, text: str, title: str | None = None, **fields) 
     None. A source with a title but no body gets the title as its text, so
     no document is empty.
     """
-    text = tidy(clean_text(text))
-    title = cap_title(clean_text(title or "")) or title_from_text(text)
+    text = tidy(text)
+    title = cap_title(tidy_line(title)) or title_from_text(text)
     text = text or title
     for name, value in fields.items():
         if isinstance(value, str):
-            fields[name] = " ".join(clean_text(value).split()) or None
+            fields[name] = tidy_line(value) or None
     if fields.get("issuer_country"):
         fields["issuer_country"] = fields["issuer_country"].upper()
     return Communique(source=source, text=text, title=title, **fields)

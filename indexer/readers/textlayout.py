@@ -1,7 +1,6 @@
-"""Paragraph layout and titles shared by the readers.
+"""Paragraphs and titles shared by the readers (text itself is tidied by indexer.tidy).
 
-`tidy` gives every reader's text the same shape: trimmed lines, single
-spaces, paragraphs separated by exactly one blank line. `title_from_text`
+`title_from_text`
 takes the first sentence when a source has no title, taking care not to cut at
 abbreviations ("Dr.", "z. B.", "U.S."), initials ("J. Smith") or ordinals
 ("1. Januar").
@@ -10,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from indexer.tidy import tidy
+
 TITLE_MAX = 200
 
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
 # A sentence end: terminal punctuation, optional closing quotes or brackets,
 # whitespace, then something that can start a sentence (not a lowercase letter).
 _BOUNDARY = re.compile(r"([.!?…。！？])[\"'”’»)\]]*\s+(?=[^\s\w]*[^\W\d_a-zß-ÿ]|[\"'“‘«(\[\d])")
@@ -30,12 +29,6 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u
     """.split()
 )
-
-
-def tidy(text: str) -> str:
-    """Trim lines, collapse spaces, and leave one blank line between paragraphs."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def paragraphs(text: str) -> list[str]:

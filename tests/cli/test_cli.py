@@ -97,7 +97,7 @@ def test_demo_indexes_the_bundled_sample(run):
 def test_reindex_rebuilds_an_index_written_by_an_older_schema(run, inbox, tmp_path):
     import tantivy
 
-    from archive.engines.tantivy_engine import TantivyEngine
+    from archive.engines.tantivy_engine import SCHEMA_VERSION, TantivyEngine
 
     run("index", str(inbox))
     index_dir = tmp_path / "data" / "tantivy"
@@ -109,4 +109,5 @@ def test_reindex_rebuilds_an_index_written_by_an_older_schema(run, inbox, tmp_pa
     engine = TantivyEngine(index_dir)
     assert engine.count() == 4 and engine.get(next(iter(engine.iter_documents())).id) is not None
     assert not (tmp_path / "data" / "tantivy.old").exists()
-    assert isinstance(tantivy.Index.open(str(index_dir)), tantivy.Index)
+    assert (index_dir / "archive-schema-version").read_text() == SCHEMA_VERSION
+    assert tantivy.Index.open(str(index_dir)).searcher().num_docs == 4

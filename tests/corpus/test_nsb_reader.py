@@ -2,22 +2,20 @@
 from __future__ import annotations
 
 import collections
-from pathlib import Path
 
 import pytest
 
 from indexer.readers import read_path
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "nsb-2024"
-
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus not present"),
-]
+from tests.conftest import corpus_path
 
 
-def test_a_few_real_messages():
-    files = sorted(CORPUS.rglob("*.xml"))[:20]
+@pytest.fixture(scope="module")
+def nsb_folder():
+    return corpus_path("nsb-2024")
+
+
+def test_a_few_real_messages(nsb_folder):
+    files = sorted(nsb_folder.rglob("*.xml"))[:20]
     for path in files:
         docs = list(read_path(str(path)))
         assert docs, path
@@ -32,12 +30,12 @@ def test_a_few_real_messages():
             assert "&lt;" not in doc.text and "<br" not in doc.text
 
 
-def test_all_messages_give_7394_language_versions():
+def test_all_messages_give_7394_language_versions(nsb_folder):
     # 2,210 files (the corpus README's number; not 2,233). No slot in 2024 is
     # empty, so every <content> becomes a document. Three revoked messages
     # hold only a title ("Diese Mitteilung wurde zurückgezogen"): their text
     # is the title.
-    files = sorted(CORPUS.rglob("*.xml"))
+    files = sorted(nsb_folder.rglob("*.xml"))
     counts = collections.Counter()
     for path in files:
         for doc in read_path(str(path)):

@@ -9,6 +9,10 @@ SWISS = {"de-zoll", "fr-zoll", "it-zoll", "de-italien", "it-germania", "en-japan
 TURKISH = {"fr-otan", "en-otan"}
 
 
+TOPICS = {"de-zoll": ["Economic Affairs"], "fr-zoll": ["Economic Affairs"], "it-zoll": ["Economic Affairs"],
+          "en-japan": ["Economic Affairs", "Foreign Affairs"], "de-italien": ["Foreign Affairs", "Mobility"]}
+
+
 def _doc(id, title, text, language, date, countries=(), persons=(), orgs=(), places=(), issuer=None,
          group=None, declared=None):
     doc = Communique(
@@ -17,7 +21,8 @@ def _doc(id, title, text, language, date, countries=(), persons=(), orgs=(), pla
         declared_language=declared or language, language=language, language_confidence=0.99,
         issuer=issuer, issuer_country="CH" if id in SWISS else "TR" if id in TURKISH else None,
         countries=sorted(countries), persons=list(persons), organisations=list(orgs),
-        places=list(places), translation_group=group, id=id, sources=[f"fixtures/{id}.txt"])
+        places=list(places), translation_group=group, id=id, sources=[f"fixtures/{id}.txt"],
+        topics=list(TOPICS.get(id, ())))
     doc.content_hash = content_hash(doc)
     return doc
 

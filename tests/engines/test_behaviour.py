@@ -118,6 +118,15 @@ def test_facet_counts_over_everything(loaded):
     assert facet(result, "issuer")["Bundeskanzlei"] == 1
 
 
+def test_a_facet_declared_in_the_registry_is_indexed_counted_filtered_and_queried(loaded):
+    # Topics (archive.facets) reach every engine from their declaration alone.
+    result = loaded.search(SearchRequest.create())
+    assert facet(result, "topic") == {"Economic Affairs": 4, "Foreign Affairs": 2, "Mobility": 1}
+    assert ids(loaded, filters={"topic": ["Mobility", "Foreign Affairs"]}) == {"en-japan", "de-italien"}
+    assert ids(loaded, exclusions={"topic": ["Economic Affairs"]}) == ALL - {"de-zoll", "fr-zoll", "it-zoll", "en-japan"}
+    assert ids(loaded, 'topic:"foreign affairs"') == {"en-japan", "de-italien"}  # folded like names
+
+
 def test_the_issuers_country_is_a_facet_apart_from_the_countries_mentioned(loaded):
     result = loaded.search(SearchRequest.create(filters={"issuer_country": ["CH"]}))
     assert result.total == 6
@@ -279,3 +288,19 @@ def test_an_organisation_alias_finds_the_canonical_organisation(loaded):
     result = loaded.search(SearchRequest.create(q="OTAN"))
     assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara"}
     assert "NATO" in result.expansions
+
+
+def test_an_engine_runs_the_request_as_parsed_never_parsing_again(loaded, monkeypatch):
+    import archive.plan
+    import archive.query
+
+    req = SearchRequest.create(q='Turkey OR "mer Noire" -Sweden', filters={"country": ["TR"]})
+    req.query  # parsed here, once
+
+    def refuse(text):
+        raise AssertionError(f"the engine parsed {text!r} again")
+
+    monkeypatch.setattr(archive.plan, "parse_query", refuse)
+    monkeypatch.setattr(archive.query, "parse_query", refuse)
+    result = loaded.search(req)
+    assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara", "ru-ukraine"}

@@ -3,6 +3,8 @@ import pytest
 from indexer.analysis import extract_date
 from indexer.analysis.dates import find_date
 from indexer.model import Communique
+from indexer.readers import read_path
+from indexer.readers.dates import date_header, source_date
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,3 +47,43 @@ def test_extract_date_keeps_a_date_the_reader_found():
 def test_extract_date_fills_an_empty_date():
     doc = extract_date(Communique(source="s", text="Roma, 3 marzo 2024 - Testo"))
     assert (doc.date, doc.date_precision) == ("2024-03-03", "day")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("date 2025-07", ("2025-07", "")),
+    (" date 2025-07-03 The body follows.", ("2025-07-03", "The body follows.")),
+    ("Date 2025-07", ("2025-07", "")),
+    ("  date 2025-07", None),        # two leading spaces: body text, not a header
+    ("dated 2025-07", None),
+    ("date 25-07", None),
+])
+def test_date_header(line, expected):
+    assert date_header(line) == expected
+
+
+@pytest.mark.parametrize("raw, where, expected", [
+    ("2024-03", "", ("2024-03", "month", [])),
+    (None, "", (None, None, [])),
+    ("  ", "", (None, None, [])),
+    ("soon", "", (None, None, ["invalid date 'soon'"])),
+    ("2024-02-30", "in header", (None, None, ["invalid date '2024-02-30' in header"])),
+])
+def test_source_date_warns_once_for_what_it_cannot_read(raw, where, expected):
+    assert source_date(raw, where) == expected
+
+
+@pytest.mark.parametrize("name, content, warning", [
+    ("a.txt", "date 2024-13\n\nBern. Body text.", "invalid date '2024-13' in header"),
+    ("a.md", "---\ndate: someday\n---\n# Title\n\nBody.", "invalid date 'someday' in front matter"),
+    ("a.json", '{"title": "T", "text": "Body.", "date": "someday"}', "invalid date 'someday'"),
+    ("a.html", '<html><head><meta name="date" content="someday"></head><body><p>Body.</p></body></html>',
+     "invalid date 'someday'"),
+    ("a.eml", "From: a@b.ch\nSubject: S\nDate: someday\n\nBody.", "invalid date 'someday' in the Date header"),
+    ("a.rss", '<rss><channel><title>F</title><item><title>T</title><description>Body.</description>'
+              '<pubDate>someday</pubDate></item></channel></rss>', "invalid date 'someday'"),
+])
+def test_every_reader_warns_of_a_date_it_cannot_read(tmp_path, name, content, warning):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    (doc,) = read_path(str(path))
+    assert doc.date is None and warning in doc.warnings

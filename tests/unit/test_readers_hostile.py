@@ -73,7 +73,7 @@ def test_unreadable_files_raise_read_error(tmp_path, name, content, reason):
         ("L'Ã©tÃ© Ã  GenÃ¨ve sera chaud.".encode("utf-8"), "L'été à Genève sera chaud."),
         ("Cafe\u0301 cre\u0300me.".encode("utf-8"), "Café crème."),  # NFC
         (b"Line one.\r\nLine two.\rLine three.\x07\x1b[0m", "Line one.\nLine two.\nLine three."),
-        ("Zero\u200b width \ufeffand BOM.".encode("utf-8"), "Zero\u200b width and BOM."),
+        ("Zero\u200b width \ufeffand BOM.".encode("utf-8"), "Zero width and BOM."),
     ],
 )
 def test_decoding(tmp_path, content, expected):

@@ -5,7 +5,8 @@ import pytest
 
 from indexer.readers.dates import parse_date
 from indexer.readers.htmltext import html_to_text
-from indexer.readers.textlayout import cap_title, tidy, title_from_text
+from indexer.readers.textlayout import cap_title, title_from_text
+from indexer.tidy import tidy
 
 
 @pytest.mark.parametrize(

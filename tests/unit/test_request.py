@@ -75,3 +75,20 @@ def test_links_are_derived_not_pasted():
     assert list(excluded.filter_items()) == [("country", "TR", False), ("country", "GB", True)]
     assert SearchRequest.create().is_empty() and not base.is_empty()
     assert base.with_page(2).offset == 20
+
+
+def test_the_query_is_parsed_and_expanded_once_per_request(monkeypatch):
+    import archive.plan
+
+    calls = []
+    real = archive.plan.parse_query
+    monkeypatch.setattr(archive.plan, "parse_query", lambda q: calls.append(q) or real(q))
+    req = SearchRequest.create(q="Turkey -Sweden")
+    assert req.query is req.query and calls == ["Turkey -Sweden"]
+    assert "Turquie" in req.query.expansions and req.query.tree != req.query.match
+    assert req.with_page(2).query.tree == req.query.tree and len(calls) == 2  # a new request, parsed anew
+
+
+def test_an_unknown_country_in_the_query_is_refused_when_the_request_is_made():
+    with pytest.raises(QuerySyntaxError, match="Atlantis"):
+        SearchRequest.create(q="country:Atlantis nato")

@@ -136,7 +136,11 @@ def served(tmp_path):
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}", engine
-    server.close()
+    # Closed from inside its own loop: closing it from here races with select() there.
+    server.task_dispatcher.shutdown()
+    server.trigger.pull_trigger(server.close)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
     set_engine(app, None)
 
 

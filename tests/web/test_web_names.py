@@ -1,7 +1,8 @@
 """Country, language and month display names (codes stay in URLs)."""
 import pytest
 
-from archive.web.names import country_name, facet_label, language_name, local_country_names, month_name, value_label
+from archive.facets import facet_label, value_label
+from archive.labels import country_name, language_name, local_country_names, month_name
 
 
 @pytest.mark.parametrize("code, name", [

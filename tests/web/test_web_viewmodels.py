@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.facets import display_values
 from archive.request import SearchRequest
 from archive.results import FacetValue, Hit, SearchResult
 from archive.web.search_page import build_search_page, chips, error_page, facet_view, pagination, request_json
@@ -22,9 +23,14 @@ def req(**filters) -> SearchRequest:
     return SearchRequest.create(filters=filters)
 
 
+def found(name: str, r: SearchRequest, counts: dict) -> list[FacetValue]:
+    """A facet's values as every engine returns them for `r` (archive.facets.display_values)."""
+    return display_values(name, counts, r)
+
+
 def test_unselected_value_links_add_and_exclude():
     r = req()
-    view = facet_view("country", r, [FacetValue("TR", 4)], link)
+    view = facet_view("country", r, found("country", r, {"TR": 4}), link)
     v = view.values[0]
     assert (v.label, v.count, v.selected, v.excluded) == ("Türkiye", 4, False, False)
     assert v.toggle_url == "/?country=TR"
@@ -34,7 +40,7 @@ def test_unselected_value_links_add_and_exclude():
 
 def test_second_value_of_a_facet_is_ored_into_the_url():
     r = req(country=["TR"])
-    view = facet_view("country", r, [FacetValue("TR", 4), FacetValue("GB", 3)], link)
+    view = facet_view("country", r, found("country", r, {"TR": 4, "GB": 3}), link)
     tr, gb = view.values
     assert tr.selected and tr.toggle_url == "/"  # deselect
     assert gb.toggle_url == "/?country=TR&country=GB"
@@ -43,7 +49,7 @@ def test_second_value_of_a_facet_is_ored_into_the_url():
 
 def test_excluded_value_has_undo_and_no_exclude_link():
     r = SearchRequest.create(exclusions={"language": ["de"]})
-    view = facet_view("language", r, [FacetValue("en", 9)], link)
+    view = facet_view("language", r, found("language", r, {"en": 9}), link)
     de = [v for v in view.values if v.value == "de"][0]
     assert de.excluded and de.count == 0  # kept visible at 0
     assert de.undo_url == "/" and de.exclude_url is None
@@ -51,24 +57,25 @@ def test_excluded_value_has_undo_and_no_exclude_link():
 
 
 def test_selected_value_missing_from_engine_stays_visible_at_zero():
-    view = facet_view("country", req(country=["FR"]), [FacetValue("TR", 4)], link)
+    r = req(country=["FR"])
+    view = facet_view("country", r, found("country", r, {"TR": 4}), link)
     assert [(v.value, v.count, v.selected) for v in view.values] == [("TR", 4, False), ("FR", 0, True)]
 
 
 def test_more_link_raises_facet_size_and_fewer_resets_it():
-    found = [FacetValue(str(i), 1) for i in range(10)]
-    view = facet_view("issuer", req(), found, link)
+    counts = {str(i): 1 for i in range(10)}
+    view = facet_view("issuer", req(), found("issuer", req(), counts), link)
     assert view.more_url == "/?facet_size=50" and view.fewer_url is None
     bigger = SearchRequest.create(facet_size=50)
-    view = facet_view("issuer", bigger, found, link)
+    view = facet_view("issuer", bigger, found("issuer", bigger, counts), link)
     assert view.more_url is None  # fewer values than asked: nothing more to show
     assert view.fewer_url == "/"
 
 
 def test_date_facets_are_listed_newest_first():
-    view = facet_view("year", req(), [FacetValue("2022", 9), FacetValue("2024", 1), FacetValue("2023", 5)], link)
+    view = facet_view("year", req(), found("year", req(), {"2022": 9, "2024": 1, "2023": 5}), link)
     assert [v.value for v in view.values] == ["2024", "2023", "2022"]
-    month = facet_view("month", req(), [FacetValue("2024-03", 1)], link)
+    month = facet_view("month", req(), found("month", req(), {"2024-03": 1}), link)
     assert month.values[0].label == "March 2024"
 
 
@@ -106,16 +113,16 @@ def test_page_links_keep_the_search_and_page_one_is_implicit():
     assert p.next_url == "/?q=nato&page=3"
 
 
-def _result(**kw) -> SearchResult:
+def _result(r: SearchRequest, **kw) -> SearchResult:
     hits = [Hit("a1", "NATO summit", "2024-03-01", "fr", ["TR", "GB"], issuer="MFA",
                 snippet="le <mark>sommet</mark> &lt;b&gt;", declared_language="en")]
-    facets = {"country": [FacetValue("TR", 1), FacetValue("GB", 1)], "language": [FacetValue("fr", 1)]}
+    facets = {"country": found("country", r, {"TR": 1, "GB": 1}), "language": found("language", r, {"fr": 1})}
     return SearchResult(total=41, hits=hits, facets=facets, page=1, per_page=20, took_ms=2.5, **kw)
 
 
 def test_search_page_json_shape():
     r = SearchRequest.create(q="otan", filters={"country": ["TR"]}, exclusions={"language": ["de"]})
-    page = build_search_page(r, _result(expansions=["NATO"]), link, doc_link, share_url="http://x/?q=otan")
+    page = build_search_page(r, _result(r, expansions=["NATO"]), link, doc_link, share_url="http://x/?q=otan")
     data = page.to_json()
     assert data["total"] == 41 and data["page"] == 1 and data["pages"] == 3
     assert data["query"] == {"q": "otan", "country": ["TR"], "not_language": ["de"]}
@@ -123,15 +130,15 @@ def test_search_page_json_shape():
         "id": "a1", "title": "NATO summit", "url": "/doc/a1", "date": "2024-03-01", "issuer": "MFA",
         "language": "fr", "countries": ["TR", "GB"], "snippet": "le <mark>sommet</mark> &lt;b&gt;",
     }]
-    assert data["facets"]["country"][0] == {"value": "TR", "label": "Türkiye", "count": 1,
-                                            "selected": True, "excluded": False}
+    assert {"value": "TR", "label": "Türkiye", "count": 1, "selected": True,
+            "excluded": False} in data["facets"]["country"]
     assert {"value": "de", "label": "German", "count": 0, "selected": False, "excluded": True} in data["facets"]["language"]
     assert data["expansions"] == ["NATO"]
 
 
 def test_search_page_links():
     r = SearchRequest.create(q="otan", sort="date")
-    page = build_search_page(r, _result(expansions=["NATO"]), link, doc_link)
+    page = build_search_page(r, _result(r, expansions=["NATO"]), link, doc_link)
     assert page.expand_off_url == "/?q=otan&sort=date&expand=0"
     assert [(o.value, o.selected, o.url) for o in page.sort_options] == [
         ("relevance", False, "/?q=otan"), ("date", True, "/?q=otan&sort=date"),
@@ -145,7 +152,8 @@ def test_search_page_links():
 
 
 def test_expansion_off_offers_to_switch_it_back_on():
-    page = build_search_page(SearchRequest.create(q="otan", expand=False), _result(), link, doc_link)
+    r = SearchRequest.create(q="otan", expand=False)
+    page = build_search_page(r, _result(r), link, doc_link)
     assert page.expand_off_url is None and page.expand_on_url == "/?q=otan"
 
 

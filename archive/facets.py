@@ -1,0 +1,167 @@
+"""Facets, declared once: the request, every engine, the pages and the document page read them here.
+
+A facet is one `Facet` declaration in `FACETS`: its name (the URL key, the
+query field and the engine field), its label, the values a document
+contributes, how typed values are spelled, matched and labelled, and how
+values are ordered. Adding a facet is a declaration here plus the analysis
+(or reader) that fills its `Communique` field; engines derive their fields and
+the schema version from this table.
+
+The rules every facet follows are also written here, once: several values of
+one facet combine with OR, different facets with AND; a facet's counts ignore
+its own selection (the engines do that); selected values stay visible (at 0
+if nothing matches) and excluded values are listed as excluded
+(`display_values`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+
+import pycountry
+
+from indexer.analysis.fold import fold
+from indexer.model import Communique
+
+from .labels import as_written, country_name, language_name, month_name
+from .results import FacetValue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .request import SearchRequest
+
+AGG_SIZE = 500  # values an engine counts per facet; beyond that they are not counted
+BY_COUNT = "count"  # most frequent first
+NEWEST_FIRST = "newest"  # periods: by value, newest first
+
+
+class UnknownValue(ValueError):
+    """A typed facet value that names nothing (`country:Atlantis`); the message is for the user."""
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _as_is(value: str) -> str:
+    return value.strip()
+
+
+def _upper(value: str) -> str:
+    return value.strip().upper()
+
+
+def _lower(value: str) -> str:
+    return value.strip().lower()
+
+
+def country_code(value: str) -> str:
+    """An ISO code for a typed country: a code as is, or a country's English name."""
+    value = value.strip()
+    if len(value) == 2 and value.isalpha():
+        return value.upper()
+    try:
+        return pycountry.countries.lookup(value).alpha_2
+    except LookupError:
+        raise UnknownValue(
+            f"Unknown country {value!r}: use an ISO code such as country:TR or an English name.") from None
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL key (`country=TR`), query field (`country:TR`) and engine field
+    label: str  # heading on the page
+    values: Callable[[Communique], list[str]]  # what a document contributes, in order, no repeats
+    spell: Callable[[str], str] = _as_is  # the stored spelling of a value from a URL (codes' case)
+    resolve: Callable[[str], str] | None = None  # a value typed in a query to the stored one
+    folded: bool = False  # also matched ignoring case and accents (a key field per engine)
+    order: str = BY_COUNT
+    value_label: Callable[..., str] = as_written  # (value, locale) -> what people read
+    query_names: tuple[str, ...] = ()  # other names a query may use (`lang:`)
+    on_document: bool = True  # listed in the document page's sidebar
+
+    def keys(self, values: Iterable[str]) -> list[str]:
+        """The folded keys of values, for the engines' key field."""
+        return _unique(fold(v) for v in values)
+
+    def query_value(self, typed: str) -> tuple[str, str]:
+        """(field kind, value) that `name:typed` in a query matches: ("key", folded) or ("value", stored)."""
+        if self.folded:
+            return "key", fold(typed)
+        return "value", self.resolve(typed) if self.resolve else self.spell(typed)
+
+
+def _year(doc: Communique) -> list[str]:
+    return [doc.date[:4]] if doc.date else []
+
+
+def _month(doc: Communique) -> list[str]:
+    return [doc.date[:7]] if doc.date and len(doc.date) >= 7 else []
+
+
+# Display order: country first, as staff filter by it most.
+FACETS: tuple[Facet, ...] = (
+    Facet("country", "Country", lambda d: _unique(d.countries), spell=_upper, resolve=country_code,
+          value_label=country_name),
+    Facet("language", "Language", lambda d: _unique([d.language]), spell=_lower, value_label=language_name,
+          query_names=("lang",), on_document=False),
+    Facet("year", "Year", _year, order=NEWEST_FIRST),
+    Facet("month", "Month", _month, order=NEWEST_FIRST, value_label=month_name, on_document=False),
+    Facet("issuer", "Issuer", lambda d: _unique([d.issuer]), folded=True, on_document=False),
+    Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), spell=_upper,
+          resolve=country_code, value_label=country_name, on_document=False),
+    Facet("topic", "Topic", lambda d: _unique(d.topics), folded=True),
+    Facet("person", "People", lambda d: _unique(d.persons), folded=True),
+    Facet("org", "Organisations", lambda d: _unique(d.organisations), folded=True,
+          query_names=("organisation", "organization")),
+    Facet("place", "Places", lambda d: _unique(d.places), folded=True),
+)
+BY_NAME: Mapping[str, Facet] = {f.name: f for f in FACETS}
+NAMES: tuple[str, ...] = tuple(BY_NAME)
+# Every name a query may put before a colon, mapped to its facet.
+QUERY_NAMES: Mapping[str, str] = {alias: f.name for f in FACETS for alias in (f.name, *f.query_names)}
+FOLDED: tuple[str, ...] = tuple(f.name for f in FACETS if f.folded)
+
+
+def facet(name: str) -> Facet:
+    return BY_NAME[name]
+
+
+def facet_label(name: str) -> str:
+    return BY_NAME[name].label if name in BY_NAME else name.capitalize()
+
+
+def value_label(name: str, value: str, locale: str | None = None) -> str:
+    label = BY_NAME[name].value_label
+    return label(value, locale) if locale else label(value)
+
+
+def document_values(doc: Communique) -> dict[str, list[str]]:
+    """Every facet's values of a document, for the engines' writers."""
+    return {f.name: f.values(doc) for f in FACETS}
+
+
+def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest",
+                   size: int | None = None) -> list[FacetValue]:
+    """A facet's values as every engine returns them: ordered, cut to size, nothing clicked ever lost.
+
+    Values are ordered by count (periods newest first) and cut to the request's
+    facet size; selected values stay (at 0 if nothing matches) and excluded
+    values are listed as excluded, so a user can always undo what they clicked.
+    """
+    size = request.facet_size if size is None else size
+    selected, excluded = request.selected(name), request.excluded(name)
+    values = [FacetValue(v, c, v in selected) for v, c in counts.items() if c > 0 and v not in excluded]
+    if BY_NAME[name].order == NEWEST_FIRST:
+        values.sort(key=lambda fv: fv.value, reverse=True)
+    else:
+        values.sort(key=lambda fv: (-fv.count, fv.value))
+    top = values[:size] + [fv for fv in values[size:] if fv.selected]
+    top += [FacetValue(v, 0, True) for v in selected if not counts.get(v)]
+    top += [FacetValue(v, 0, False, True) for v in excluded]
+    if BY_NAME[name].order == NEWEST_FIRST:
+        top.sort(key=lambda fv: fv.value, reverse=True)
+    return top
+
+
+__all__ = ["AGG_SIZE", "Facet", "FACETS", "NAMES", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
+           "value_label", "document_values", "display_values", "country_code"]

@@ -1,0 +1,51 @@
+"""Text tidied one way everywhere: by the readers as they build a document, and by analysis.
+
+`clean_text` repairs what decoding leaves (mojibake, by ftfy), applies NFC,
+normalises line endings and drops control and invisible characters (the BOM,
+zero-width spaces, terminal escapes); `tidy` also collapses spaces inside
+lines (no-break, thin and ideographic spaces included) and leaves exactly one
+blank line between paragraphs; `tidy_line` makes one line of it (titles,
+names).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+# Markup and quotes are the readers' business: ftfy only repairs encodings.
+_FTFY = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, fix_character_width=False, explain=False)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
+# Mojibake always pairs a Latin-1 letter with a symbol or another Latin-1
+# letter ("Ã©", "â€™", "Ð¿", "ÔÇÖ"): a cheap test before ftfy's own.
+_MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u0192\u02c6\u02dc\u2013-\u2122\u2500-\u257f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from JSON escapes; unencodable alone
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\x85]")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str | None) -> str:
+    """Repair mojibake, NFC, drop control and invisible characters, normalise line endings."""
+    if not text:
+        return ""
+    text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
+    # ftfy is slow on long texts: run it only where mojibake could be.
+    if _MOJIBAKE_HINT.search(text) and is_bad(text) or _SURROGATE.search(text):
+        text = _SURROGATE.sub("", ftfy.fix_text(text, _FTFY))
+    text = _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def tidy(text: str | None) -> str:
+    """`clean_text`, then trimmed lines, single spaces, at most one blank line between paragraphs."""
+    lines = [_SPACES.sub(" ", line).strip() for line in clean_text(text).split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def tidy_line(text: str | None) -> str:
+    """Like `tidy`, on one line (titles, names, single fields)."""
+    return " ".join(tidy(text).split())

@@ -1,0 +1,73 @@
+"""The facet registry: one declaration per facet, and the display rules every engine follows."""
+from __future__ import annotations
+
+import pytest
+
+from archive.facets import FACETS, NAMES, QUERY_NAMES, UnknownValue, display_values, facet, facet_label, value_label
+from archive.request import SearchRequest
+from indexer.model import Communique
+
+
+def test_every_name_a_query_may_use_means_one_facet():
+    aliases = [alias for f in FACETS for alias in (f.name, *f.query_names)]
+    assert len(aliases) == len(set(aliases)) and set(QUERY_NAMES) == set(aliases)
+    assert not {"title", "text", "body"} & set(aliases)  # those are text fields
+    assert NAMES[0] == "country"  # staff filter by country first
+
+
+def test_every_facet_reads_a_document():
+    doc = Communique(source="s", text="t", date="2024-03-05", language="de", issuer="SECO", issuer_country="CH",
+                     countries=["CH", "DE", "CH"], persons=["Anna Muster"], organisations=["NATO"],
+                     places=["Bern"], topics=["Economic Affairs"])
+    assert {f.name: f.values(doc) for f in FACETS} == {
+        "country": ["CH", "DE"], "language": ["de"], "year": ["2024"], "month": ["2024-03"], "issuer": ["SECO"],
+        "issuer_country": ["CH"], "topic": ["Economic Affairs"], "person": ["Anna Muster"], "org": ["NATO"],
+        "place": ["Bern"]}
+    assert all(f.values(Communique(source="s", text="")) == [] for f in FACETS)
+
+
+@pytest.mark.parametrize("name, typed, expected", [
+    ("country", "jp", ("value", "JP")),
+    ("country", "Japan", ("value", "JP")),
+    ("issuer_country", "switzerland", ("value", "CH")),
+    ("language", "IT", ("value", "it")),
+    ("year", "2024", ("value", "2024")),
+    ("org", "Nato", ("key", "nato")),
+    ("person", "İbrahim Kalın", ("key", "ibrahim kalin")),
+    ("topic", "Économie", ("key", "economie")),
+])
+def test_a_typed_value_is_matched_as_its_facet_declares(name, typed, expected):
+    assert facet(name).query_value(typed) == expected
+
+
+def test_a_country_that_does_not_exist_is_refused():
+    with pytest.raises(UnknownValue, match="Atlantis"):
+        facet("country").query_value("Atlantis")
+
+
+def test_labels():
+    assert facet_label("org") == "Organisations" and facet_label("topic") == "Topic"
+    assert value_label("country", "FR") == "France" and value_label("month", "2024-03") == "March 2024"
+    assert value_label("issuer", "FR") == "FR"
+
+
+def rows(values):
+    return [(v.value, v.count, v.selected, v.excluded) for v in values]
+
+
+@pytest.mark.parametrize("name, counts, request_kw, expected", [
+    # most frequent first, ties by value, cut to the facet size
+    ("country", {"TR": 2, "CH": 5, "DE": 2}, {"facet_size": 2}, [("CH", 5, False, False), ("DE", 2, False, False)]),
+    # a selected value beyond the cut stays, one with no match stays at 0
+    ("country", {"TR": 2, "CH": 5, "DE": 1}, {"facet_size": 1, "filters": {"country": ["DE", "FR"]}},
+     [("CH", 5, False, False), ("DE", 1, True, False), ("FR", 0, True, False)]),
+    # an excluded value is listed as excluded, even when counts still had it
+    ("language", {"de": 3, "fr": 1}, {"exclusions": {"language": ["fr", "it"]}},
+     [("de", 3, False, False), ("fr", 0, False, True), ("it", 0, False, True)]),
+    # periods newest first, selected ones in their place
+    ("year", {"2022": 9, "2024": 1}, {"filters": {"year": ["2023"]}},
+     [("2024", 1, False, False), ("2023", 0, True, False), ("2022", 9, False, False)]),
+    ("month", {"2024-01": 0}, {}, []),
+])
+def test_display_values(name, counts, request_kw, expected):
+    assert rows(display_values(name, counts, SearchRequest.create(**request_kw))) == expected
