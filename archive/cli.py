@@ -77,8 +77,12 @@ def _print_summary(summary, elapsed: float) -> None:
                f"{summary.duplicate_records} duplicates merged, {summary.removed_documents} removed")
     for path, reason in summary.rejected:
         click.echo(f"rejected: {path}: {reason}")
+    for path, reason in summary.skipped:
+        click.echo(f"skipped: {path}: {reason}")
     for doc_id, reason in summary.engine_errors:
         click.echo(f"engine error: {doc_id}: {reason}")
+    if summary.error_log:
+        click.echo(f"tracebacks of the files that failed: {summary.error_log}")
     if summary.interrupted:
         click.echo("interrupted: run the same command again to resume")
 
@@ -86,24 +90,37 @@ def _print_summary(summary, elapsed: float) -> None:
 @main.command("index")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--follow-links", is_flag=True, help="Also read links inside folders that lead outside the paths given.")
 @click.pass_context
-def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, follow_links: bool) -> None:
     """Index files, folders (recursively) or glob patterns."""
     import time
 
+    from indexer.limits import Limits
+    from indexer.lock import FolderLocked, IndexLock
     from indexer.pipeline import index_paths
 
     config = _config(ctx)
     started = time.perf_counter()
-    ledger = _ledger(config)
+    data_dir = Path(config["DATA_DIR"])
     try:
-        with _engine(config) as engine:
-            summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
-                                  progress=_progress, workers=_workers(config))
-    except EngineError as exc:
-        raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
+        lock = IndexLock(data_dir).acquire()
+    except FolderLocked as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        ledger = _ledger(config)
+        try:
+            with _engine(config) as engine:
+                summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
+                                      progress=_progress, workers=_workers(config),
+                                      limits=Limits.from_config(config), error_log=data_dir / "index-errors.log",
+                                      follow_links=follow_links)
+        except EngineError as exc:
+            raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
+        finally:
+            ledger.close()
     finally:
-        ledger.close()
+        lock.release()
     elapsed = time.perf_counter() - started
     if as_json:
         click.echo(json.dumps(dict(summary.to_dict(), seconds=round(elapsed, 3)), ensure_ascii=False))
@@ -121,31 +138,37 @@ ANALYZE_KEYS = ("source", "id", "title", "date", "date_precision", "language", "
 @main.command("analyze")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per document.")
-def analyze_command(files: tuple[str, ...], as_json: bool) -> None:
-    """Read and analyse files without indexing anything."""
+@click.pass_context
+def analyze_command(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
+    """Read and analyse files without indexing anything (every good record of a file with bad ones too)."""
     import os
 
     from indexer.analysis import analyze
+    from indexer.limits import Limits
     from indexer.model import ReadError
-    from indexer.pipeline import record_key, document_id, expand_paths
+    from indexer.paths import shown
+    from indexer.pipeline import document_id, expand_paths, record_key
     from indexer.readers import read_path
 
+    limits = Limits.from_config(_config(ctx))
     failed = False
     for path in expand_paths(files):
         try:
-            docs = list(read_path(path))
+            for doc in read_path(path, limits):
+                doc = analyze(doc)
+                doc.source = shown(doc.source)
+                doc.id = document_id(record_key(shown(os.path.realpath(path)), doc))
+                data = {k: getattr(doc, k) for k in ANALYZE_KEYS}
+                if as_json:
+                    click.echo(json.dumps(data, ensure_ascii=False))
+                else:
+                    click.echo("\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")) + "\n")
         except ReadError as exc:
             failed = True
-            click.echo(f"{exc.path}: {exc.reason}", err=True)
-            continue
-        for doc in docs:
-            doc = analyze(doc)
-            doc.id = document_id(record_key(os.path.realpath(path), doc))
-            data = {k: getattr(doc, k) for k in ANALYZE_KEYS}
-            if as_json:
-                click.echo(json.dumps(data, ensure_ascii=False))
-            else:
-                click.echo("\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")) + "\n")
+            click.echo(f"{shown(exc.path)}: {exc.reason}", err=True)
+        except Exception as exc:  # noqa: BLE001 - one file's failure does not stop the others
+            failed = True
+            click.echo(f"{shown(path)}: the file could not be read ({type(exc).__name__}: {exc})", err=True)
     if failed:
         sys.exit(1)
 

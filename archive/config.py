@@ -26,11 +26,18 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "ELASTICSEARCH_REPLICAS": (0, int, "Replicas of a new index (0 on one node)."),
     "INDEX_BATCH_SIZE": (200, int, "Documents per engine write during `archive index`."),
     "WORKERS": (0, int, "Processes that read and analyse files while indexing (0: one per core)."),
+    "MAX_FILE_MB": (50.0, float, "Files larger than this are refused from their size, before reading "
+                                 "(JSON lists and JSON Lines are read as streams and may be larger)."),
+    "MAX_RECORDS": (1_000_000, int, "Records read from one file; the rest are reported, not read."),
+    "MAX_DEPTH": (64, int, "Deepest nesting of a JSON record; deeper records are refused."),
+    "MAX_TEXT_CHARS": (5_000_000, int, "Characters of one document's text; longer documents are refused."),
     "PER_PAGE": (20, int, "Results per page on the search page."),
     "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),
     "PORT": (5000, int, "Port `archive serve` listens on."),
     "THREADS": (8, int, "Worker threads of the WSGI server."),
+    "PUBLIC_URL": (None, str, "The address colleagues open (e.g. https://archive.example.org): shared links "
+                              "start with it; without it they are completed from the browser's address."),
 }
 ENV_PREFIX = "ARCHIVE_"
 

@@ -16,6 +16,8 @@ from .query import Node, Term, positive_terms
 from .terms import fold_word, folded, stem, word_spans, words
 
 SNIPPET_CHARS = 260
+LONG_TEXT = 20_000  # longer texts are only searched near where a query word first appears
+NEAR = 4_000  # characters either side of that place that the snippet is made from
 
 
 class _Matcher:
@@ -111,16 +113,33 @@ def render_marks(text: str, spans: list[tuple[int, int]]) -> Markup:
     return Markup("".join(out))
 
 
+def _near_first_match(text: str, node: Node) -> tuple[str, bool, bool]:
+    """The part of a very long text where the query's words first appear (as typed, in any case),
+    so a snippet costs the same for a 5 MB document as for a short one. (text, cut before, cut after)"""
+    heads = {w[:4] for term in positive_terms(node) for w in words(term.text) if w}
+    # str.find of a few spellings is many times faster than lower() or a case-blind regex over megabytes.
+    variants = {v for h in heads for v in (h, h.capitalize(), h.upper())}
+    found = [at for at in (text.find(v) for v in variants) if at >= 0]
+    anchor = min(found) if found else 0
+    start, end = max(0, anchor - NEAR), min(len(text), anchor + NEAR)
+    return text[start:end], start > 0, end < len(text)
+
+
 def make_snippet(text: str, node: Node, language: str | None, size: int = SNIPPET_CHARS) -> str:
     """An HTML snippet of `text` for the parsed query `node` (see module docstring)."""
-    text = " ".join((text or "").split())
+    text, cut_before, cut_after = text or "", False, False
+    if len(text) > LONG_TEXT:
+        text, cut_before, cut_after = _near_first_match(text, node)
+    text = " ".join(text.split())
     matcher = _Matcher(node, language)
     spans = matcher.spans(text) if matcher else []
     start = _best_window(spans, size) if spans else 0
     start, end = _snap(text, start, size) if len(text) > size else (0, len(text))
     inside = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
     html = render_marks(text[start:end], inside)
-    return str((Markup("…") if start > 0 else Markup("")) + html + (Markup("…") if end < len(text) else Markup("")))
+    before = start > 0 or cut_before
+    after = end < len(text) or cut_after
+    return str((Markup("…") if before else Markup("")) + html + (Markup("…") if after else Markup("")))
 
 
 def highlight_title(title: str, node: Node, language: str | None) -> str:

@@ -5,6 +5,7 @@ and links are made by the pure methods here, never by pasting strings.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -20,7 +21,7 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 MAX_VALUES_PER_FACET = 50
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only
 
 
 class RequestError(ValueError):
@@ -41,8 +42,11 @@ def _check_date(name: str, value: str | None) -> str | None:
     parts = [int(p) for p in value.split("-")]
     if len(parts) > 1 and not 1 <= parts[1] <= 12:
         raise RequestError(f"{name}: {value!r} has no month {parts[1]}.")
-    if len(parts) > 2 and not 1 <= parts[2] <= 31:
-        raise RequestError(f"{name}: {value!r} has no day {parts[2]}.")
+    if len(parts) > 2:
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            raise RequestError(f"{name}: {value!r} is not a date (there is no day {parts[2]} in that month).") from None
     return value
 
 

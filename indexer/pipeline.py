@@ -2,23 +2,29 @@
 
 `index_paths` accounts for every file it is given (indexed, updated,
 unchanged, duplicate, rejected with a reason) and writes in batches: the
-engine first, then the ledger, so an interrupted run resumes cleanly.
+engine first, then the ledger, so an interrupted run resumes cleanly. Files
+are read and analysed by indexer.work (in worker processes; large JSON files
+in parts, saved as they come); a file that fails is rejected with a reason in
+the summary and its traceback in the error log, and the run goes on.
 """
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
-import unicodedata
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from .ledger import Ledger
-from .model import Communique, ReadError
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Communique
+from .paths import expand_paths, shown
+from .work import FILES_PER_WORKER, Prepared, check_file, content_hash, prepare, prepared_in_order
 
 FILE_STATUSES = ("indexed", "updated", "unchanged", "duplicate", "rejected")
-FILES_PER_WORKER = 50
+__all__ = ["FILE_STATUSES", "IndexSummary", "Indexer", "content_hash", "document_id", "expand_paths",
+           "index_paths", "prepare", "record_key"]
 
 
 @dataclass
@@ -28,9 +34,11 @@ class IndexSummary:
     updated_documents: int = 0
     duplicate_records: int = 0
     removed_documents: int = 0
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, reason): links not followed
     engine_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
     interrupted: bool = False
+    error_log: str | None = None  # where tracebacks of unexpected failures were written
 
     @property
     def total_files(self) -> int:
@@ -42,41 +50,11 @@ class IndexSummary:
             "documents": {"new": self.new_documents, "updated": self.updated_documents,
                           "duplicates_merged": self.duplicate_records, "removed": self.removed_documents},
             "rejected": [{"path": p, "reason": r} for p, r in self.rejected],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "engine_errors": [{"id": i, "reason": r} for i, r in self.engine_errors],
             "interrupted": self.interrupted,
+            "error_log": self.error_log,
         }
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files named by paths, folders (recursively, sorted) or glob patterns, each once.
-
-    A path that names nothing is yielded as is, so the caller reports it.
-    """
-    seen: set[str] = set()
-    for given in paths:
-        matches = sorted(glob.glob(given, recursive=True)) if glob.has_magic(given) else [given]
-        if not matches:
-            matches = [given]
-        for match in matches:
-            if os.path.isdir(match):
-                found = []
-                for root, dirs, files in os.walk(match):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                    found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-                candidates = sorted(found)
-            else:
-                candidates = [match]
-            for path in candidates:
-                key = os.path.realpath(path)
-                if key not in seen:
-                    seen.add(key)
-                    yield path
-
-
-def content_hash(doc: Communique) -> str:
-    """Hash of the normalised title and text: equal for exact duplicates."""
-    text = unicodedata.normalize("NFC", " ".join((doc.title + "\n" + doc.text).split())).casefold()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def document_id(record_key: str) -> str:
@@ -90,67 +68,24 @@ def record_key(real_path: str, doc: Communique) -> str:
     return real_path + (sep + key if sep else "")
 
 
-@dataclass
-class Prepared:
-    """A file read and analysed (possibly in a worker process), ready to be applied."""
-
-    given: str
-    real: str
-    sha: str
-    docs: list[Communique] | None = None  # None: unreadable
-    reason: str | None = None  # why it was rejected, or which of its records were
-    status: str | None = None  # set when no reading was needed
-
-    @property
-    def needs_reading(self) -> bool:
-        return self.status is None and self.docs is None and self.reason is None
-
-
-def prepare(given: str, analyse: Callable[[Communique], Communique] | None = None,
-            sha: str | None = None) -> Prepared:
-    """Read and analyse one file. Pure: touches neither ledger nor engine, so it runs in workers.
-
-    `sha` is the file's hash when the caller has already computed it.
-    """
-    from .readers import RecordError, read_path
-
-    if analyse is None:
-        from .analysis import analyze as analyse
-    real = os.path.realpath(given)
-    if sha is None:
-        try:
-            sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
-        except OSError as exc:
-            return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}")
-    docs: list[Communique] = []
-    reason = None
-    try:
-        for doc in read_path(given):
-            docs.append(doc)
-    except RecordError as exc:
-        reason = exc.reason
-    except ReadError as exc:
-        return Prepared(given, real, sha, reason=exc.reason)
-    for doc in docs:
-        analyse(doc)
-        doc.content_hash = content_hash(doc)
-    return Prepared(given, real, sha, docs=docs, reason=reason)
-
-
 class Indexer:
     """Runs the pipeline against one engine and one ledger."""
 
     def __init__(self, engine, ledger: Ledger, batch_size: int = 200,
-                 analyse: Callable[[Communique], Communique] | None = None):
+                 analyse: Callable[[Communique], Communique] | None = None,
+                 limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None):
         if analyse is None:
             from .analysis import analyze as analyse
         self.engine = engine
         self.ledger = ledger
         self.batch_size = batch_size
         self.analyse = analyse
+        self.limits = limits
+        self.error_log = Path(error_log) if error_log else None
         self.summary = IndexSummary()
         self._pending: dict[str, Communique] = {}
         self._deletes: set[str] = set()
+        self._streaming: dict[str, tuple[set[str], tuple | None]] = {}  # file -> (its keys so far, ledger row before)
 
     # -- batches -------------------------------------------------------------------------
 
@@ -180,54 +115,71 @@ class Indexer:
     # -- one file ------------------------------------------------------------------------
 
     def index_file(self, given: str) -> str:
-        """Index one file in this process; returns its status (one of FILE_STATUSES)."""
+        """Index one whole file in this process; returns its status (one of FILE_STATUSES)."""
         checked = self.check(given)
-        return self.apply(prepare(given, self.analyse, checked.sha) if checked.needs_reading else checked)
+        return self.apply(prepare(given, self.analyse, checked.sha, self.limits) if checked.needs_reading else checked)
 
     def check(self, given: str) -> Prepared:
-        """The outcome for a file that needs no reading (missing, unchanged), else one that `needs_reading`."""
-        real = os.path.realpath(given)
-        if not os.path.isfile(real):
-            reason = "no such file" if not os.path.exists(real) else "not a regular file"
-            return Prepared(given, real, "", reason=reason, status="rejected")
-        try:
-            sha = hashlib.sha256(Path(real).read_bytes()).hexdigest()
-        except OSError as exc:
-            return Prepared(given, real, "", reason=f"cannot open: {exc.strerror or exc}", status="rejected")
-        before = self.ledger.file(real)
-        if before and before[0] == sha and before[1] == "indexed":
-            return Prepared(given, real, sha, status="unchanged")
-        return Prepared(given, real, sha)
+        """The outcome for a file that needs no reading (missing, unchanged, too large), else one that `needs_reading`."""
+        checked = check_file(given, self.limits)
+        if checked.status:
+            return checked
+        before = self.ledger.file(shown(checked.real))
+        if before and before[0] == checked.sha and before[1] == "indexed":
+            return Prepared(given, checked.real, checked.sha, status="unchanged")
+        return checked
 
-    def apply(self, prepared: "Prepared") -> str:
-        """Record a prepared file in the engine (batched) and the ledger."""
+    def apply(self, prepared: Prepared) -> str | None:
+        """Record a prepared file (or part) in the engine (batched) and the ledger.
+
+        Returns the file's status, or None for a part that is not its file's last.
+        """
         status = self._apply(prepared)
-        self.summary.files[status] += 1
-        if len(self._pending) + len(self._deletes) >= self.batch_size:
-            self.flush()
+        if status:
+            self.summary.files[status] += 1
+        if prepared.trace:
+            self._log_failure(prepared)
+        if status is None or len(self._pending) + len(self._deletes) >= self.batch_size:
+            self.flush()  # a streamed file's part is saved at once: an interrupted file resumes from it
         return status
 
-    def _apply(self, p: "Prepared") -> str:
+    def _log_failure(self, p: Prepared) -> None:
+        if self.error_log is None:
+            return
+        self.error_log.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.error_log, "a", encoding="utf-8") as log:
+            log.write(f"== {time.strftime('%Y-%m-%d %H:%M:%S')} {p.shown}: {p.reason}\n{p.trace}\n")
+        self.summary.error_log = str(self.error_log)
+
+    def _apply(self, p: Prepared) -> str | None:
         if p.status == "unchanged":
             return "unchanged"
-        if p.docs is None:  # the file could not be read
-            self.summary.rejected.append((p.given, p.reason))
+        real = shown(p.real)
+        if p.docs is None and not p.part > 1:  # the file could not be read
+            self.summary.rejected.append((p.shown, p.reason))
+            self._streaming.pop(real, None)
             if p.sha:
-                self._forget_records(p.real, keep=set())
-                self.ledger.set_file(p.real, p.given, p.sha, "rejected", p.reason, 0)
+                self._forget_records(real, keep=set())
+                self.ledger.set_file(real, p.shown, p.sha, "rejected", p.reason, 0)
             return "rejected"
-        if p.reason:  # some records of a multi-document file were bad; the good ones go on
-            self.summary.rejected.append((p.given, p.reason))
-        before = self.ledger.file(p.real)
+        keys, before = self._streaming.pop(real, None) or (set(), self.ledger.file(real))
         outcomes = []
-        keys = set()
-        for doc in p.docs:
-            key = record_key(p.real, doc)
+        for doc in p.docs or []:
+            doc.source = shown(doc.source)
+            key = record_key(real, doc)
             keys.add(key)
-            outcomes.append(self._index_record(doc, key, p.real))
-        self._forget_records(p.real, keep=keys)
-        self.ledger.set_file(p.real, p.given, p.sha, "indexed", p.reason, len(p.docs))
-        if before and before[1] == "indexed":
+            outcomes.append(self._index_record(doc, key, real))
+        keys.update(p.unchanged)
+        outcomes += ["unchanged"] * len(p.unchanged)
+        if not p.last:
+            self._streaming[real] = (keys, before)
+            self.ledger.set_file(real, p.shown, p.sha, "partial", None, len(keys))
+            return None
+        if p.reason:  # some records were bad, or a streamed file stopped part way; the good ones stay
+            self.summary.rejected.append((p.shown, p.reason))
+        self._forget_records(real, keep=keys)
+        self.ledger.set_file(real, p.shown, p.sha, "indexed", p.reason, len(keys))
+        if before and before[1] == "indexed":  # ("partial": a first run that was interrupted)
             return "updated"
         if outcomes and all(o == "duplicate" for o in outcomes):
             return "duplicate"
@@ -298,59 +250,21 @@ class Indexer:
                 self._detach(doc_id, source)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops cleanly and says how to resume."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _prepared_in_order(indexer: Indexer, files: list[str], workers: int) -> Iterator[Prepared]:
-    """Prepared files in input order; reading and analysis run in `workers` processes.
-
-    At most a few files per worker are in flight, so memory stays flat however
-    many files a run has.
-    """
-    if workers <= 1:
-        for given in files:
-            checked = indexer.check(given)
-            yield prepare(given, indexer.analyse, checked.sha) if checked.needs_reading else checked
-        return
-    import collections
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    window: collections.deque = collections.deque()
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding index files
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
-        try:
-            for given in files:
-                checked = indexer.check(given)
-                window.append(pool.submit(prepare, given, None, checked.sha) if checked.needs_reading else checked)
-                while len(window) > workers * 4:
-                    item = window.popleft()
-                    yield item if isinstance(item, Prepared) else item.result()
-            while window:
-                item = window.popleft()
-                yield item if isinstance(item, Prepared) else item.result()
-        except BaseException:
-            for item in window:
-                if not isinstance(item, Prepared):
-                    item.cancel()
-            raise
-
-
 def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 200,
-                progress: Callable[[Iterable[str], int], Iterable[str]] | None = None,
+                progress: Callable[[Iterable[str], int], object] | None = None,
                 analyse: Callable[[Communique], Communique] | None = None,
-                workers: int = 1) -> IndexSummary:
+                workers: int = 1, limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
+                follow_links: bool = False) -> IndexSummary:
     """Index every file named by `paths`; see the module docstring.
 
     `workers` > 1 reads and analyses files in that many processes (only with the
-    standard analysis: a custom `analyse` runs in this process).
+    standard analysis: a custom `analyse` runs in this process). Unexpected
+    failures are logged with their traceback in `error_log`.
     """
-    files = list(expand_paths(paths))
-    indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse)
+    skipped: list[tuple[str, str]] = []
+    files = list(expand_paths(paths, follow_links=follow_links, skipped=skipped))
+    indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse, limits=limits, error_log=error_log)
+    indexer.summary.skipped = [(shown(p), reason) for p, reason in skipped]
     if analyse is not None:
         workers = 1
     # A worker loads the language models and gazetteers (seconds) before its first
@@ -358,10 +272,13 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
     workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
     bar = progress(files, len(files)) if progress else None
     try:
-        for prepared in _prepared_in_order(indexer, files, workers):
-            indexer.apply(prepared)
+        for prepared in prepared_in_order(indexer, files, workers):
+            status = indexer.apply(prepared)
             if bar is not None:
-                bar.update(1)
+                if status:
+                    bar.update(1)
+                elif hasattr(bar, "set_postfix_str"):
+                    bar.set_postfix_str(f"{prepared.shown}: part {prepared.part} saved", refresh=True)
     except KeyboardInterrupt:
         indexer.summary.interrupted = True
     finally:

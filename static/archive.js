@@ -7,6 +7,8 @@
     var share = button.closest(".share");
     var input = document.getElementById(button.dataset.copyTarget);
     var status = share.querySelector(".copy-status");
+    // The server gives a relative link unless it knows its public address: complete it here.
+    input.value = new URL(input.value, document.baseURI).href;
     button.hidden = false;
     function fallback() {
       share.classList.add("show-url");

@@ -11,11 +11,28 @@ from indexer.model import Communique
 from ..results import Hit
 from .entities import Entity, gazetteer_spans, literal_spans, render_spans
 from .hits import DocLink, HitView, hit_view
-from .links import Link
+from .links import Link, safe_url
 from ..facets import FACETS
 from ..labels import country_name, language_name, local_country_names
 
 FacetLink = Callable[[str, str], str]  # (facet, value) -> search URL
+PART_CHARS = 60_000  # characters of text on one page; a longer document is read in parts
+
+
+def text_parts(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each part of `text`: about `size` characters, cut between paragraphs where possible."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, start + size * 3 // 4, end)
+            if cut > start:
+                end = cut + len(mark)
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
 
 
 @dataclass
@@ -37,14 +54,23 @@ class DocumentPage:
     facets: list[FacetLinks]
     translations: list[Link]
     similar: list[HitView]
-    source_url: str | None
+    source_url: str | None  # a link only when its scheme is safe (http, https, mailto)
     warnings: list[str] = field(default_factory=list)
     issuer_country: Link | None = None
     sources: list[str] = field(default_factory=list)  # every file it was read from (duplicates merged)
     omitted: dict[str, str] = field(default_factory=dict)  # part left out -> note for the reader
+    source_text: str | None = None  # a source URL shown as text: its scheme is not safe to link
+    part: int = 1  # the part of a long text shown (1-based)
+    parts: int = 1
+    prev_part_url: str | None = None
+    next_part_url: str | None = None
 
     def to_json(self, translation_ids: list[str], similar_ids: list[str]) -> dict:
         data = self.doc.to_dict()
+        if self.parts > 1:  # a long text is given a part at a time, like the page
+            start, end = text_parts(self.doc.text)[self.part - 1]
+            data.update(text=self.doc.text[start:end], part=self.part, parts=self.parts,
+                        text_length=len(self.doc.text), next=self.next_part_url, prev=self.prev_part_url)
         data["translations"] = translation_ids
         data["more_like_this"] = similar_ids
         if self.omitted:
@@ -64,7 +90,16 @@ def document_entities(doc: Communique) -> list[Entity]:
 
 def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
                         facet_link: FacetLink, doc_link: DocLink,
-                        omitted: dict[str, str] | None = None) -> DocumentPage:
+                        omitted: dict[str, str] | None = None, part: int = 1) -> DocumentPage:
+    """The page; a text longer than PART_CHARS shows its part `part` (clamped to the parts there are)."""
+    bounds = text_parts(doc.text)
+    part = min(max(part, 1), len(bounds))
+    start, end = bounds[part - 1]
+    text = doc.text[start:end]
+
+    def part_url(n: int) -> str:
+        return doc_link(doc.id) + (f"?part={n}" if n > 1 else "")
+
     facets = [FacetLinks(f.name, f.label, [Link(f.value_label(v), facet_link(f.name, v), v) for v in f.values(doc)])
               for f in FACETS if f.on_document]
     declared = ""
@@ -78,16 +113,21 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         language=(Link(language_name(doc.language), facet_link("language", doc.language), doc.language)
                   if doc.language else None),
         declared_language=declared,
-        text_html=render_spans(doc.text, literal_spans(doc.text, document_entities(doc)) + gazetteer_spans(doc),
+        text_html=render_spans(text, literal_spans(text, document_entities(doc)) + gazetteer_spans(doc, text),
                                facet_link),
         facets=[f for f in facets if f.links],
         translations=[Link(f"{language_name(t.language)}: {t.title or '(untitled)'}", doc_link(t.id), t.language or "")
                       for t in translations if t.id != doc.id],
         similar=[hit_view(h, doc_link, facet_link) for h in similar],
-        source_url=doc.url,
+        source_url=safe_url(doc.url),
+        source_text=doc.url if doc.url and not safe_url(doc.url) else None,
         warnings=list(doc.warnings),
         issuer_country=(Link(country_name(doc.issuer_country), facet_link("issuer_country", doc.issuer_country),
                              doc.issuer_country) if doc.issuer_country else None),
         sources=list(doc.sources or [doc.source]),
         omitted=dict(omitted or {}),
+        part=part,
+        parts=len(bounds),
+        prev_part_url=part_url(part - 1) if part > 1 else None,
+        next_part_url=part_url(part + 1) if part < len(bounds) else None,
     )

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from flask import Blueprint, abort, current_app
+from flask import Blueprint, abort, current_app, request
 
 from ..engines import EngineError
+from ..request import RequestError
 from .document_page import build_document_page
 from .engine import get_engine
 from .negotiation import respond
@@ -26,6 +27,14 @@ def _optional(part: str, label: str, call: Callable[[], list[T]], omitted: dict[
         return []
 
 
+def _part(raw: str | None) -> int:
+    if raw in (None, ""):
+        return 1
+    if not raw.isascii() or not raw.isdigit():
+        raise RequestError(f"part must be a whole number, not {raw!r}.")
+    return min(int(raw), 1_000_000)
+
+
 @bp.get("/doc/<path:doc_id>")
 def document(doc_id: str):
     engine = get_engine()
@@ -38,6 +47,6 @@ def document(doc_id: str):
     similar = _optional("more_like_this", "Similar documents",
                         lambda: engine.more_like_this(doc.id, limit=SIMILAR), omitted)
     page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
-                               omitted=omitted)
+                               omitted=omitted, part=_part(request.args.get("part")))
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)

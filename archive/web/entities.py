@@ -49,11 +49,13 @@ def literal_spans(text: str, entities: Iterable[Entity]) -> list[Span]:
             for m in pattern.finditer(text)]
 
 
-def gazetteer_spans(doc: Communique) -> list[Span]:
-    """Mentions of the document's countries, organisations and places, as the indexer finds them."""
+def gazetteer_spans(doc: Communique, text: str | None = None) -> list[Span]:
+    """Mentions of the document's countries, organisations and places in `text` (default: all of
+    its text), as the indexer finds them."""
     from indexer.analysis import countries, organisations, places
 
-    text, spans = doc.text, []
+    text = doc.text if text is None else text
+    spans = []
     wanted_countries = set(doc.countries)
     for m in countries.gazetteer().find(text):
         code, kind, langs = m.value

@@ -8,7 +8,7 @@ from ..request import DEFAULT_PER_PAGE, RequestError, SearchRequest
 from .engine import get_engine
 from .negotiation import respond
 from .search_page import build_search_page, error_page
-from .urls import document_url, search_url
+from .urls import document_url, public_url, search_url
 
 bp = Blueprint("search", __name__)
 
@@ -41,5 +41,5 @@ def search():
         page = error_page(request.args.get("q", ""), str(error), kept=_rest_of(request.args))
         return respond("search.html", page.to_json(), 400, page=page)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
-                             share_url=search_url(req, external=True))
+                             share_url=public_url(search_url(req)))
     return respond("search.html", page.to_json(), page=page)

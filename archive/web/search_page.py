@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..facets import NAMES as FACETS
 from ..facets import NEWEST_FIRST, facet, facet_label, value_label
-from ..request import SORTS, SearchRequest
+from ..request import SORTS, RequestError, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
 from .links import Option
@@ -27,7 +27,7 @@ class FacetValueView:
     count: int
     selected: bool
     excluded: bool
-    toggle_url: str  # select, or deselect when selected
+    toggle_url: str | None  # select, or deselect when selected; None: the facet holds all it may
     exclude_url: str | None  # exclude (NOT); None when already excluded
     undo_url: str | None  # only for excluded values: drop the exclusion
 
@@ -171,16 +171,31 @@ def request_json(req: SearchRequest) -> dict:
     return out
 
 
+def _link_if_allowed(link: RequestLink, make) -> str | None:
+    """The link to a derived request, or None where the request would be refused (too many values)."""
+    try:
+        return link(make())
+    except RequestError:
+        return None
+
+
 def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: RequestLink) -> FacetView:
-    """`found`: the engine's values (archive.facets.display_values: selected and excluded kept)."""
+    """`found`: the engine's values (archive.facets.display_values: selected and excluded kept).
+
+    When a facet already has as many values selected (or excluded) as a search
+    may hold, the others are shown without a link to add them.
+    """
     values = []
     for v in found:
         if v.excluded:
             toggle = link(req.without_exclusion(name, v.value))
             exclude, undo = None, toggle
+        elif v.selected:
+            toggle = link(req.without_filter(name, v.value))
+            exclude, undo = _link_if_allowed(link, lambda: req.with_exclusion(name, v.value)), None
         else:
-            toggle = link(req.without_filter(name, v.value) if v.selected else req.with_filter(name, v.value))
-            exclude, undo = link(req.with_exclusion(name, v.value)), None
+            toggle = _link_if_allowed(link, lambda: req.with_filter(name, v.value))
+            exclude, undo = _link_if_allowed(link, lambda: req.with_exclusion(name, v.value)), None
         values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
                                      v.excluded, toggle, exclude, undo))
     view = FacetView(name, facet_label(name), values)

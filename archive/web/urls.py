@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import url_for
+from flask import current_app, url_for
 
 from ..request import SearchRequest
 
@@ -16,11 +16,22 @@ def query_string(req: SearchRequest) -> str:
     return urlencode(req.to_args())
 
 
-def search_url(req: SearchRequest, external: bool = False) -> str:
-    """The search page for `req` (relative unless `external`)."""
-    base = url_for("search.search", _external=external)
+def search_url(req: SearchRequest) -> str:
+    """The search page for `req`, relative to the site."""
+    base = url_for("search.search")
     qs = query_string(req)
     return f"{base}?{qs}" if qs else base
+
+
+def public_url(path: str) -> str:
+    """`path` under ARCHIVE_PUBLIC_URL, the address colleagues open; without it the path itself.
+
+    The request's Host header is never used: anyone can send any Host, and a
+    shared link must not lead elsewhere. The page's script completes a relative
+    link from the address in the browser.
+    """
+    base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    return f"{base}{path}" if base else path
 
 
 def facet_search_url(facet: str, value: str) -> str:
@@ -28,5 +39,5 @@ def facet_search_url(facet: str, value: str) -> str:
     return search_url(SearchRequest.create(filters={facet: (value,)}))
 
 
-def document_url(doc_id: str, external: bool = False) -> str:
-    return url_for("documents.document", doc_id=doc_id, _external=external)
+def document_url(doc_id: str) -> str:
+    return url_for("documents.document", doc_id=doc_id)

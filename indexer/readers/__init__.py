@@ -17,30 +17,41 @@ multi-document file the good records are yielded first and the bad ones are
 then reported together by a `RecordError` (a `ReadError` with `.bad`, a
 list of (record key, reason)), so a consumer that handles documents while
 iterating loses none of the good ones.
+
+Limits (indexer.limits) are checked before the work they guard: only regular
+files are opened, their size is checked from `stat` before reading (JSON and
+JSON Lines, read as streams, may be larger), and a file's records and a
+document's text have caps.
 """
 from __future__ import annotations
 
 import os
 import re
-from typing import Callable, Iterator
+import stat
+from typing import BinaryIO, Callable, Iterator
 
+from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
 from indexer.readers import email_message, feeds, html_page, json_records, markdown, nsb, plaintext
 from indexer.readers.records import RecordError
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "sniff"]
+__all__ = ["SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "sniff", "STREAMED"]
 
 Reader = Callable[[str, bytes], Iterator[Communique]]
+StreamReader = Callable[[str, BinaryIO, Limits], Iterator[Communique]]
 
 READERS: dict[str, Reader] = {
     "text": plaintext.read,
     "markdown": markdown.read,
     "html": html_page.read,
-    "json": json_records.read_json,
-    "jsonl": json_records.read_jsonl,
     "email": email_message.read,
     "feed": feeds.read,
     "nsb": nsb.read,
+}
+# Formats read as a stream of records: any size, flat memory.
+STREAMED: dict[str, StreamReader] = {
+    "json": json_records.read_json,
+    "jsonl": json_records.read_jsonl,
 }
 BY_EXTENSION = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -48,34 +59,81 @@ BY_EXTENSION = {
     ".rss": "feed", ".atom": "feed", ".xml": None,
 }
 SUPPORTED_EXTENSIONS = frozenset(BY_EXTENSION)
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a communiqué file is far smaller; guards memory
 
 _XML_ROOT = re.compile(r"<([\w.-]+:)?([\w.-]+)[\s>/]")
 _EMAIL_HEADER = re.compile(r"(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re.I)
 
 
-def read_path(path: str) -> Iterator[Communique]:
+def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
     """Yield the communiqués in the file at `path`; raise `ReadError` for what cannot be read."""
     extension = os.path.splitext(path)[1].lower()
     if extension not in BY_EXTENSION and extension:
         raise ReadError(path, f"unsupported file type {extension}")
     try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            raise ReadError(path, f"file larger than {MAX_FILE_BYTES // 2**20} MB")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        info = os.stat(path)
     except OSError as err:
         raise ReadError(path, f"cannot open: {err.strerror or err}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(path, "not a regular file" if not stat.S_ISDIR(info.st_mode) else "a folder, not a file")
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise ReadError(path, f"cannot open: {err.strerror or err}") from None
+    with handle:
+        head = handle.read(8192)
+        kind = _kind(extension, head)
+        if kind in STREAMED:
+            handle.seek(0)
+            yield from _capped(path, STREAMED[kind](path, handle, limits), limits)
+            return
+        if info.st_size > limits.max_file_bytes:
+            raise ReadError(path, f"file larger than {limits.max_file_bytes // 2**20} MB (ARCHIVE_MAX_FILE_MB)")
+        data = head + handle.read(limits.max_file_bytes + 1 - len(head))
+        if len(data) > limits.max_file_bytes:  # it grew while being read
+            raise ReadError(path, f"file larger than {limits.max_file_bytes // 2**20} MB (ARCHIVE_MAX_FILE_MB)")
+        yield from _capped(path, READERS[kind](path, data), limits)
+
+
+def _kind(extension: str, head: bytes) -> str:
     kind = BY_EXTENSION.get(extension)
     if extension in (".json", ".txt", ""):
-        sniffed = sniff(data)
+        sniffed = sniff(head)
         if extension != ".json" or sniffed == "jsonl":
             kind = sniffed if sniffed != "xml" else "text"
     elif extension == ".xml":
-        kind = sniff(data)
+        kind = sniff(head)
         if kind not in ("feed", "nsb", "html"):
             kind = "feed"  # the feed reader names what it found in its error
-    yield from READERS[kind](path, data)
+    return kind
+
+
+def _capped(path: str, docs: Iterator[Communique], limits: Limits) -> Iterator[Communique]:
+    """`docs` within the per-file limits: too long a text is a bad record, too many records end the file."""
+    bad: list[tuple[str, str]] = []
+    yielded = 0
+    try:
+        for number, doc in enumerate(docs, 1):
+            _, record, key = doc.source.partition("#")
+            reason = None
+            if not doc.text.strip():
+                reason = "no text and no title"
+            elif len(doc.text) > limits.max_text_chars:
+                reason = f"text longer than {limits.max_text_chars:,} characters (ARCHIVE_MAX_TEXT_CHARS)"
+            if reason:
+                if not record:  # the file's one document
+                    raise ReadError(path, reason)
+                bad.append((key, reason))
+                continue
+            if yielded == limits.max_records:
+                bad.append((key, f"more than {limits.max_records:,} records in one file: this one and the rest "
+                                 "were not read (ARCHIVE_MAX_RECORDS)"))
+                break
+            yielded += 1
+            yield doc
+    except RecordError as err:
+        bad = err.bad + bad
+    if bad:
+        raise RecordError(path, bad)
 
 
 def sniff(data: bytes) -> str:

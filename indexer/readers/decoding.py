@@ -52,8 +52,12 @@ def _decode_raw(data: bytes, path: str, declared: str | None) -> str:
                 return data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise ReadError(path, f"not valid {encoding} after its byte-order mark") from None
-    if b"\x00" in data:
-        raise ReadError(path, "binary file, not text")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     for encoding in (_known_codec(declared), "utf-8"):
         if encoding:
             try:
@@ -96,6 +100,29 @@ def _known_codec(name: str | None) -> str | None:
         return codecs.lookup(name.strip().strip("\"'")).name
     except LookupError:
         return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"-be" for text whose every other byte is NUL (Latin script in UTF-16), else None."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd_zeros = sample[1::2].count(0)
+    even_zeros = sample[0::2].count(0)
+    if odd_zeros > 0.6 * pairs and even_zeros < 0.1 * pairs:
+        return "utf-16-le"
+    if even_zeros > 0.6 * pairs and odd_zeros < 0.1 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text (an archive, an image), judged on their start."""
+    if _utf16_without_bom(data) or data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE) \
+            or data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return False
+    return _looks_binary(data[:8192].decode("latin-1"))
 
 
 def _looks_binary(text: str) -> bool:

@@ -8,6 +8,8 @@ dropped.
 """
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 from indexer.tidy import tidy
@@ -19,11 +21,17 @@ BLOCKS = (
 )
 _PARAGRAPH = "\ue000"  # private-use markers survive text extraction and whitespace folding
 _LINE = "\ue001"
+# A DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY …> ]>") is XML, not HTML:
+# an HTML parser ends it at the first ">" and shows the rest ("]>") as text.
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 
 
 def parse(html: str) -> LexborHTMLParser:
     """Parse an HTML document or fragment."""
-    return LexborHTMLParser(html.replace(_PARAGRAPH, "").replace(_LINE, ""))
+    head, rest = html[:65536], html[65536:]
+    if "<!" in head:
+        head = _DOCTYPE.sub("", head, count=1)
+    return LexborHTMLParser((head + rest).replace(_PARAGRAPH, "").replace(_LINE, ""))
 
 
 def html_to_text(html: str) -> str:

@@ -18,18 +18,26 @@ first listed key present with a non-empty value wins.
 Text holding HTML markup (a tag like `<p>` or `<br>`) is converted to plain
 paragraphs. Sources: a lone object is `path`; a list element `path#<n>`
 (1-based index); a JSONL record `path#<line number>`. A bad record (invalid
-JSON, not an object, no text) does not stop the others: it is reported in a
-`RecordError` raised after the good records.
+JSON, not an object, no text, nested deeper than `Limits.max_depth`) does not
+stop the others: it is reported in a `RecordError` raised after the good records.
+
+Both formats are read as a stream (ijson for lists, a line at a time for JSON
+Lines), so a file of any size is read with flat memory and its records reach
+the pipeline while the rest is still being read.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
+import ijson
+
+from indexer.limits import Limits
 from indexer.model import Communique, ReadError
 from indexer.readers.dates import source_date
-from indexer.readers.decoding import decode
+from indexer.readers.decoding import decode, looks_binary
 from indexer.readers.htmltext import html_to_text
 from indexer.readers.records import RecordError, make_communique
 
@@ -52,36 +60,159 @@ class BadRecord(ValueError):
     """One record that cannot become a Communique."""
 
 
-def read_json(path: str, data: bytes) -> Iterator[Communique]:
-    """Yield the communiqués of a .json file (one object or a list)."""
-    text = decode(data, path)
+def read_json(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communique]:
+    """Yield the communiqués of a .json file (one object or a list), reading it as a stream."""
+    handle = _utf8(path, handle, limits)
+    # basic_parse: no dotted prefixes, whose length grows with the depth (quadratic on deep input).
+    events = ijson.basic_parse(handle, use_float=True)
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ReadError(path, f"not valid JSON at line {err.lineno}: {err.msg}") from None
-    if isinstance(value, dict):
-        try:
-            yield record_to_communique(path, value)
-        except BadRecord as err:
-            raise ReadError(path, str(err)) from None
-        return
-    if not isinstance(value, list):
-        raise ReadError(path, f"JSON holds a {type(value).__name__}, not an object or a list")
-    yield from _read_records(path, ((str(n), item) for n, item in enumerate(value, 1)))
-
-
-def read_jsonl(path: str, data: bytes) -> Iterator[Communique]:
-    """Yield the communiqués of a .jsonl file, one per non-blank line."""
-    yield from _read_records(path, _jsonl_items(decode(data, path)))
-
-
-def _jsonl_items(text: str) -> Iterator[tuple[str, object]]:
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
+        first = next(events, None)
+        if first is None:
+            raise ReadError(path, "empty file")
+        kind, _ = first
+        if kind == "start_map":
             try:
-                yield str(number), json.loads(line)
-            except json.JSONDecodeError as err:
-                yield str(number), BadRecord(f"not valid JSON: {err.msg} (column {err.colno})")
+                yield record_to_communique(path, _build(first, events, limits.max_depth))
+            except BadRecord as err:
+                raise ReadError(path, str(err)) from None
+            return
+        if kind != "start_array":
+            raise ReadError(path, f"JSON holds a {_KINDS.get(kind, kind)}, not an object or a list")
+        yield from _read_records(path, _array_items(events, limits.max_depth))
+    except ijson.JSONError as err:
+        raise ReadError(path, _where(handle, err, limits)) from None
+
+
+def _where(handle: BinaryIO, err: Exception, limits: Limits) -> str:
+    """The reason for invalid JSON, with its line when the file is small enough to parse again."""
+    handle.seek(0)
+    data = handle.read(limits.max_file_bytes + 1)
+    if len(data) <= limits.max_file_bytes:
+        try:
+            json.loads(data.decode("utf-8-sig", errors="replace"))
+        except json.JSONDecodeError as exact:
+            return f"not valid JSON at line {exact.lineno}: {exact.msg}"
+        except RecursionError:
+            pass
+    return f"not valid JSON: {str(err).strip().splitlines()[0]}"
+
+
+_KINDS = {"string": "str", "number": "number", "boolean": "bool", "null": "null"}
+
+
+def _utf8(path: str, handle: BinaryIO, limits: Limits) -> BinaryIO:
+    """The file as UTF-8 bytes: as it is (BOM skipped), or decoded whole when it has another encoding."""
+    _refuse_empty(path, handle)
+    head = handle.read(8192)
+    handle.seek(0)
+    if looks_binary(head):
+        raise ReadError(path, "binary file, not text")
+    if head.startswith(b"\xef\xbb\xbf"):
+        handle.read(3)
+        return handle
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
+        data = handle.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise ReadError(path, f"JSON that is not UTF-8 is read whole, and this is larger than "
+                                  f"{limits.max_file_bytes // 2**20} MB")
+        return io.BytesIO(decode(data, path).encode("utf-8"))
+    return handle
+
+
+def _refuse_empty(path: str, handle: BinaryIO) -> None:
+    while True:
+        chunk = handle.read(2**16)
+        if not chunk:
+            raise ReadError(path, "empty file")
+        if chunk.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+            handle.seek(0)
+            return
+
+
+def _build(first, events, max_depth: int):
+    """The value that starts with event `first`; BadRecord when nested deeper than `max_depth`."""
+    builder = ijson.ObjectBuilder()
+    depth = 0
+    event = first
+    while True:
+        kind, value = event
+        if kind in ("start_map", "start_array"):
+            depth += 1
+            if depth > max_depth:
+                _skip(events, depth)
+                raise BadRecord(f"nested deeper than {max_depth} levels")
+        elif kind in ("end_map", "end_array"):
+            depth -= 1
+        builder.event(kind, value)
+        if depth == 0:
+            return builder.value
+        event = next(events)
+
+
+def _skip(events, depth: int) -> None:
+    """Consume events until the value open at `depth` is closed."""
+    for kind, _ in events:
+        if kind in ("start_map", "start_array"):
+            depth += 1
+        elif kind in ("end_map", "end_array"):
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def _array_items(events, max_depth: int) -> Iterator[tuple[str, object]]:
+    number = 0
+    for event in events:
+        if event[0] == "end_array":
+            return
+        number += 1
+        try:
+            yield str(number), _build(event, events, max_depth)
+        except BadRecord as err:
+            yield str(number), err
+
+
+def read_jsonl(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communique]:
+    """Yield the communiqués of a .jsonl file, one per non-blank line, a line at a time."""
+    yield from _read_records(path, _jsonl_items(_utf8(path, handle, limits), limits))
+
+
+def _jsonl_items(handle: BinaryIO, limits: Limits) -> Iterator[tuple[str, object]]:
+    number = 0
+    while True:
+        raw = handle.readline(limits.max_file_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limits.max_file_bytes:
+            while raw and not raw.endswith(b"\n"):  # the rest of an endless line
+                raw = handle.readline(2**20)
+            yield str(number), BadRecord(f"a line longer than {limits.max_file_bytes // 2**20} MB")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield str(number), BadRecord("not UTF-8")
+            continue
+        try:
+            yield str(number), _checked_depth(json.loads(line), limits.max_depth)
+        except json.JSONDecodeError as err:
+            yield str(number), BadRecord(f"not valid JSON: {err.msg} (column {err.colno})")
+        except (RecursionError, BadRecord):
+            yield str(number), BadRecord(f"nested deeper than {limits.max_depth} levels")
+
+
+def _checked_depth(value, max_depth: int):
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > max_depth:
+                raise BadRecord(f"nested deeper than {max_depth} levels")
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return value
 
 
 def _read_records(path: str, items) -> Iterator[Communique]:

@@ -111,3 +111,49 @@ def test_reindex_rebuilds_an_index_written_by_an_older_schema(run, inbox, tmp_pa
     assert not (tmp_path / "data" / "tantivy.old").exists()
     assert (index_dir / "archive-schema-version").read_text() == SCHEMA_VERSION
     assert tantivy.Index.open(str(index_dir)).searcher().num_docs == 4
+
+
+def test_a_second_indexing_run_on_one_data_folder_is_refused_with_who_holds_it(run, inbox, tmp_path):
+    from indexer.lock import IndexLock
+
+    with IndexLock(tmp_path / "data"):
+        result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "index", str(inbox)])
+    assert result.exit_code == 1
+    assert "another `archive index` is running on" in result.output and "pid" in result.output
+    assert "Traceback" not in result.output
+    # The lock file stays behind, as after a crash: nobody holds it, so the next run goes ahead.
+    assert (tmp_path / "data" / "index.lock").exists()
+    assert run("index", str(inbox)).exit_code == 0
+
+
+def test_analyze_refuses_what_is_not_a_regular_file_at_once(run, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run("analyze", str(fifo), "/dev/zero")
+    assert result.exit_code == 1
+    assert f"{fifo}: not a regular file" in result.output and "/dev/zero: not a regular file" in result.output
+
+
+def test_analyze_prints_the_good_records_of_a_file_with_bad_ones(run, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"title": "Good one", "text": "Japan and Brazil met."}\nnot json\n'
+                    '{"title": "Good two", "text": "Sweden joined NATO."}\n', encoding="utf-8")
+    result = run("analyze", "--json", str(path))
+    assert result.exit_code == 1
+    titles = [json.loads(line)["title"] for line in result.output.splitlines() if line.startswith("{")]
+    assert titles == ["Good one", "Good two"] and "record 2: not valid JSON" in result.output
+
+
+def test_the_summary_names_links_it_did_not_follow(run, tmp_path):
+    import os
+
+    inside, outside = tmp_path / "in", tmp_path / "elsewhere"
+    inside.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Not for the archive, about Paris.", encoding="utf-8")
+    os.symlink(outside / "secret.txt", inside / "link.txt")
+    result = run("index", str(inside))
+    assert f"skipped: {inside / 'link.txt'}: a link to {outside / 'secret.txt'}, outside the paths given" in result.output
+    assert "--follow-links" in result.output

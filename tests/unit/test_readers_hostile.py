@@ -129,3 +129,25 @@ def test_nsb_with_only_empty_slots(tmp_path):
     xml = b'<messages xmlns="https://www.news.admin.ch/messages"><message id="1"><pubdate>2024-01-01</pubdate><content lang="de"><title/><text/></content></message></messages>'
     with pytest.raises(ReadError, match="every language version is empty"):
         list(read_path(write(tmp_path, "e.xml", xml)))
+
+
+@pytest.mark.parametrize("content, expected", [
+    (FRENCH.encode("utf-16-le"), FRENCH),  # UTF-16 without a byte-order mark
+    (GERMAN.encode("utf-16-be"), GERMAN),
+    (("Bern, 2 May 2024. " + GERMAN).encode("utf-8").replace(b"Bern", b"Be\x00rn"), "Bern, 2 May 2024. " + GERMAN),
+])
+def test_text_that_looks_binary_only_at_first_sight(tmp_path, content, expected):
+    (doc,) = read_path(write(tmp_path, "odd.txt", content))
+    assert doc.text == expected
+
+
+def test_an_inline_doctype_subset_is_not_taken_for_text(tmp_path):
+    page = b'<!DOCTYPE html [ <!ENTITY x "boom"> ]>\n<html><body><p>Der Bundesrat hat heute entschieden.</p></body></html>'
+    (doc,) = read_path(write(tmp_path, "subset.html", page))
+    assert doc.title == "Der Bundesrat hat heute entschieden." and "]>" not in doc.text
+
+
+def test_a_folder_given_as_a_file_is_a_clear_error(tmp_path):
+    (tmp_path / "x.txt").mkdir()
+    with pytest.raises(ReadError, match="a folder, not a file"):
+        list(read_path(str(tmp_path / "x.txt")))
