@@ -292,6 +292,28 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
             tmp.cleanup()
 
 
+@main.group("engine")
+def engine_group() -> None:
+    """Administer the search engine (clusters: the index template and the alias)."""
+
+
+@engine_group.command("setup")
+@click.option("--keep-template", is_flag=True, help="Do not replace an index template that differs.")
+@click.pass_context
+def engine_setup_command(ctx: click.Context, keep_template: bool) -> None:
+    """Install the index template and the first index (an administrator's step on a cluster)."""
+    with _engine(_config(ctx)) as engine:
+        setup = getattr(engine, "setup", None)
+        if setup is None:
+            click.echo(f"nothing to set up: the {engine.name} engine creates its index on first use")
+            return
+        try:
+            done = setup(replace_template=not keep_template)
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo("\n".join(f"created: {what}" for what in done) or "already set up: nothing to do")
+
+
 @main.command("reindex")
 @click.option("--force", is_flag=True, help="First remove what a crashed reindex left behind.")
 @click.pass_context

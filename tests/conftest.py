@@ -20,25 +20,42 @@ def corpus_path(*parts: str) -> Path:
     return path
 
 
-def elasticsearch_url() -> str:
-    """ARCHIVE_ELASTICSEARCH_URL; without it, skip on a developer's machine and fail in CI."""
-    url = os.environ.get("ARCHIVE_ELASTICSEARCH_URL")
+CLUSTERS = {  # product -> (URL variable, the script that starts a node)
+    "elasticsearch": ("ARCHIVE_ELASTICSEARCH_URL", "scripts/elasticsearch start"),
+    "opensearch": ("ARCHIVE_OPENSEARCH_URL", "scripts/opensearch start"),
+}
+
+
+def cluster_url(product: str) -> str:
+    """The product's node URL; without it, skip on a developer's machine and fail in CI."""
+    variable, script = CLUSTERS[product]
+    url = os.environ.get(variable)
     if not url:
-        message = "ARCHIVE_ELASTICSEARCH_URL is not set: start a node with `scripts/elasticsearch start`"
+        message = f"{variable} is not set: start a node with `{script}`"
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
     return url
 
 
+def elasticsearch_url() -> str:
+    return cluster_url("elasticsearch")
+
+
+def make_cluster_engine(product: str, url: str | None = None, **overrides):
+    """A cluster engine under a unique alias (call `drop()` when done)."""
+    from archive.engines import open_engine
+
+    prefix = product.upper()
+    config = {"ENGINE": product, f"{prefix}_URL": url or cluster_url(product),
+              f"{prefix}_INDEX": f"test-{uuid.uuid4().hex[:10]}"}
+    config.update(overrides)
+    return open_engine(config)
+
+
 def make_es_engine(url: str | None = None, **overrides):
     """An Elasticsearch engine under a unique alias (call `drop()` when done)."""
-    from archive.engines.elasticsearch_engine import ElasticsearchEngine
-
-    config = {"ELASTICSEARCH_URL": url or elasticsearch_url(),
-              "ELASTICSEARCH_INDEX": f"test-{uuid.uuid4().hex[:10]}"}
-    config.update(overrides)
-    return ElasticsearchEngine.from_config(config)
+    return make_cluster_engine("elasticsearch", url, **overrides)
 
 
 LAYERS = ("unit", "engines", "web", "cli", "browser", "corpus")
@@ -54,6 +71,7 @@ def pytest_collection_modifyitems(config, items):
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
         if parts[0] in LAYERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        if "elasticsearch" in params.values() or "es_engine" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.elasticsearch)
+        params = [v for v in getattr(getattr(item, "callspec", None), "params", {}).values() if isinstance(v, str)]
+        for product in CLUSTERS:
+            if product in params or (product == "elasticsearch" and "es_engine" in getattr(item, "fixturenames", ())):
+                item.add_marker(getattr(pytest.mark, product))

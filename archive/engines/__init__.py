@@ -1,11 +1,11 @@
-"""Search engines behind one narrow interface (`Engine`): the embedded tantivy default and Elasticsearch."""
+"""Search engines behind one narrow interface (`Engine`): the embedded tantivy default, Elasticsearch, OpenSearch."""
 from __future__ import annotations
 
 from .base import Engine, EngineError, EngineFault, EngineStats, EngineUnavailable, IndexReport
 
 
 def open_engine(config: dict) -> Engine:
-    """The engine named by `config["ENGINE"]` ("tantivy" or "elasticsearch")."""
+    """The engine named by `config["ENGINE"]` ("tantivy", "elasticsearch" or "opensearch")."""
     name = (config.get("ENGINE") or "tantivy").lower()
     if name == "tantivy":
         from .tantivy_engine import TantivyEngine
@@ -15,7 +15,11 @@ def open_engine(config: dict) -> Engine:
         from .elasticsearch_engine import ElasticsearchEngine
 
         return ElasticsearchEngine.from_config(config)
-    raise EngineError(f"Unknown engine {name!r}: use 'tantivy' or 'elasticsearch'.")
+    if name == "opensearch":
+        from .opensearch_engine import OpenSearchEngine
+
+        return OpenSearchEngine.from_config(config)
+    raise EngineError(f"Unknown engine {name!r}: use 'tantivy', 'elasticsearch' or 'opensearch'.")
 
 
 __all__ = ["Engine", "EngineError", "EngineFault", "EngineStats", "EngineUnavailable", "IndexReport", "open_engine"]

@@ -1,10 +1,11 @@
-"""Both engines give the same answers over the whole NSB 2024 corpus.
+"""Every engine gives the same answers over the whole NSB 2024 corpus.
 
 The documents the session analysed into tantivy are copied into Elasticsearch
-(the single node of ARCHIVE_ELASTICSEARCH_URL, under a throw-away alias), and
-varied searches must give the same totals and the same values and counts in
-every facet; date-sorted searches must give the same first page. Relevance
-order is not compared: the two engines score differently by design.
+and OpenSearch (the single nodes of ARCHIVE_ELASTICSEARCH_URL and
+ARCHIVE_OPENSEARCH_URL, under throw-away aliases), and varied searches must
+give the same totals and the same values and counts in every facet;
+date-sorted searches must give the same first page. Relevance order is not
+compared: the engines score differently by design.
 
 The engines ship different Snowball versions (tantivy's German stemmer strips
 -et, Lucene's does not; for English -ational it is the other way round), which
@@ -21,12 +22,9 @@ import time
 import pytest
 
 from archive.request import SearchRequest
-from tests.conftest import IN_CI, elasticsearch_url, make_es_engine
+from tests.conftest import CLUSTERS, IN_CI, make_cluster_engine
 
-# Checked before any fixture, so that a skip does not first wait for the corpus to be analysed.
-pytestmark = [pytest.mark.corpus, pytest.mark.elasticsearch, pytest.mark.skipif(
-    not os.environ.get("ARCHIVE_ELASTICSEARCH_URL") and not IN_CI,
-    reason="ARCHIVE_ELASTICSEARCH_URL is not set: start a node with `scripts/elasticsearch start`")]
+pytestmark = pytest.mark.corpus
 
 FACET_SIZE = 25  # more than the page shows, so that differences in the tail show up too
 
@@ -57,20 +55,25 @@ STEMMER_CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def engines(nsb):
-    """(tantivy, elasticsearch), both holding the NSB documents."""
-    es = make_es_engine(elasticsearch_url())
+@pytest.fixture(scope="module", params=[pytest.param(p, marks=getattr(pytest.mark, p)) for p in CLUSTERS])
+def engines(request):
+    """(tantivy, a cluster engine), both holding the NSB documents."""
+    variable, script = CLUSTERS[request.param]
+    # Checked before the corpus fixture, so that a skip does not first wait for the corpus to be analysed.
+    if not os.environ.get(variable) and not IN_CI:
+        pytest.skip(f"{variable} is not set: start a node with `{script}`")
+    nsb = request.getfixturevalue("nsb")
+    cluster = make_cluster_engine(request.param)
     started = time.perf_counter()
     try:
-        report = es.index(nsb.engine.iter_documents())
+        report = cluster.index(nsb.engine.iter_documents())
         assert report.errors == []
-        assert es.count() == nsb.engine.count()
-        print(f"\n[agree] {es.count()} documents copied into Elasticsearch in {time.perf_counter() - started:.0f}s")
-        yield nsb.engine, es
+        assert cluster.count() == nsb.engine.count()
+        print(f"\n[agree] {cluster.count()} documents copied into {request.param} in {time.perf_counter() - started:.0f}s")
+        yield nsb.engine, cluster
     finally:
-        es.drop()
-        es.close()
+        cluster.drop()
+        cluster.close()
 
 
 def facet_table(result) -> dict:

@@ -118,7 +118,7 @@ def clustered(cluster, nsb):
 def health(engine) -> dict:
     """The cluster's health now, or {} if no node answers."""
     try:
-        return dict(engine.es.options(request_timeout=5).cluster.health(timeout="2s"))
+        return dict(engine.api.es.options(request_timeout=5).cluster.health(timeout="2s"))
     except Exception:  # noqa: BLE001 -- any failure to answer means "not healthy yet"
         return {}
 
@@ -177,7 +177,7 @@ def search_load(engine, expected: dict, stop: threading.Event, started: float, o
 
 def master_node(engine) -> int:
     """The number of the elected master (node-K)."""
-    name = engine.es.cat.master(format="json")[0]["node"]
+    name = engine.api.es.cat.master(format="json")[0]["node"]
     return int(name.rsplit("-", 1)[1])
 
 

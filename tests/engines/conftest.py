@@ -1,8 +1,9 @@
-"""The engine behaviour suite runs every case against both engines.
+"""The engine behaviour suite runs every case against every engine.
 
 The tantivy engine always runs (a real index on disk in a temporary folder).
-The Elasticsearch engine runs against the node named by ARCHIVE_ELASTICSEARCH_URL
-(started by `scripts/elasticsearch start`); without it the cases are skipped on a
+The cluster engines run against the nodes named by ARCHIVE_ELASTICSEARCH_URL
+and ARCHIVE_OPENSEARCH_URL (started by `scripts/elasticsearch start` and
+`scripts/opensearch start`); without them the cases are skipped on a
 developer's machine and fail in CI, where a skipped engine case is a defect.
 """
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import pytest
 
 from archive.engines.tantivy_engine import TantivyEngine
-from tests.conftest import make_es_engine
+from tests.conftest import CLUSTERS, make_cluster_engine
 from tests.engines.documents import sample_documents
 
-ENGINES = ["tantivy", "elasticsearch"]
+ENGINES = ["tantivy", *CLUSTERS]
 
 
 def make_engine(name: str, tmp_path):
     if name == "tantivy":
         return TantivyEngine(tmp_path / "tantivy")
-    return make_es_engine()
+    return make_cluster_engine(name)
 
 
 @pytest.fixture(params=ENGINES)
@@ -27,7 +28,7 @@ def engine(request, tmp_path):
     """An empty engine of each kind."""
     eng = make_engine(request.param, tmp_path)
     yield eng
-    if request.param == "elasticsearch":
+    if request.param != "tantivy":
         eng.drop()
     eng.close()
 
@@ -40,10 +41,19 @@ def loaded(engine):
     return engine
 
 
+@pytest.fixture(params=list(CLUSTERS))
+def cluster_engine(request):
+    """An empty engine of each cluster product under a unique alias, dropped afterwards."""
+    engine = make_cluster_engine(request.param)
+    yield engine
+    engine.drop()
+    engine.close()
+
+
 @pytest.fixture
 def es_engine():
     """An empty Elasticsearch engine under a unique alias, dropped afterwards."""
-    engine = make_es_engine()
+    engine = make_cluster_engine("elasticsearch")
     yield engine
     engine.drop()
     engine.close()

@@ -1,10 +1,11 @@
-"""Elasticsearch responses that cover only part of the index are outages, not answers (no server)."""
+"""Cluster responses that cover only part of the index are outages, not answers (no server)."""
 from __future__ import annotations
 
 import pytest
 
 from archive.engines.base import EngineUnavailable
-from archive.engines.elasticsearch_engine import ElasticsearchEngine, complete
+from archive.engines.cluster import complete
+from archive.engines.elasticsearch_engine import ElasticsearchAPI, ElasticsearchEngine
 from archive.request import SearchRequest
 
 SHARD_DOWN = {"shard": 2, "index": "communiques-v1", "node": None,
@@ -59,10 +60,10 @@ class ClientReturning:
 
 
 def engine_with(resp) -> tuple[ElasticsearchEngine, ClientReturning]:
-    engine = ElasticsearchEngine(["http://127.0.0.1:1"], alias="unit")
+    api = ElasticsearchAPI(["http://127.0.0.1:1"])
     client = ClientReturning(resp)
-    engine._es, engine._ready = client, True
-    return engine, client
+    api._es = client
+    return ElasticsearchEngine(api, ["http://127.0.0.1:1"], alias="unit"), client
 
 
 def test_search_refuses_a_partial_answer():
