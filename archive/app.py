@@ -13,7 +13,7 @@ from flask import Flask
 import archive
 
 from .config import default_instance_path, load_config
-from .web import documents, engine, errors, filters, search
+from .web import documents, engine, errors, filters, negotiation, search
 
 
 def _asset_dir(name: str) -> str:
@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     engine.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
+    negotiation.init_app(app)
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
     app.after_request(_safety_headers)

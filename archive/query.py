@@ -326,3 +326,10 @@ def positive_terms(node: Node) -> list[Term | Phrase]:
     if isinstance(node, (And, Or)):
         return [t for c in node.children for t in positive_terms(c)]
     return []
+
+
+def lowercase_operators(text: str) -> list[str]:
+    """Words "and", "or", "not" typed in lower case between other words (searched as words, which is
+    rarely what was meant: operators are only recognised in capitals)."""
+    words = [t.value for t in _tokenize(text) if t.kind == "word"] if len(text) <= MAX_QUERY_LENGTH else []
+    return [w for i, w in enumerate(words) if w in ("and", "or", "not") and 0 < i < len(words) - 1]

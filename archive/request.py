@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 from .facets import NAMES as FACETS
 from .facets import facet
 from .plan import QueryPlan, plan_query
+from .query import positive_terms
 
 SORTS = ("relevance", "date", "date_asc")
 DEFAULT_PER_PAGE = 20
@@ -25,7 +26,14 @@ _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only
 
 
 class RequestError(ValueError):
-    """A URL argument that cannot be used; `str(error)` is shown to the user."""
+    """A URL argument that cannot be used; `str(error)` is shown to the user, `argument` names it."""
+
+    def __init__(self, message: str, argument: str | None = None):
+        super().__init__(message)
+        self.argument = argument
+
+
+DATE_ARGUMENTS = ("from", "to")
 
 
 def normalise_value(name: str, value: str) -> str:
@@ -38,15 +46,16 @@ def _check_date(name: str, value: str | None) -> str | None:
         return None
     value = value.strip()
     if not _DATE.match(value):
-        raise RequestError(f"{name} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}.")
+        raise RequestError(f"{name} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}.", name)
     parts = [int(p) for p in value.split("-")]
     if len(parts) > 1 and not 1 <= parts[1] <= 12:
-        raise RequestError(f"{name}: {value!r} has no month {parts[1]}.")
+        raise RequestError(f"{name}: {value!r} has no month {parts[1]}.", name)
     if len(parts) > 2:
         try:
             datetime.date(*parts)
         except ValueError:
-            raise RequestError(f"{name}: {value!r} is not a date (there is no day {parts[2]} in that month).") from None
+            raise RequestError(f"{name}: {value!r} is not a date (there is no day {parts[2]} in that month).",
+                               name) from None
     return value
 
 
@@ -74,12 +83,21 @@ class SearchRequest:
     exclusions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # facet -> values that must not occur
     date_from: str | None = None  # inclusive, YYYY[-MM[-DD]]
     date_to: str | None = None  # inclusive, YYYY[-MM[-DD]]
-    sort: str = "relevance"
+    sort: str | None = None  # None: by relevance when the query has words, else newest first
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     facets: tuple[str, ...] = FACETS  # which facets to count
     facet_size: int = 10
     expand: bool = True  # cross-language expansion of country/organisation names
+
+    @property
+    def effective_sort(self) -> str:
+        """The order results come in: the one asked for, else relevance for words and newest first
+        for everything else (browsing, facet filters, keyword queries: relevance says nothing there)."""
+        return self.sort or self._default_sort()
+
+    def _default_sort(self) -> str:
+        return "relevance" if positive_terms(self.query.tree) else "date"
 
     @cached_property
     def query(self) -> QueryPlan:
@@ -94,7 +112,7 @@ class SearchRequest:
         return req.validated()
 
     def validated(self) -> "SearchRequest":
-        if self.sort not in SORTS:
+        if self.sort is not None and self.sort not in SORTS:
             raise RequestError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}.")
         for name in self.facets:
             if name not in FACETS:
@@ -102,12 +120,14 @@ class SearchRequest:
         date_from = _check_date("from", self.date_from)
         date_to = _check_date("to", self.date_to)
         if date_from and date_to and date_from > date_to and not date_to.startswith(date_from):
-            raise RequestError(f"The date range is empty: from {date_from} is after to {date_to}.")
+            raise RequestError(f"The date range is empty: from {date_from} is after to {date_to}.", "to")
         page = min(max(int(self.page), 1), MAX_PAGE)
         per_page = min(max(int(self.per_page), 1), MAX_PER_PAGE)
         request = replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
                           facet_size=min(max(int(self.facet_size), 1), 500))
         request.query  # parsed now: raises QuerySyntaxError with a readable message
+        if request.sort and request.sort == request._default_sort():
+            request = replace(request, sort=None)  # the URL stays canonical: the default is left out
         return request
 
     # -- URL arguments -------------------------------------------------------------------
@@ -144,7 +164,7 @@ class SearchRequest:
             exclusions=exclusions,
             date_from=get("from") or None,
             date_to=get("to") or None,
-            sort=get("sort") or "relevance",
+            sort=get("sort") or None,
             page=number("page", 1),
             per_page=number("per_page", DEFAULT_PER_PAGE),
             facet_size=number("facet_size", 10),
@@ -164,7 +184,7 @@ class SearchRequest:
             args.append(("from", self.date_from))
         if self.date_to:
             args.append(("to", self.date_to))
-        if self.sort != "relevance":
+        if self.sort:
             args.append(("sort", self.sort))
         if self.per_page != DEFAULT_PER_PAGE:
             args.append(("per_page", str(self.per_page)))
@@ -219,8 +239,9 @@ class SearchRequest:
     def with_dates(self, date_from: str | None, date_to: str | None) -> "SearchRequest":
         return replace(self, date_from=date_from or None, date_to=date_to or None, page=1).validated()
 
-    def with_sort(self, sort: str) -> "SearchRequest":
-        return replace(self, sort=sort, page=1)
+    def with_sort(self, sort: str | None) -> "SearchRequest":
+        changed = replace(self, sort=sort, page=1)
+        return replace(changed, sort=None) if sort == changed._default_sort() else changed
 
     def with_page(self, page: int) -> "SearchRequest":
         return replace(self, page=min(max(page, 1), MAX_PAGE))

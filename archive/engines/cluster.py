@@ -446,7 +446,7 @@ class ClusterEngine(Engine):
         else:
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
-        by_score = request.sort == "relevance"
+        by_score = request.effective_sort == "relevance"
         hits = [hit_from_doc(Communique.from_dict(h["_source"]), request.query.highlight,
                              score=h.get("_score") if by_score else None) for h in resp["hits"]["hits"]]
         return SearchResult(total=resp["hits"]["total"]["value"], hits=hits,

@@ -129,9 +129,9 @@ def _post_filter(request: SearchRequest) -> dict | None:
 
 
 def _sort(request: SearchRequest) -> list:
-    if request.sort == "date":
+    if request.effective_sort == "date":
         return [{BACKEND.date_field("desc"): "desc"}, {"id": "asc"}]
-    if request.sort == "date_asc":
+    if request.effective_sort == "date_asc":
         return [{BACKEND.date_field("asc"): "asc"}, {"id": "asc"}]
     return ["_score", {"id": "asc"}]
 

@@ -346,9 +346,9 @@ class TantivyEngine(Engine):
         main = self.compiler.main(request)
         searcher = self._searcher()
         kwargs = {}
-        if request.sort == "date":
+        if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
-        elif request.sort == "date_asc":
+        elif request.effective_sort == "date_asc":
             kwargs = {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
         found = searcher.search(self.compiler.narrow(main, request), request.per_page, count=True,
                                 offset=request.offset, **kwargs)

@@ -27,9 +27,12 @@ TITLES = {
 
 
 def error_response(status: int, message: str):
+    """The error page, and its JSON twin in the shape every error has: error, status, what was asked."""
+    from flask import request
+
     title = TITLES.get(status, "Error")
-    return respond("error.html", {"error": message, "status": status}, status,
-                   status=status, title=title, message=message)
+    data = {"error": message, "status": status, "query": {"path": request.path, **request.args.to_dict(flat=True)}}
+    return respond("error.html", data, status, status=status, title=title, message=message)
 
 
 def _http_error(error: HTTPException):

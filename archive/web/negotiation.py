@@ -1,13 +1,15 @@
 """HTML or JSON: every page has a JSON twin, chosen by `?format=json` or the Accept header."""
 from __future__ import annotations
 
-from flask import jsonify, make_response, render_template, request
+from flask import Flask, abort, jsonify, make_response, render_template, request
+
+FORMATS = ("html", "json")
 
 
 def wants_json() -> bool:
     """True for `?format=json`, or when the client prefers application/json over text/html."""
     fmt = request.args.get("format")
-    if fmt:
+    if fmt in FORMATS:
         return fmt == "json"
     accept = request.accept_mimetypes
     return accept["application/json"] > accept["text/html"]
@@ -22,3 +24,14 @@ def respond(template: str, data: dict, code: int = 200, **context):
     response.status_code = code
     response.vary.add("Accept")
     return response
+
+
+def refuse_unknown_formats() -> None:
+    """`?format=csv` is a 400 that says which formats there are, not an HTML page by surprise."""
+    fmt = request.args.get("format")
+    if fmt and fmt not in FORMATS:
+        abort(400, description=f"format must be one of {', '.join(FORMATS)}, not {fmt!r}.")
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(refuse_unknown_formats)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ..query import QuerySyntaxError
-from ..request import DEFAULT_PER_PAGE, RequestError, SearchRequest
+from ..query import QuerySyntaxError, lowercase_operators
+from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
 from .engine import get_engine
 from .negotiation import respond
 from .search_page import build_search_page, error_page
@@ -34,12 +34,47 @@ def _rest_of(args) -> SearchRequest | None:
 @bp.get("/")
 def search():
     """Parse the URL once, search, and hand the template a ready-made page."""
+    notices = []
     try:
         req = _parse(request.args)
+        for word in dict.fromkeys(lowercase_operators(req.q)):
+            notices.append(f"“{word}” was searched as a word: operators are written in capitals "
+                           f"({word.upper()}) to combine words.")
+        result = get_engine().search(req)
+        if result.total and req.page > result.pages:
+            notices.append(f"There is no page {req.page:,} of this search: it has {result.pages:,}. "
+                           "This is the last one.")
+            req = req.with_page(result.pages)
+            result = get_engine().search(req)
+    except RequestError as error:
+        if error.argument in DATE_ARGUMENTS:
+            return _without_dates(str(error))
+        return _error_page(error)
+    except QuerySyntaxError as error:
+        return _error_page(error)
+    page = build_search_page(req, result, link=search_url, doc_link=document_url,
+                             share_url=public_url(search_url(req)), notices=notices)
+    return respond("search.html", page.to_json(), page=page)
+
+
+def _error_page(error: Exception):
+    page = error_page(request.args.get("q", ""), str(error), kept=_rest_of(request.args))
+    return respond("search.html", page.to_json(), 400, page=page)
+
+
+def _without_dates(message: str):
+    """A date that cannot be used: the rest of the search runs, the date fields keep what was typed
+    and say what is wrong (400, so scripts see the argument was refused)."""
+    rest = request.args.copy()
+    for name in DATE_ARGUMENTS:
+        rest.pop(name, None)
+    try:
+        req = _parse(rest)
         result = get_engine().search(req)
     except (QuerySyntaxError, RequestError) as error:
-        page = error_page(request.args.get("q", ""), str(error), kept=_rest_of(request.args))
-        return respond("search.html", page.to_json(), 400, page=page)
+        return _error_page(error)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
                              share_url=public_url(search_url(req)))
-    return respond("search.html", page.to_json(), page=page)
+    page.date_error = message
+    page.date_from, page.date_to = request.args.get("from", ""), request.args.get("to", "")
+    return respond("search.html", page.to_json(), 400, page=page)

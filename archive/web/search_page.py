@@ -59,6 +59,7 @@ class DatesSection:
     date_from: str
     date_to: str
     hidden: list[tuple[str, str]]
+    error: str | None = None
 
 
 @dataclass
@@ -106,6 +107,8 @@ class SearchPage:
     date_from: str = ""
     date_to: str = ""
     share_url: str = ""
+    notices: list[str] = field(default_factory=list)  # what the reader should know about this search
+    date_error: str | None = None  # a date that could not be used: the rest of the search ran
 
     @property
     def first_shown(self) -> int:
@@ -119,7 +122,7 @@ class SearchPage:
     def sections(self) -> list:
         """The sidebar in order: facets, with the date-range form before the first date facet."""
         out: list = []
-        dates = DatesSection(self.date_from, self.date_to, self.dates_hidden)
+        dates = DatesSection(self.date_from, self.date_to, self.dates_hidden, self.date_error)
         placed = self.request is None  # no date form on an error page
         for view in self.facets:
             if facet(view.name).order == NEWEST_FIRST and not placed:
@@ -132,9 +135,9 @@ class SearchPage:
 
     def to_json(self) -> dict:
         if self.error:
-            return {"error": self.error, "query": {"q": self.q}}
+            return {"error": self.error, "status": 400, "query": {"q": self.q}}
         req = self.request
-        return {
+        data = {
             "query": request_json(req),
             "total": self.total,
             "page": req.page,
@@ -152,11 +155,15 @@ class SearchPage:
                 for f in self.facets
             },
             "url": self.share_url,
+            "notices": self.notices,
             "links": {
                 "prev": self.pagination.prev_url if self.pagination else None,
                 "next": self.pagination.next_url if self.pagination else None,
             },
         }
+        if self.date_error:
+            data.update(error=self.date_error, status=400)
+        return data
 
 
 def request_json(req: SearchRequest) -> dict:
@@ -247,7 +254,7 @@ def _hidden(req: SearchRequest) -> list[tuple[str, str]]:
 
 
 def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLink,
-                      doc_link: DocLink, share_url: str = "") -> SearchPage:
+                      doc_link: DocLink, share_url: str = "", notices: list[str] | None = None) -> SearchPage:
     """The whole page for a successful search."""
     def filter_link(facet: str, value: str) -> str:
         return link(req.with_filter(facet, value))
@@ -261,15 +268,16 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         hits=[hit_view(h, doc_link, filter_link, req.selected("country")) for h in result.hits],
         facets=facets,
         chips=chips(req, link),
-        sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.sort) for s in SORTS],
+        sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.effective_sort) for s in SORTS],
         pagination=pagination(req, result.pages, link),
         expansions=list(result.expansions),
         query_hidden=_hidden(replace(req, q="", page=1)),
-        sort_hidden=_hidden(replace(req, sort="relevance", page=1)),
+        sort_hidden=_hidden(replace(req, sort=None, page=1)),
         dates_hidden=_hidden(replace(req, date_from=None, date_to=None, page=1)),
         date_from=req.date_from or "",
         date_to=req.date_to or "",
         share_url=share_url,
+        notices=list(notices or []),
     )
     if page.chips:
         page.clear_url = link(replace(req, filters=(), exclusions=(), date_from=None, date_to=None, page=1))

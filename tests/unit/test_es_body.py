@@ -68,7 +68,10 @@ def body(**kw):
 
 @pytest.mark.parametrize("kw, key, expected", [
     ({}, "query", {"bool": {"must": [{"match_all": {}}], "filter": [], "must_not": []}}),
-    ({}, "sort", ["_score", {"id": "asc"}]),
+    ({"q": "nato"}, "sort", ["_score", {"id": "asc"}]),
+    ({}, "sort", [{"search.date_desc": "desc"}, {"id": "asc"}]),  # nothing to rank by: newest first
+    ({"q": "country:TR"}, "sort", [{"search.date_desc": "desc"}, {"id": "asc"}]),
+    ({"sort": "relevance"}, "sort", ["_score", {"id": "asc"}]),
     ({"sort": "date"}, "sort", [{"search.date_desc": "desc"}, {"id": "asc"}]),
     ({"sort": "date_asc"}, "sort", [{"search.date_asc": "asc"}, {"id": "asc"}]),
     ({}, "track_total_hits", True),

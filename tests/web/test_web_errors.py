@@ -108,3 +108,35 @@ def test_the_app_and_the_command_share_one_instance_folder(tmp_path, monkeypatch
     app = create_app()
     assert app.instance_path == str(tmp_path / "inst")
     assert app.config["DATA_DIR"] == load_config()["DATA_DIR"] == str(tmp_path / "inst" / "data")
+
+
+@pytest.mark.parametrize("path", ["/?q=nato&format=csv", "/doc/en-nato?format=xml"])
+def test_an_unknown_format_is_a_400_that_names_the_formats(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "format must be one of html, json, not" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path, status", [("/?q=%22unclosed&format=json", 400), ("/doc/nope?format=json", 404),
+                                          ("/nope?format=json", 404), ("/?from=2024-13&format=json", 400)])
+def test_every_json_error_has_the_same_shape(client, path, status):
+    data = client.get(path).get_json()
+    assert data["status"] == status and data["error"] and isinstance(data["query"], dict)
+
+
+def test_a_date_error_keeps_the_query_the_filters_and_the_facets(client):
+    response = client.get("/?q=nato&country=TR&from=2024-06&to=2024-03")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'id="date-error" role="alert">The date range is empty' in html and 'aria-invalid="true"' in html
+    assert 'value="2024-06"' in html and 'value="2024-03"' in html  # what was typed stays to be fixed
+    assert 'value="nato"' in html and "Country: Türkiye" in html  # the rest of the search ran
+    assert 'class="hits"' in html and 'data-facet="language"' in html
+    data = client.get("/?q=nato&country=TR&from=2024-06&to=2024-03&format=json").get_json()
+    assert data["status"] == 400 and "date range is empty" in data["error"] and data["total"] > 0
+
+
+def test_a_page_past_the_last_shows_the_last_page_and_says_so(client):
+    data = client.get("/?per_page=2&page=999&format=json").get_json()
+    assert data["page"] == data["pages"] and data["results"]
+    assert "There is no page 999 of this search" in data["notices"][0]

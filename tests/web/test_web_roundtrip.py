@@ -63,7 +63,10 @@ def test_derived_links_round_trip(req):
     (R(q="otan", filters={"country": ["TR", "GB"]}, exclusions={"language": ["de"]}),
      "q=otan&country=TR&country=GB&not_language=de"),
     (R(q="Zölle", page=2), "q=Z%C3%B6lle&page=2"),
-    (R(sort="relevance", page=1, per_page=20, facet_size=10, expand=True), ""),  # defaults left out
+    (R(sort=None, page=1, per_page=20, facet_size=10, expand=True), ""),  # defaults left out
+    (R(q="nato", sort="relevance"), "q=nato"),  # relevance is the default for words
+    (R(sort="date"), ""),  # and newest first without them
+    (R(sort="relevance"), "sort=relevance"),
 ])
 def test_urls_are_short_and_readable(req, expected):
     assert query_string(req) == expected

@@ -109,7 +109,7 @@ def test_sort_by_date_and_pagination(client):
     oldest = search_json(client, "sort=date_asc")
     assert oldest["results"][0]["id"] == "fr-france"
     html = client.get("/?sort=date&per_page=4").get_data(as_text=True)
-    assert 'href="/?sort=date&amp;per_page=4&amp;page=2" rel="next"' in html
+    assert 'href="/?per_page=4&amp;page=2" rel="next"' in html  # newest first is the default without a query
 
 
 def test_date_range_filters(client):
@@ -165,3 +165,10 @@ def test_static_assets_are_served(client):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200
         response.close()  # file responses stream; close to release the file
+
+
+def test_lower_case_operators_get_a_hint(client):
+    data = client.get("/?q=otan+or+nato&format=json").get_json()
+    assert any("“or” was searched as a word" in n and "(OR)" in n for n in data["notices"])
+    assert client.get("/?q=otan+OR+nato&format=json").get_json()["notices"] == []
+    assert client.get("/?q=or&format=json").get_json()["notices"] == []  # a word alone is a word

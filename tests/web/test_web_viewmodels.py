@@ -160,7 +160,7 @@ def test_expansion_off_offers_to_switch_it_back_on():
 def test_error_page_keeps_query_and_the_rest_of_the_state():
     page = error_page('"unclosed', "The quotation mark…", kept=req(country=["TR"]))
     assert page.q == '"unclosed' and page.query_hidden == [("country", "TR")]
-    assert page.to_json() == {"error": "The quotation mark…", "query": {"q": '"unclosed'}}
+    assert page.to_json() == {"error": "The quotation mark…", "status": 400, "query": {"q": '"unclosed'}}
     assert page.sections == []
 
 
