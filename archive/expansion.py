@@ -13,41 +13,13 @@ import functools
 
 from babel import Locale
 
-from indexer.analysis import countries, organisations
-from indexer.analysis.gazetteer import tokens_of
+from indexer.analysis import organisations
 
+from .names import country_for, organisation_for
 from .query import And, KeywordMatch, Node, Not, Or, Phrase, Term
 
 DISPLAY_LOCALES = ("en", "fr", "de", "it", "es", "pt", "nl", "tr", "ru", "ar")
 MAX_SHOWN = 6
-
-
-def _whole_match(gazetteer, text: str):
-    """The value of a gazetteer entry that covers all of `text`, else None."""
-    for candidate in dict.fromkeys((text, text[:1].upper() + text[1:], text.title())):
-        tokens = tokens_of(candidate)
-        if not len(tokens):
-            return None
-        for m in gazetteer.find(tokens):
-            if m.start == 0 and m.end == len(tokens):
-                return m.value
-    return None
-
-
-@functools.lru_cache(maxsize=1024)
-def country_for(text: str) -> str | None:
-    """The ISO code when `text` is a country's name (in any supported language)."""
-    value = _whole_match(countries.gazetteer(), text)
-    if value is None:
-        return None
-    code, kind, _ = value
-    return code if kind == countries.NAME else None
-
-
-@functools.lru_cache(maxsize=1024)
-def organisation_for(text: str) -> str | None:
-    """The canonical name when `text` names an international organisation."""
-    return _whole_match(organisations.gazetteer(), text)
 
 
 @functools.lru_cache(maxsize=256)

@@ -43,27 +43,46 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 
 
 def _as_is(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _year_or_month(value: str) -> str:
     return value.strip()
 
 
-def _upper(value: str) -> str:
-    return value.strip().upper()
-
-
-def _lower(value: str) -> str:
-    return value.strip().lower()
-
-
 def country_code(value: str) -> str:
-    """An ISO code for a typed country: a code as is, or a country's English name."""
+    """An ISO code for a typed country: a code as is, or a country's name in any supported language."""
+    from .names import country_for
+
     value = value.strip()
-    if len(value) == 2 and value.isalpha():
+    if len(value) == 2 and value.isalpha() and value.isascii():
         return value.upper()
+    code = country_for(value, any_case=True)
+    if code:
+        return code
     try:
         return pycountry.countries.lookup(value).alpha_2
     except LookupError:
-        raise UnknownValue(
-            f"Unknown country {value!r}: use an ISO code such as country:TR or an English name.") from None
+        raise UnknownValue(f"Unknown country {value!r}: use an ISO code such as country:TR or a country's name.") \
+            from None
+
+
+def _language(value: str) -> str:
+    from .names import language_for
+
+    return language_for(value) or value.strip().lower()
+
+
+def _organisation(value: str) -> str:
+    from .names import organisation_for
+
+    return organisation_for(_as_is(value), any_case=True) or _as_is(value)
+
+
+def _place(value: str) -> str:
+    from .names import place_for
+
+    return place_for(_as_is(value)) or _as_is(value)
 
 
 @dataclass(frozen=True)
@@ -71,23 +90,38 @@ class Facet:
     name: str  # URL key (`country=TR`), query field (`country:TR`) and engine field
     label: str  # heading on the page
     values: Callable[[Communique], list[str]]  # what a document contributes, in order, no repeats
-    spell: Callable[[str], str] = _as_is  # the stored spelling of a value from a URL (codes' case)
-    resolve: Callable[[str], str] | None = None  # a value typed in a query to the stored one
-    folded: bool = False  # also matched ignoring case and accents (a key field per engine)
+    canonical: Callable[[str], str] = _as_is  # a typed value (URL or query) to the stored one: codes, aliases
+    folded: bool = False  # matched ignoring case and accents (through a key field per engine)
     order: str = BY_COUNT
     value_label: Callable[..., str] = as_written  # (value, locale) -> what people read
     query_names: tuple[str, ...] = ()  # other names a query may use (`lang:`)
     on_document: bool = True  # listed in the document page's sidebar
 
+    def spell(self, typed: str) -> str:
+        """The value a URL's `name=typed` stands for ("france" -> FR, "Genf" -> Geneva, "nato" -> NATO).
+
+        A country that names nothing is kept as typed: the page then says that nothing has it.
+        """
+        try:
+            return self.canonical(typed)
+        except UnknownValue:
+            return typed.strip()
+
+    def key(self, value: str) -> str:
+        return fold(value)
+
     def keys(self, values: Iterable[str]) -> list[str]:
         """The folded keys of values, for the engines' key field."""
         return _unique(fold(v) for v in values)
 
+    def same(self, a: str, b: str) -> bool:
+        """Whether two values are one for this facet (folded facets ignore case and accents)."""
+        return fold(a) == fold(b) if self.folded else a == b
+
     def query_value(self, typed: str) -> tuple[str, str]:
         """(field kind, value) that `name:typed` in a query matches: ("key", folded) or ("value", stored)."""
-        if self.folded:
-            return "key", fold(typed)
-        return "value", self.resolve(typed) if self.resolve else self.spell(typed)
+        value = self.canonical(typed)
+        return ("key", fold(value)) if self.folded else ("value", value)
 
 
 def _year(doc: Communique) -> list[str]:
@@ -100,20 +134,20 @@ def _month(doc: Communique) -> list[str]:
 
 # Display order: country first, as staff filter by it most.
 FACETS: tuple[Facet, ...] = (
-    Facet("country", "Country", lambda d: _unique(d.countries), spell=_upper, resolve=country_code,
-          value_label=country_name),
-    Facet("language", "Language", lambda d: _unique([d.language]), spell=_lower, value_label=language_name,
+    Facet("country", "Country", lambda d: _unique(d.countries), canonical=country_code, value_label=country_name),
+    Facet("language", "Language", lambda d: _unique([d.language]), canonical=_language, value_label=language_name,
           query_names=("lang",), on_document=False),
-    Facet("year", "Year", _year, order=NEWEST_FIRST),
-    Facet("month", "Month", _month, order=NEWEST_FIRST, value_label=month_name, on_document=False),
+    Facet("year", "Year", _year, canonical=_year_or_month, order=NEWEST_FIRST),
+    Facet("month", "Month", _month, canonical=_year_or_month, order=NEWEST_FIRST, value_label=month_name,
+          on_document=False),
     Facet("issuer", "Issuer", lambda d: _unique([d.issuer]), folded=True, on_document=False),
-    Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), spell=_upper,
-          resolve=country_code, value_label=country_name, on_document=False),
+    Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), canonical=country_code,
+          value_label=country_name, on_document=False),
     Facet("topic", "Topic", lambda d: _unique(d.topics), folded=True),
     Facet("person", "People", lambda d: _unique(d.persons), folded=True),
-    Facet("org", "Organisations", lambda d: _unique(d.organisations), folded=True,
+    Facet("org", "Organisations", lambda d: _unique(d.organisations), canonical=_organisation, folded=True,
           query_names=("organisation", "organization")),
-    Facet("place", "Places", lambda d: _unique(d.places), folded=True),
+    Facet("place", "Places", lambda d: _unique(d.places), canonical=_place, folded=True),
 )
 BY_NAME: Mapping[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
@@ -149,7 +183,12 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     values are listed as excluded, so a user can always undo what they clicked.
     """
     size = request.facet_size if size is None else size
+    facet_ = BY_NAME[name]
     selected, excluded = request.selected(name), request.excluded(name)
+    if facet_.folded:  # a value selected in other case or accents is the stored one it folds to
+        by_key = {fold(v): v for v, c in counts.items() if c > 0}
+        selected = tuple(by_key.get(fold(v), v) for v in selected)
+        excluded = tuple(by_key.get(fold(v), v) for v in excluded)
     values = [FacetValue(v, c, v in selected) for v, c in counts.items() if c > 0 and v not in excluded]
     if BY_NAME[name].order == NEWEST_FIRST:
         values.sort(key=lambda fv: fv.value, reverse=True)

@@ -333,3 +333,14 @@ def lowercase_operators(text: str) -> list[str]:
     rarely what was meant: operators are only recognised in capitals)."""
     words = [t.value for t in _tokenize(text) if t.kind == "word"] if len(text) <= MAX_QUERY_LENGTH else []
     return [w for i, w in enumerate(words) if w in ("and", "or", "not") and 0 < i < len(words) - 1]
+
+
+def keyword_matches(node: Node) -> list[KeywordMatch]:
+    """Every `field:value` of a tree (under NOT too)."""
+    if isinstance(node, KeywordMatch):
+        return [node]
+    if isinstance(node, (And, Or)):
+        return [k for c in node.children for k in keyword_matches(c)]
+    if isinstance(node, Not):
+        return keyword_matches(node.child)
+    return []

@@ -233,6 +233,17 @@ class SearchRequest:
         x[facet] = () if value is None else tuple(v for v in x.get(facet, ()) if v != value)
         return self._with(dict(self.filters), x)
 
+    def with_stored_values(self, facets: Mapping[str, Iterable]) -> "SearchRequest":
+        """This request with typed values of folded facets replaced by the stored values they match
+        ("ignazio cassis" -> "Ignazio Cassis"), from the values a search returned."""
+        def stored(name: str, values: tuple[str, ...]) -> tuple[str, ...]:
+            declared = facet(name)
+            found = [fv.value for fv in facets.get(name, ())]
+            return tuple(next((f for f in found if declared.same(v, f)), v) for v in values) if declared.folded \
+                else values
+        return replace(self, filters=tuple((n, stored(n, v)) for n, v in self.filters),
+                       exclusions=tuple((n, stored(n, v)) for n, v in self.exclusions))
+
     def with_query(self, q: str) -> "SearchRequest":
         return replace(self, q=q, page=1)
 

@@ -154,6 +154,10 @@ class QueryCompiler(Generic[Q]):
     # -- the request's filters -------------------------------------------------------------------
 
     def selection(self, name: str, values: Sequence[str]) -> Q:
+        """Any of `values` of a facet: stored values exactly, or, for folded facets, without case and accents."""
+        declared = facet(name)
+        if declared.folded:
+            return self.b.terms(self.b.key_field(name), declared.keys(values))
         return self.b.terms(self.b.facet_field(name), list(values))
 
     def selections(self, request: SearchRequest, skip: str | None = None) -> list[Q]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ..query import QuerySyntaxError, lowercase_operators
+from ..facets import UnknownValue, facet
+from ..query import QuerySyntaxError, keyword_matches, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
 from .engine import get_engine
 from .negotiation import respond
@@ -46,6 +47,8 @@ def search():
                            "This is the last one.")
             req = req.with_page(result.pages)
             result = get_engine().search(req)
+        notices += unmatched_values(get_engine(), req, result)
+        req = req.with_stored_values(result.facets)
     except RequestError as error:
         if error.argument in DATE_ARGUMENTS:
             return _without_dates(str(error))
@@ -55,6 +58,26 @@ def search():
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
                              share_url=public_url(search_url(req)), notices=notices)
     return respond("search.html", page.to_json(), page=page)
+
+
+def unmatched_values(engine, req: SearchRequest, result) -> list[str]:
+    """A notice for each facet value asked for (in the URL or as `field:value`) that no document has,
+    instead of a silent "no results"."""
+    asked = [(name, value) for name, values in req.filters + req.exclusions for value in values]
+    asked += [(node.field, node.value) for node in keyword_matches(req.query.tree)]
+    notices = []
+    for name, value in dict.fromkeys(asked):
+        declared = facet(name)
+        try:
+            stored = declared.canonical(value)
+        except UnknownValue:
+            stored = value
+        if any(declared.same(stored, fv.value) and fv.count for fv in result.facets.get(name, ())):
+            continue
+        probe = SearchRequest.create(filters={name: (stored,)}, per_page=1, facets=())
+        if engine.search(probe).total == 0:
+            notices.append(f"No document in the archive has {declared.label.lower()} “{value}”.")
+    return notices
 
 
 def _error_page(error: Exception):

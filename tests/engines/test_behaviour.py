@@ -304,3 +304,21 @@ def test_an_engine_runs_the_request_as_parsed_never_parsing_again(loaded, monkey
     monkeypatch.setattr(archive.query, "parse_query", refuse)
     result = loaded.search(req)
     assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara", "ru-ukraine"}
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"person": ["işik yilmaz"]}, {"tr-ankara"}),                  # case and accents
+    ({"org": ["nato"]}, {"fr-otan", "en-otan", "tr-ankara"}),       # an acronym in lower case
+    ({"org": ["OTAN"]}, {"fr-otan", "en-otan", "tr-ankara"}),       # another language's name
+    ({"country": ["Türkei"]}, {"fr-otan", "en-otan", "tr-ankara", "ru-ukraine"}),
+    ({"country": ["japan"]}, {"en-japan"}),
+    ({"language": ["French"]}, {"fr-otan", "fr-zoll"}),
+    ({"place": ["bern"]}, {"de-zoll", "en-japan"}),
+    ({"issuer": ["BUNDESKANZLEI"]}, {"de-italien"}),
+])
+def test_facet_values_forgive_case_accents_and_other_names(loaded, filters, expected):
+    request = SearchRequest.create(filters=filters)
+    assert ids(loaded, filters=filters) == expected
+    name = next(iter(filters))
+    selected = [fv for fv in loaded.search(request).facets[name] if fv.selected]
+    assert len(selected) == 1 and selected[0].count == len(expected)  # shown once, under the stored value

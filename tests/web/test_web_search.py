@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+
 from archive.request import SearchRequest
 
 
@@ -172,3 +174,22 @@ def test_lower_case_operators_get_a_hint(client):
     assert any("“or” was searched as a word" in n and "(OR)" in n for n in data["notices"])
     assert client.get("/?q=otan+OR+nato&format=json").get_json()["notices"] == []
     assert client.get("/?q=or&format=json").get_json()["notices"] == []  # a word alone is a word
+
+
+def test_a_hand_edited_facet_url_in_the_wrong_case_finds_and_shows_the_stored_value(client):
+    data = client.get("/?person=ibrahim+kalin&org=nato&format=json").get_json()
+    assert {r["id"] for r in data["results"]} == {"en-nato", "fr-nato", "de-nato"}
+    assert data["query"] == {"person": ["Ibrahim Kalin"], "org": ["NATO"]}  # links carry the stored values
+    assert data["notices"] == []
+    html = client.get("/?person=ibrahim+kalin").get_data(as_text=True)
+    assert "People: Ibrahim Kalin" in html
+
+
+@pytest.mark.parametrize("query, notice", [
+    ("person=Nobody+Here", "No document in the archive has people “Nobody Here”."),
+    ("q=country:XX", "No document in the archive has country “XX”."),
+    ("q=year:1999", "No document in the archive has year “1999”."),
+])
+def test_a_value_that_matches_nothing_is_said_not_silently_zero(client, query, notice):
+    data = client.get(f"/?{query}&format=json").get_json()
+    assert notice in data["notices"] and data["total"] == 0
