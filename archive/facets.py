@@ -148,6 +148,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("org", "Organisations", lambda d: _unique(d.organisations), canonical=_organisation, folded=True,
           query_names=("organisation", "organization")),
     Facet("place", "Places", lambda d: _unique(d.places), canonical=_place, folded=True),
+    Facet("dateline", "Dateline", lambda d: _unique([d.dateline]), canonical=_place, folded=True, on_document=False),
 )
 BY_NAME: Mapping[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)

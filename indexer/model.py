@@ -38,6 +38,7 @@ class Communique:
     organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # subject headings the source gives (NSB topics)
+    dateline: str | None = None  # the city a release is datelined from: a field, not part of its text
     # Language versions of one message share a translation_group; the engine
     # resolves the group to the ids of the sibling documents.
     translation_group: str | None = None

@@ -60,6 +60,7 @@ class DocumentPage:
     sources: list[str] = field(default_factory=list)  # every file it was read from (duplicates merged)
     omitted: dict[str, str] = field(default_factory=dict)  # part left out -> note for the reader
     source_text: str | None = None  # a source URL shown as text: its scheme is not safe to link
+    dateline: Link | None = None
     part: int = 1  # the part of a long text shown (1-based)
     parts: int = 1
     prev_part_url: str | None = None
@@ -125,6 +126,7 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         issuer_country=(Link(country_name(doc.issuer_country), facet_link("issuer_country", doc.issuer_country),
                              doc.issuer_country) if doc.issuer_country else None),
         sources=list(doc.sources or [doc.source]),
+        dateline=Link(doc.dateline, facet_link("dateline", doc.dateline), doc.dateline) if doc.dateline else None,
         omitted=dict(omitted or {}),
         part=part,
         parts=len(bounds),

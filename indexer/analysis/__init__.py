@@ -11,13 +11,14 @@ from indexer.analysis.dates import extract_date
 from indexer.analysis.fold import fold
 from indexer.analysis.language import detect_language
 from indexer.analysis.normalise import normalise
-from indexer.analysis.organisations import extract_organisations
+from indexer.analysis.organisations import extract_organisations, name_issuer
 from indexer.analysis.persons import extract_persons
 from indexer.analysis.places import tag_places
 from indexer.model import Communique
 
 STAGES = [
     ("normalise", normalise),
+    ("name_issuer", name_issuer),
     ("detect_language", detect_language),
     ("extract_date", extract_date),
     ("tag_countries", tag_countries),
@@ -34,5 +35,5 @@ def analyze(doc: Communique) -> Communique:
     return doc
 
 
-__all__ = ["STAGES", "analyze", "fold", "normalise", "detect_language", "extract_date", "tag_countries",
+__all__ = ["STAGES", "analyze", "fold", "normalise", "name_issuer", "detect_language", "extract_date", "tag_countries",
            "tag_places", "extract_organisations", "extract_persons"]

@@ -199,6 +199,6 @@ def find_countries(text: str, language: str | None = None) -> list[str]:
 
 
 def tag_countries(doc: Communique) -> Communique:
-    """Set `doc.countries` from the title and text."""
-    doc.countries = find_countries(f"{doc.title}\n{doc.text}", doc.language)
+    """Set `doc.countries` from the title, the text and the dateline (a capital there names its country)."""
+    doc.countries = find_countries(f"{doc.dateline or ''}\n{doc.title}\n{doc.text}", doc.language)
     return doc

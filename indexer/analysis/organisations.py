@@ -326,3 +326,27 @@ def extract_organisations(doc: Communique) -> Communique:
     """Set `doc.organisations` from the title and text."""
     doc.organisations = find_organisations(f"{doc.title}\n{doc.text}")
     return doc
+
+
+def full_name(canonical_name: str) -> str:
+    """The table's first written-out name of an organisation (for "FSO": "Federal Statistical Office")."""
+    for alias in ORGANISATIONS.get(canonical_name, "").split("|"):
+        alias = alias.strip()
+        if alias and not alias.startswith("=") and "{" not in alias and "~" not in alias:
+            return alias
+    return canonical_name
+
+
+def name_issuer(doc: Communique) -> Communique:
+    """One name per issuer across languages: "Office fédéral de la statistique", "Bundesamt für
+    Statistik" and "Federal Statistical Office" are all "Federal Statistical Office"."""
+    if doc.issuer:
+        name = " ".join(doc.issuer.split())
+        known = _whole(name) or _whole(_LEADING_ARTICLE.sub("", name))
+        if known is not None:
+            doc.issuer = full_name(known)
+    return doc
+
+
+# "Der Bundesrat", "The Federal Council", "Il Consiglio federale": an issuer's name with its article.
+_LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das|le|la|les|l['’]|il|lo|el)\s*", re.IGNORECASE)

@@ -59,8 +59,15 @@ def find_places(text: str) -> list[str]:
 
 
 def tag_places(doc: Communique) -> Communique:
-    """Set `doc.places` from the title and text."""
+    """Set `doc.places` from the title and text, and write the dateline under the place's canonical name.
+
+    The dateline is not a place the text mentions: it stays out of `doc.places`.
+    """
     doc.places = find_places(f"{doc.title}\n{doc.text}")
+    if doc.dateline:
+        whole = [m.value for m in gazetteer().find(doc.dateline)
+                 if m.char_start == 0 and m.char_end == len(doc.dateline.rstrip())]
+        doc.dateline = whole[0] if whole else " ".join(doc.dateline.split())
     return doc
 
 

@@ -14,6 +14,7 @@ first listed key present with a non-empty value wins.
     source_id          id, guid
     translation_group  translation_group
     attachments        attachments (a list of strings)
+    dateline           dateline, city (the city a release is datelined from)
 
 Text holding HTML markup (a tag like `<p>` or `<br>`) is converted to plain
 paragraphs. Sources: a lone object is `path`; a list element `path#<n>`
@@ -52,6 +53,7 @@ FIELD_MAP: dict[str, tuple[str, ...]] = {
     "source_id": ("id", "guid"),
     "translation_group": ("translation_group",),
     "attachments": ("attachments",),
+    "dateline": ("dateline", "city"),
 }
 _HTML_TAG = re.compile(r"<(p|br|div|h[1-6]|ul|li|b|i|em|strong|a)\b[^>]*>", re.I)
 

@@ -4,11 +4,14 @@ One communiqué per `<content lang="..">` of each `<message>`:
 
     source             path#<lang> (path#<message id>-<lang> if a file holds several messages)
     title              content title
-    text               dateline and lead as the first paragraph, then the text
+    text               the lead as the first paragraph, then the text
                        (HTML-escaped markup unescaped, tags stripped, paragraphs kept)
+    dateline           the content's city (a field of its own: not a place the text mentions,
+                       not searchable body text)
     date               message pubdate, day precision
     declared_language  the lang attribute
-    issuer             the lead originator's name in that language (else German, else any)
+    issuer             the lead originator's English name (else German, else any): one issuer
+                       in every language version
     issuer_country     CH: the service publishes the Swiss federal administration's messages
     translation_group  nsb-<message id>;  source_id  <message id>-<lang>
     url                the content's first related link (`<link><uri>`), if any
@@ -16,9 +19,7 @@ One communiqué per `<content lang="..">` of each `<message>`:
     topics             the message's topics (`<topics><topic>`), by their English names
                        (German where there is none), the same in every language version
 
-The city is kept as a wire-style dateline opening the first paragraph,
-"Bern, 2024-01-02 — <lead>", so it stays in the searchable text (a capital in
-a dateline names a country). Untranslated slots often hold a copy of another
+Untranslated slots often hold a copy of another
 language's text: they are kept (language detection flags them) with the
 warning "text identical to the de version". Empty slots (no title and no
 text) are skipped, and the other versions of the message say so in a warning.
@@ -77,9 +78,8 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
         bodies.setdefault(lang, full_body)
         key = f"{message_id}-{lang}" if keyed_by_id else lang
         docs.append(make_communique(
-            f"{path}#{key}", _with_dateline(_field(content, "city"), message.findtext(NS + "pubdate"), full_body),
-            title, date=date, date_precision=precision, declared_language=lang or None,
-            issuer=_issuer(message, lang), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
+            f"{path}#{key}", full_body, title, dateline=_field(content, "city") or None, date=date, date_precision=precision, declared_language=lang or None,
+            issuer=_issuer(message), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
             source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
             attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings, topics=list(topics),
         ))
@@ -94,19 +94,14 @@ def _field(content, name: str) -> str:
     return (content.findtext(NS + name) or "").strip()
 
 
-def _with_dateline(city: str, pubdate: str | None, body: str) -> str:
-    parts = [part for part in (city, (pubdate or "").strip()) if part]
-    return f"{', '.join(parts)} — {body}" if parts and body else body
-
-
-def _issuer(message, lang: str) -> str | None:
+def _issuer(message) -> str | None:
     originators = message.findall(NS + "originator")
     lead = next((o for o in originators if o.get("lead") == "yes"), originators[0] if originators else None)
     source = lead if lead is not None else message.find(NS + "department")
     if source is None:
         return None
     names = _names(source)
-    return names.get(lang) or names.get("de") or next((n for n in names.values() if n), None)
+    return names.get("en") or names.get("de") or next((n for n in names.values() if n), None)
 
 
 def _names(node) -> dict[str, str]:

@@ -7,7 +7,7 @@ from indexer.model import Communique
 
 
 def test_stages_are_in_contract_order():
-    assert [name for name, _ in STAGES] == ["normalise", "detect_language", "extract_date", "tag_countries",
+    assert [name for name, _ in STAGES] == ["normalise", "name_issuer", "detect_language", "extract_date", "tag_countries",
                                             "tag_places", "extract_organisations", "extract_persons"]
     assert all(callable(fn) for _, fn in STAGES)
 

@@ -18,11 +18,11 @@ def test_every_name_a_query_may_use_means_one_facet():
 def test_every_facet_reads_a_document():
     doc = Communique(source="s", text="t", date="2024-03-05", language="de", issuer="SECO", issuer_country="CH",
                      countries=["CH", "DE", "CH"], persons=["Anna Muster"], organisations=["NATO"],
-                     places=["Bern"], topics=["Economic Affairs"])
+                     places=["Bern"], topics=["Economic Affairs"], dateline="Geneva")
     assert {f.name: f.values(doc) for f in FACETS} == {
         "country": ["CH", "DE"], "language": ["de"], "year": ["2024"], "month": ["2024-03"], "issuer": ["SECO"],
         "issuer_country": ["CH"], "topic": ["Economic Affairs"], "person": ["Anna Muster"], "org": ["NATO"],
-        "place": ["Bern"]}
+        "place": ["Bern"], "dateline": ["Geneva"]}
     assert all(f.values(Communique(source="s", text="")) == [] for f in FACETS)
 
 

@@ -153,11 +153,13 @@ def test_nsb_message():
     assert [d.declared_language for d in docs] == ["de", "fr", "it"]
     assert de.source.endswith("nsb-message.xml#de")
     assert de.text == (
-        "Bern, 2024-04-09 — Der Bundesrat hat heute entschieden.\n\n"
+        "Der Bundesrat hat heute entschieden.\n\n"
         "Erster Absatz & mehr.\n\nZwischentitel\nZweiter Absatz."
     )
+    assert [d.dateline for d in docs] == ["Bern", "Berne", "Berna"]  # a field of its own, not text
     assert (de.title, de.date, de.date_precision) == ("Beispielhafte Mitteilung", "2024-04-09", "day")
-    assert (de.issuer, fr.issuer, it.issuer) == ("Bundesamt für Beispiele", "Office fédéral des exemples", "Bundesamt für Beispiele")
+    # One issuer in every language version: its English name, else (as here) its German one.
+    assert {de.issuer, fr.issuer, it.issuer} == {"Bundesamt für Beispiele"}
     assert {d.translation_group for d in docs} == {"nsb-12345"}
     assert {d.issuer_country for d in docs} == {"CH"}
     assert fr.source_id == "12345-fr"
