@@ -6,7 +6,7 @@ query text again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .facets import UnknownValue, facet
 from .query import And, KeywordMatch, Node, Not, Or, Phrase, QuerySyntaxError, parse_query
@@ -15,9 +15,20 @@ from .query import And, KeywordMatch, Node, Not, Or, Phrase, QuerySyntaxError, p
 @dataclass(frozen=True)
 class QueryPlan:
     tree: Node  # as typed
-    match: Node  # what engines match: the tree, widened by cross-language expansion
-    highlight: Node  # what snippets mark (expansions under NOT left out)
+    match: Node  # what engines match: acronyms as their entity, names widened across languages
+    highlight: Node  # what snippets mark, before the names added for a document's language
     expansions: tuple[str, ...] = ()  # names added by expansion, shown as "also matching"
+    marked: tuple = ()  # expansion.Name: names added that snippets may mark
+    _by_language: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def highlight_for(self, language: str | None) -> Node:
+        """What to mark in a document of `language`: the query, plus the added names of that
+        language, English, or of no one language (a snippet never marks "Türkei" in French)."""
+        if language not in self._by_language:
+            names = [n.text for n in self.marked if n.language in (None, "en", language)]
+            self._by_language[language] = Or((self.highlight, *[Phrase(n) for n in names])) if names \
+                else self.highlight
+        return self._by_language[language]
 
 
 def _check_values(node: Node) -> None:
@@ -35,13 +46,13 @@ def _check_values(node: Node) -> None:
 
 
 def plan_query(q: str, expand: bool = True) -> QueryPlan:
-    """Parse `q` (QuerySyntaxError with a readable message) and expand it if asked."""
+    """Parse `q` (QuerySyntaxError with a readable message), take acronyms as typed, expand if asked."""
     tree = parse_query(q)
     _check_values(tree)
-    if not expand:
-        return QueryPlan(tree, tree, tree)
-    from .expansion import expand as widen  # the gazetteers load on first use
+    from .expansion import as_typed, expand as widen  # the gazetteers load on first use
 
-    match, shown, marked = widen(tree)
-    highlight = Or((match, *[Phrase(n) for n in marked])) if marked else match
-    return QueryPlan(tree, match, highlight, tuple(shown))
+    if not expand:
+        return QueryPlan(tree, as_typed(tree), tree)
+    expansion = widen(tree)
+    return QueryPlan(tree, as_typed(expansion.match), expansion.match, tuple(expansion.shown),
+                     tuple(expansion.marked))

@@ -447,8 +447,9 @@ class ClusterEngine(Engine):
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
         by_score = request.effective_sort == "relevance"
-        hits = [hit_from_doc(Communique.from_dict(h["_source"]), request.query.highlight,
-                             score=h.get("_score") if by_score else None) for h in resp["hits"]["hits"]]
+        docs = [(Communique.from_dict(h["_source"]), h.get("_score")) for h in resp["hits"]["hits"]]
+        hits = [hit_from_doc(doc, request.query.highlight_for(doc.language), score=score if by_score else None)
+                for doc, score in docs]
         return SearchResult(total=resp["hits"]["total"]["value"], hits=hits,
                             facets=parse_facets(resp.get("aggregations") or {}, request),
                             page=request.page, per_page=request.per_page,

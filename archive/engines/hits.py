@@ -9,7 +9,7 @@ from ..results import Hit
 
 
 def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit:
-    """`node` is the tree to highlight (the request's `query.highlight`)."""
+    """`node` is the tree to highlight (the request's `query.highlight_for(doc.language)`)."""
     return Hit(
         id=doc.id,
         title=doc.title,

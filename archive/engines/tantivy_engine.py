@@ -352,8 +352,9 @@ class TantivyEngine(Engine):
             kwargs = {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
         found = searcher.search(self.compiler.narrow(main, request), request.per_page, count=True,
                                 offset=request.offset, **kwargs)
-        hits = [hit_from_doc(_load(searcher, address), request.query.highlight, score=None if kwargs else key)
-                for key, address in found.hits]
+        docs = [(_load(searcher, address), key) for key, address in found.hits]
+        hits = [hit_from_doc(doc, request.query.highlight_for(doc.language), score=None if kwargs else key)
+                for doc, key in docs]
         return SearchResult(total=found.count, hits=hits, facets=self._facets(searcher, main, request),
                             page=request.page, per_page=request.per_page,
                             expansions=list(request.query.expansions),

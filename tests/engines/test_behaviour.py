@@ -59,7 +59,8 @@ def test_iter_documents_returns_everything(loaded):
     ("négociation", {"fr-otan"}),                    # French stemming: négociations
     ("negotiation", {"en-otan"}),                    # English stemming: Negotiations
     ("zolle", {"de-zoll"}),                          # folded: Zölle
-    ("OTAN", {"fr-otan"}),                           # inside "l'OTAN"
+    ("OTAN", {"fr-otan", "en-otan", "tr-ankara"}),    # a known acronym in capitals: the organisation
+    ("otan", {"fr-otan"}),                           # a word: inside "l'OTAN"
     ("l'OTAN", {"fr-otan"}),
     ("ZÖLLE", {"de-zoll"}),
     ("turkiye", {"tr-ankara"}),                      # folded: Türkiye
@@ -69,8 +70,8 @@ def test_iter_documents_returns_everything(loaded):
     ("Turkey NATO", {"en-otan"}),                    # AND is implied
     ("Turkey AND NATO", {"en-otan"}),
     ("Japan OR Brasil", {"en-japan", "es-brasil"}),
-    ("NATO NOT Turkey", {"tr-ankara"}),
-    ("NATO -Turkey", {"tr-ankara"}),
+    ("NATO NOT Turkey", {"fr-otan", "tr-ankara"}),   # NATO: the organisation; Turkey: the English word
+    ("NATO -Turkey", {"fr-otan", "tr-ankara"}),
     ("(Japan OR Brasil) Madrid", {"es-brasil"}),
     ("country:JP", {"en-japan"}),
     ("country:jp", {"en-japan"}),
@@ -322,3 +323,26 @@ def test_facet_values_forgive_case_accents_and_other_names(loaded, filters, expe
     name = next(iter(filters))
     selected = [fv for fv in loaded.search(request).facets[name] if fv.selected]
     assert len(selected) == 1 and selected[0].count == len(expected)  # shown once, under the stored value
+
+
+def test_a_known_acronym_typed_in_capitals_is_not_a_word_of_another_language(loaded):
+    # "un" is a Spanish article in es-brasil; "UN" is the United Nations (ar-un is tagged with it).
+    assert ids(loaded, "UN") == {"ar-un"}
+    assert ids(loaded, "un") == {"es-brasil"}
+    assert ids(loaded, "UN", expand=True) == {"ar-un"}
+
+
+def test_place_names_and_names_of_several_words_cross_languages(engine):
+    docs = [_doc(f"{lang}-conf", title, text, lang, "2024-05-02", places=["Geneva"], countries=countries)
+            for lang, title, text, countries in (
+                ("de", "Konferenz in Genf", "Die Konferenz in Genf mit den Vereinigten Staaten beginnt.", ["US"]),
+                ("fr", "Conférence à Genève", "La conférence à Genève avec les États-Unis commence.", ["US"]),
+                ("en", "Conference in Geneva", "The conference in Geneva with the United States begins.", ["US"]))]
+    engine.index(docs)
+    assert ids(engine, "Genf", expand=True) == {"de-conf", "fr-conf", "en-conf"}
+    assert ids(engine, "Genf") == {"de-conf"}  # as typed when expansion is off
+    result = engine.search(SearchRequest.create(q="United States", expand=True))
+    assert {h.id for h in result.hits} == {"de-conf", "fr-conf", "en-conf"}
+    assert "États-Unis" in result.expansions
+    german = next(h for h in result.hits if h.id == "de-conf")
+    assert "<mark>Vereinigten Staaten</mark>" in german.snippet and "États-Unis" not in german.snippet
