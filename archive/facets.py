@@ -183,7 +183,7 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     facet size; selected values stay (at 0 if nothing matches) and excluded
     values are listed as excluded, so a user can always undo what they clicked.
     """
-    size = request.facet_size if size is None else size
+    size = request.size_of(name) if size is None else size
     facet_ = BY_NAME[name]
     selected, excluded = request.selected(name), request.excluded(name)
     if facet_.folded:  # a value selected in other case or accents is the stored one it folds to

@@ -21,6 +21,7 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 MAX_VALUES_PER_FACET = 50
+MORE_SIZE = 100  # values of a facet whose "show more" was clicked
 
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only
 
@@ -88,7 +89,9 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
     facets: tuple[str, ...] = FACETS  # which facets to count
     facet_size: int = 10
+    more: tuple[str, ...] = ()  # facets shown at MORE_SIZE values ("show more" on one facet only)
     expand: bool = True  # cross-language expansion of country/organisation names
+    versions: bool = False  # every language version as a result of its own (`versions=all`), not one per communiqué
 
     @property
     def effective_sort(self) -> str:
@@ -114,9 +117,9 @@ class SearchRequest:
     def validated(self) -> "SearchRequest":
         if self.sort is not None and self.sort not in SORTS:
             raise RequestError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}.")
-        for name in self.facets:
+        for name in (*self.facets, *self.more):
             if name not in FACETS:
-                raise RequestError(f"Unknown facet {name!r}.")
+                raise RequestError(f"Unknown facet {name!r}.", "more")
         date_from = _check_date("from", self.date_from)
         date_to = _check_date("to", self.date_to)
         if date_from and date_to and date_from > date_to and not date_to.startswith(date_from):
@@ -124,7 +127,8 @@ class SearchRequest:
         page = min(max(int(self.page), 1), MAX_PAGE)
         per_page = min(max(int(self.per_page), 1), MAX_PER_PAGE)
         request = replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
-                          facet_size=min(max(int(self.facet_size), 1), 500))
+                          facet_size=min(max(int(self.facet_size), 1), 500),
+                          more=tuple(n for n in FACETS if n in self.more))
         request.query  # parsed now: raises QuerySyntaxError with a readable message
         if request.sort and request.sort == request._default_sort():
             request = replace(request, sort=None)  # the URL stays canonical: the default is left out
@@ -169,6 +173,8 @@ class SearchRequest:
             per_page=number("per_page", DEFAULT_PER_PAGE),
             facet_size=number("facet_size", 10),
             expand=(get("expand") or "1") not in ("0", "off", "false", "no"),
+            versions=(get("versions") or "") == "all",
+            more=tuple(getlist("more")),
         )
 
     def to_args(self) -> list[tuple[str, str]]:
@@ -190,8 +196,11 @@ class SearchRequest:
             args.append(("per_page", str(self.per_page)))
         if self.facet_size != 10:
             args.append(("facet_size", str(self.facet_size)))
+        args.extend(("more", name) for name in self.more)
         if not self.expand:
             args.append(("expand", "0"))
+        if self.versions:
+            args.append(("versions", "all"))
         if self.page != 1:
             args.append(("page", str(self.page)))
         return args
@@ -259,6 +268,17 @@ class SearchRequest:
 
     def with_expand(self, expand: bool) -> "SearchRequest":
         return replace(self, expand=expand, page=1)
+
+    def size_of(self, facet_name: str) -> int:
+        """How many values of a facet are shown."""
+        return max(MORE_SIZE, self.facet_size) if facet_name in self.more else self.facet_size
+
+    def with_more(self, facet_name: str, more: bool = True) -> "SearchRequest":
+        names = set(self.more) | {facet_name} if more else set(self.more) - {facet_name}
+        return replace(self, more=tuple(n for n in FACETS if n in names))
+
+    def with_versions(self, versions: bool) -> "SearchRequest":
+        return replace(self, versions=versions, page=1)
 
     def is_empty(self) -> bool:
         return not (self.q or self.filters or self.exclusions or self.date_from or self.date_to)

@@ -28,6 +28,8 @@ class Hit:
     score: float | None = None
     translation_group: str | None = None
     declared_language: str | None = None
+    group: str | None = None  # the communiqué this language version belongs to
+    versions: list[tuple[str, str]] = field(default_factory=list)  # (language, id) of its other matching versions
 
 
 @dataclass
@@ -39,6 +41,7 @@ class SearchResult:
     per_page: int = 20
     took_ms: float = 0.0
     expansions: list[str] = field(default_factory=list)  # cross-language names also searched
+    versions_total: int | None = None  # language versions matched, when `total` counts communiqués
 
     @property
     def pages(self) -> int:

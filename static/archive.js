@@ -37,15 +37,56 @@
     });
   }
 
-  // Facet filter box: hide values whose label does not contain the typed text.
+  // Facet filter box: hide the values shown whose label does not contain the typed text, and ask
+  // the server for every value of the facet that does (not only the few shown).
   function setupFacetFilter(input) {
-    var items = input.closest(".facet").querySelectorAll(".facet-value");
+    var facet = input.closest(".facet");
+    var list = facet.querySelector(".facet-values");
+    var shown = Array.prototype.slice.call(list.querySelectorAll(".facet-value"));
+    var extra = document.createElement("ul");
+    extra.className = "facet-values facet-found";
+    list.after(extra);
+    var timer = null;
     input.hidden = false;
+    function item(v) {
+      var li = document.createElement("li");
+      li.className = "facet-value" + (v.selected ? " is-selected" : "");
+      var a = document.createElement("a");
+      a.className = "toggle";
+      a.href = v.url || "#";
+      var label = document.createElement("span");
+      label.className = "label";
+      label.textContent = v.label;
+      a.appendChild(label);
+      var count = document.createElement("span");
+      count.className = "count";
+      count.textContent = v.count.toLocaleString();
+      li.appendChild(a);
+      li.appendChild(count);
+      return li;
+    }
+    function ask(needle) {
+      var params = new URLSearchParams(window.location.search);
+      params.set("contains", needle);
+      fetch("/facets/" + encodeURIComponent(facet.dataset.facet) + "?" + params.toString(),
+            {headers: {"Accept": "application/json"}})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          extra.textContent = "";
+          if (!data || input.value.trim().toLowerCase() !== needle) { return; }
+          var have = {};
+          shown.forEach(function (li) { if (!li.hidden) { have[li.dataset.value] = true; } });
+          data.values.forEach(function (v) { if (!have[v.value]) { extra.appendChild(item(v)); } });
+        });
+    }
     input.addEventListener("input", function () {
       var needle = input.value.trim().toLowerCase();
-      items.forEach(function (li) {
+      shown.forEach(function (li) {
         li.hidden = needle !== "" && li.dataset.label.indexOf(needle) < 0;
       });
+      clearTimeout(timer);
+      extra.textContent = "";
+      if (needle.length >= 2) { timer = setTimeout(function () { ask(needle); }, 200); }
     });
   }
 

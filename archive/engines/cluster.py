@@ -28,12 +28,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 from indexer.model import Communique
 
+from ..collapse import choose, group_of
 from ..query import MatchAll, QuerySyntaxError
 from ..request import SearchRequest
 from ..results import Hit, SearchResult
 from ..terms import folded_field
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
-from .es_body import MAX_WINDOW, build_body, load_template, parse_facets, skip_body, to_source
+from .es_body import (GROUP_FIELD, MAX_WINDOW, build_body, communiques, load_template, members_body, parse_facets,
+                      skip_body, to_source)
 from .hits import hit_from_doc
 
 log = logging.getLogger(__name__)
@@ -442,41 +444,72 @@ class ClusterEngine(Engine):
         started = time.perf_counter()
         body = build_body(request)  # raises QuerySyntaxError before any call
         if request.offset + request.per_page > MAX_WINDOW:
-            resp = self._deep_page(request)
+            resp, ranked = self._deep_page(request)
         else:
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
-        by_score = request.effective_sort == "relevance"
-        docs = [(Communique.from_dict(h["_source"]), h.get("_score")) for h in resp["hits"]["hits"]]
-        hits = [hit_from_doc(doc, request.query.highlight_for(doc.language), score=score if by_score else None)
-                for doc, score in docs]
-        return SearchResult(total=resp["hits"]["total"]["value"], hits=hits,
-                            facets=parse_facets(resp.get("aggregations") or {}, request),
-                            page=request.page, per_page=request.per_page,
+            ranked = [self._versions(h, request) for h in resp["hits"]["hits"]]
+        hits = []
+        for versions in ranked:
+            shown, others = choose(versions, request)
+            doc, score = versions[shown]
+            hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
+            hit.group, hit.versions = group_of(doc), others
+            hits.append(hit)
+        aggregations = resp.get("aggregations") or {}
+        versions_total = resp["hits"]["total"]["value"]
+        grouped = None if request.versions else communiques(aggregations)
+        return SearchResult(total=versions_total if grouped is None else grouped,
+                            hits=hits, facets=parse_facets(aggregations, request), page=request.page,
+                            per_page=request.per_page, versions_total=versions_total,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
-    def _deep_page(self, request: SearchRequest) -> dict:
-        """A page past max_result_window: walk to it with search_after inside one point in time."""
+    @staticmethod
+    def _versions(hit: dict, request: SearchRequest) -> list[tuple[Communique, float | None]]:
+        """The matching language versions a hit stands for, in rank order (itself alone when not collapsed)."""
+        by_score = request.effective_sort == "relevance"
+        inner = ((hit.get("inner_hits") or {}).get("versions") or {}).get("hits", {}).get("hits")
+        return [(Communique.from_dict(h["_source"]), h.get("_score") if by_score else None) for h in inner or [hit]]
+
+    def _deep_page(self, request: SearchRequest) -> tuple[dict, list]:
+        """A page past max_result_window: walk the ranked hits with search_after inside one point in
+        time (communiqués counted as they first appear), then fetch the page and the counts."""
         with self._calls("search"):
             pit = self.api.open_pit(self.alias, "2m")
         try:
-            after, remaining = None, request.offset
-            while remaining > 0:
-                step = min(remaining, MAX_WINDOW)
+            after, seen, page, ranked = None, {}, None, []
+            want = request.offset + request.per_page
+            while True:
+                step = min(MAX_WINDOW, want if request.versions else MAX_WINDOW)
                 with self._calls("search", query=True):
                     resp = complete(self.api.search(
                         dict(skip_body(request, step, after), pit={"id": pit, "keep_alive": "2m"}),
-                        filter_path="hits.hits.sort,pit_id,_shards,timed_out"))
+                        filter_path="hits.hits.sort,hits.hits.fields,hits.hits._id,pit_id,_shards,timed_out"))
                 hits = (resp.get("hits") or {}).get("hits") or []
                 pit = resp.get("pit_id", pit)
-                if len(hits) < step:  # the page lies past the end: no hits, but real totals and facets
-                    body = dict(build_body(request), size=0, **{"from": 0})
+                for h in hits:
+                    key = h["_id"] if request.versions else (h.get("fields") or {}).get(GROUP_FIELD, [h["_id"]])[0]
+                    seen.setdefault(key, None)
+                    if len(seen) >= want:
+                        break
+                if len(seen) >= want or len(hits) < step:
+                    page = list(seen)[request.offset:want]
                     break
-                after, remaining = hits[-1]["sort"], remaining - step
-            else:
-                body = build_body(request, search_after=after)
+                after = hits[-1]["sort"]
+            if page:
+                body = members_body(request, page) if not request.versions else \
+                    dict(members_body(request, []), query={"ids": {"values": page}}, size=len(page))
+                with self._calls("search", query=True):
+                    found = complete(self.api.search(dict(body, pit={"id": pit, "keep_alive": "2m"})))
+                by_key: dict[str, list] = {key: [] for key in page}
+                for h in found["hits"]["hits"]:
+                    doc = Communique.from_dict(h["_source"])
+                    by_key.setdefault(doc.id if request.versions else group_of(doc), []).append((doc, h.get("_score")))
+                ranked = [by_key[key] for key in page if by_key.get(key)]
+            counts = {k: v for k, v in build_body(request).items() if k not in ("collapse", "from", "search_after")}
             with self._calls("search", query=True):
-                return complete(self.api.search(dict(body, pit={"id": pit, "keep_alive": "2m"})))
+                totals = complete(self.api.search(dict(counts, size=0, pit={"id": pit, "keep_alive": "2m"})))
+            return totals, ranked
         finally:
             self._close_pit(pit)

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from indexer.model import Communique
 
+from ..collapse import group_of
 from ..dates import date_keys
 from ..facets import AGG_SIZE, FACETS, NAMES, display_values, document_values
 from ..query import Node
@@ -25,6 +26,9 @@ from ..terms import LANG_SLOTS, folded_field, slot, stemmed_field
 from .compiler import Backend, QueryCompiler
 
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
+GROUP_FIELD = "search.group"
+VERSIONS_PER_GROUP = 20  # matching language versions returned with each communiqué
+EXACT_BELOW = 40_000  # cardinality is exact (to hash collisions) below this many communiqués
 TEXT = {"type": "text", "analyzer": "whitespace"}  # tokens made in Python, only split at spaces here
 
 
@@ -33,7 +37,7 @@ def load_template() -> dict:
     body = json.loads(resources.files(__package__).joinpath("es_template.json").read_text(encoding="utf-8"))
     properties = body["template"]["mappings"]["properties"]
     search = {f"{kind}_{s}": dict(TEXT) for s in (*LANG_SLOTS, "folded") for kind in ("title", "text")}
-    search.update(date_desc={"type": "long"}, date_asc={"type": "long"})
+    search.update(date_desc={"type": "long"}, date_asc={"type": "long"}, group={"type": "keyword"})
     properties["search"] = {"properties": search}
     properties["facet"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS}}
     properties["key"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS if f.folded}}
@@ -110,7 +114,7 @@ def to_source(doc: Communique) -> dict:
         f"title_{where}": stemmed_field(doc.title or "", doc.language),
         f"text_{where}": stemmed_field(doc.text or "", doc.language),
         "title_folded": folded_field(doc.title or ""), "text_folded": folded_field(doc.text or ""),
-        "date_desc": desc, "date_asc": asc,
+        "date_desc": desc, "date_asc": asc, "group": group_of(doc),
     }
     values = document_values(doc)
     source["facet"] = values
@@ -136,17 +140,34 @@ def _sort(request: SearchRequest) -> list:
     return ["_score", {"id": "asc"}]
 
 
+def _groups() -> dict:
+    return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": EXACT_BELOW}}
+
+
 def _aggregations(request: SearchRequest) -> dict:
     aggs = {}
     for name in NAMES:
         if name not in request.facets:
             continue
         others = COMPILER.selections(request, skip=name)
+        values = {"terms": {"field": facet_field(name), "size": AGG_SIZE}}
+        if not request.versions:  # communiqués, not language versions
+            values["aggs"] = {"groups": _groups()}
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": facet_field(name), "size": AGG_SIZE}}},
+            "aggs": {"values": values},
         }
+    if not request.versions:
+        selections = COMPILER.selections(request)
+        aggs["communiques"] = {"filter": {"bool": {"filter": selections}} if selections else {"match_all": {}},
+                               "aggs": {"count": _groups()}}
     return aggs
+
+
+def collapse(request: SearchRequest) -> dict:
+    """One hit per communiqué, with its matching language versions in the same order."""
+    return {"field": GROUP_FIELD, "inner_hits": {"name": "versions", "size": VERSIONS_PER_GROUP,
+                                                 "sort": _sort(request)}}
 
 
 def build_body(request: SearchRequest, search_after: list | None = None) -> dict:
@@ -161,6 +182,8 @@ def build_body(request: SearchRequest, search_after: list | None = None) -> dict
     post_filter = _post_filter(request)
     if post_filter:
         body["post_filter"] = post_filter
+    if not request.versions:
+        body["collapse"] = collapse(request)
     if search_after is not None:
         body["search_after"] = search_after
     else:
@@ -168,10 +191,18 @@ def build_body(request: SearchRequest, search_after: list | None = None) -> dict
     return body
 
 
+def members_body(request: SearchRequest, groups: list[str]) -> dict:
+    """Every matching version of some communiqués (for a collapsed page past the window)."""
+    selections = COMPILER.selections(request) + [{"terms": {GROUP_FIELD: groups}}]
+    return {"query": {"bool": {"must": [COMPILER.main(request)], "filter": selections}}, "sort": _sort(request),
+            "size": len(groups) * VERSIONS_PER_GROUP, "track_total_hits": False}
+
+
 def skip_body(request: SearchRequest, size: int, search_after: list | None) -> dict:
-    """A body that only walks past `size` hits (sort values, no sources or counts), for deep pages."""
+    """A body that only walks past `size` hits (sort values and communiqués, no sources or counts),
+    for deep pages."""
     body = {"query": COMPILER.main(request), "sort": _sort(request), "size": size, "_source": False,
-            "track_total_hits": False}
+            "track_total_hits": False, "docvalue_fields": [GROUP_FIELD]}
     post_filter = _post_filter(request)
     if post_filter:
         body["post_filter"] = post_filter
@@ -186,5 +217,12 @@ def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
     for name in NAMES:
         if name in request.facets:
             buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
-            out[name] = display_values(name, {str(b["key"]): b["doc_count"] for b in buckets}, request)
+            counts = {str(b["key"]): b["groups"]["value"] if "groups" in b else b["doc_count"] for b in buckets}
+            out[name] = display_values(name, counts, request)
     return out
+
+
+def communiques(aggregations: dict) -> int | None:
+    """The number of communiqués a collapsed search matched."""
+    found = aggregations.get("communiques")
+    return int(found["count"]["value"]) if found else None

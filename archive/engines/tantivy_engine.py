@@ -24,6 +24,7 @@ import tantivy
 
 from indexer.model import Communique
 
+from ..collapse import choose, first_groups, group_of
 from ..dates import date_keys
 from ..facets import AGG_SIZE, FACETS, NAMES, display_values, document_values
 from ..query import MatchAll
@@ -45,7 +46,7 @@ def _fields() -> list[tuple[str, str]]:
     fields += [("title_folded", "terms"), ("text_folded", "terms")]
     fields += [(f.name, "facet") for f in FACETS]
     fields += [(f"{f.name}_key", "raw") for f in FACETS if f.folded]
-    fields += [("translation_group", "raw"), ("content_hash", "raw")]
+    fields += [("translation_group", "raw"), ("content_hash", "raw"), ("group", "facet"), ("group_key", "int")]
     fields += [("date_desc", "int"), ("date_asc", "int"), ("payload", "stored")]
     return fields
 
@@ -75,6 +76,11 @@ def _build_schema() -> tantivy.Schema:
 def _register_tokenizers(index: tantivy.Index) -> None:
     # Fields hold tokens already made by archive.terms: split at spaces, nothing more.
     index.register_tokenizer("terms", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+
+
+def group_key(group: str) -> int:
+    """A signed 64-bit number for a group, read from a fast field without loading documents."""
+    return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def _load(searcher, address) -> Communique:
@@ -247,6 +253,8 @@ class TantivyEngine(Engine):
                     d.add_text(f"{f.name}_key", key)
         d.add_text("translation_group", doc.translation_group or "")
         d.add_text("content_hash", doc.content_hash or "")
+        d.add_text("group", group_of(doc))
+        d.add_integer("group_key", group_key(group_of(doc)))
         desc, asc = date_keys(doc.date)
         d.add_integer("date_desc", desc)
         d.add_integer("date_asc", asc)
@@ -341,24 +349,71 @@ class TantivyEngine(Engine):
 
     # -- searching -----------------------------------------------------------------------
 
+    EXACT_GROUPS = 50_000  # up to this many matching versions, communiqués are counted exactly
+
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         main = self.compiler.main(request)
+        query = self.compiler.narrow(main, request)
         searcher = self._searcher()
         kwargs = {}
         if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
         elif request.effective_sort == "date_asc":
             kwargs = {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
-        found = searcher.search(self.compiler.narrow(main, request), request.per_page, count=True,
-                                offset=request.offset, **kwargs)
-        docs = [(_load(searcher, address), key) for key, address in found.hits]
-        hits = [hit_from_doc(doc, request.query.highlight_for(doc.language), score=None if kwargs else key)
-                for doc, key in docs]
-        return SearchResult(total=found.count, hits=hits, facets=self._facets(searcher, main, request),
-                            page=request.page, per_page=request.per_page,
+        if request.versions:
+            found = searcher.search(query, request.per_page, count=True, offset=request.offset, **kwargs)
+            total = versions_total = found.count
+            ranked = [[(_load(searcher, address), None if kwargs else key)] for key, address in found.hits]
+        else:
+            total, versions_total, ranked = self._collapsed(searcher, query, request, kwargs)
+        hits = []
+        for versions in ranked:
+            shown, others = choose(versions, request)
+            doc, score = versions[shown]
+            hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
+            hit.group, hit.versions = group_of(doc), others
+            hits.append(hit)
+        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, main, request),
+                            page=request.page, per_page=request.per_page, versions_total=versions_total,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
+
+    def _collapsed(self, searcher, query, request: SearchRequest, kwargs: dict):
+        """(communiqués, language versions, matching versions of each communiqué on the page, ranked)."""
+        versions_total = searcher.search(query, 1, count=True).count  # (a limit of 0 panics)
+        if not versions_total:
+            return 0, 0, []
+        # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank).
+        need, limit = request.offset + request.per_page, max(4 * (request.offset + request.per_page), 100)
+        while True:
+            found = searcher.search(query, limit, **kwargs)
+            addresses = [address for _, address in found.hits]
+            keys = searcher.fast_field_values("group_key", addresses) if addresses else []
+            page, complete = first_groups(keys, request.offset, request.per_page)
+            if complete or len(addresses) < limit:
+                break
+            limit *= 4
+        total = self._count_groups(searcher, query, versions_total, keys if len(addresses) < limit else None)
+        if not page:
+            return total, versions_total, []
+        # Every matching version of the page's communiqués, in rank order.
+        members = Q.boolean_query([(O.Must, query), (O.Must, Q.term_set_query(self.schema, "group_key", page))])
+        found = searcher.search(members, len(page) * 50, **kwargs)
+        by_group: dict[int, list] = {key: [] for key in page}
+        member_keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
+        for (score, address), key in zip(found.hits, member_keys):
+            by_group[key].append((_load(searcher, address), None if kwargs else score))
+        return total, versions_total, [by_group[key] for key in page if by_group[key]]
+
+    def _count_groups(self, searcher, query, versions_total: int, keys: list | None) -> int:
+        """Communiqués among the matches: exact up to EXACT_GROUPS versions, else HyperLogLog's estimate."""
+        if keys is None and versions_total <= self.EXACT_GROUPS:
+            found = searcher.search(query, versions_total)
+            keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
+        if keys is not None:
+            return len(set(keys))
+        return int(searcher.cardinality(query, "group"))
 
     def _facets(self, searcher, main, request: SearchRequest) -> dict[str, list[FacetValue]]:
         """Counts of each facet with every filter but its own (one aggregation for the unselected)."""
@@ -368,9 +423,13 @@ class TantivyEngine(Engine):
 
         def count(query, facets):
             aggs = {f: {"terms": {"field": f, "size": AGG_SIZE}} for f in facets}
+            if not request.versions:  # communiqués, not language versions
+                for f in facets:
+                    aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}
             result = searcher.aggregate(query, aggs)
             for f in facets:
-                buckets[f] = {b["key"]: b["doc_count"] for b in result[f]["buckets"]}
+                buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
+                              for b in result[f]["buckets"]}
 
         shared = [f for f in wanted if f not in selected]
         if shared:

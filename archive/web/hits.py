@@ -30,6 +30,8 @@ class HitView:
     snippet: Markup
     shown_countries: list[Link] = field(default_factory=list)  # the first few, selected ones first
     more_countries: int = 0  # how many are not shown
+    group: str | None = None  # the communiqué
+    versions: list[Link] = field(default_factory=list)  # its other matching language versions
 
     def to_json(self) -> dict:
         return {
@@ -41,6 +43,10 @@ class HitView:
             "language": self.language or None,
             "countries": [c.value for c in self.countries],
             "snippet": str(self.snippet),
+            "group": self.group,
+            "languages": [self.language] + [v.value for v in self.versions] if self.language else
+                         [v.value for v in self.versions],
+            "versions": [{"language": v.value, "url": v.url} for v in self.versions],
         }
 
 
@@ -75,4 +81,6 @@ def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]
         more_countries=max(0, len(countries) - MAX_SHOWN_COUNTRIES),
         # The engine escapes the text and adds only <mark>: the one trusted HTML here.
         snippet=Markup(hit.snippet or ""),
+        group=hit.group,
+        versions=[Link(language.upper() or "?", doc_link(doc_id), language) for language, doc_id in hit.versions],
     )

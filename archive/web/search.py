@@ -101,3 +101,34 @@ def _without_dates(message: str):
     page.date_error = message
     page.date_from, page.date_to = request.args.get("from", ""), request.args.get("to", "")
     return respond("search.html", page.to_json(), 400, page=page)
+
+
+FACET_MATCHES = 50  # values a facet search returns
+
+
+@bp.get("/facets/<name>")
+def facet_values(name: str):
+    """Values of one facet for the current search whose name contains `contains` (all the engine
+    counted, not only the ten shown): the facet filter box asks here."""
+    from dataclasses import replace
+
+    from indexer.analysis.fold import fold
+
+    from ..facets import AGG_SIZE, NAMES, value_label
+    from .search_page import facet_view
+
+    if name not in NAMES:
+        raise RequestError(f"Unknown facet {name!r}.")
+    args = request.args.copy()
+    needle = fold(args.pop("contains", "") or "")
+    req = _parse(args)
+    wide = replace(req, facets=(name,), per_page=1, facet_size=AGG_SIZE, more=())
+    found = get_engine().search(wide).facets.get(name, [])
+    matching = [v for v in found if needle in fold(v.value) or needle in fold(value_label(name, v.value))]
+    view = facet_view(name, req, matching[:FACET_MATCHES], link=search_url)
+    data = {"facet": name, "contains": request.args.get("contains", ""), "total": len(matching),
+            "values": [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
+                        "excluded": v.excluded, "url": v.toggle_url, "exclude_url": v.exclude_url}
+                       for v in view.values]}
+    return respond("facet_values.html", data, facet=view, contains=data["contains"], total=len(matching),
+                   back_url=search_url(req))

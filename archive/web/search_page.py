@@ -108,6 +108,8 @@ class SearchPage:
     date_to: str = ""
     share_url: str = ""
     notices: list[str] = field(default_factory=list)  # what the reader should know about this search
+    versions_total: int | None = None  # language versions, when `total` counts communiqués
+    versions_url: str | None = None  # switch between one result per communiqué and every version
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
 
     @property
@@ -140,6 +142,7 @@ class SearchPage:
         data = {
             "query": request_json(req),
             "total": self.total,
+            "versions": self.versions_total if self.versions_total is not None else self.total,
             "page": req.page,
             "pages": self.pagination.pages if self.pagination else 1,
             "per_page": req.per_page,
@@ -206,10 +209,11 @@ def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: Req
         values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
                                      v.excluded, toggle, exclude, undo))
     view = FacetView(name, facet_label(name), values)
-    if len(found) >= req.facet_size and req.facet_size < MAX_FACET_SIZE:
-        view.more_url = link(replace(req, facet_size=min(MAX_FACET_SIZE, max(50, req.facet_size * 5))))
-    if req.facet_size > DEFAULT_FACET_SIZE:
-        view.fewer_url = link(replace(req, facet_size=DEFAULT_FACET_SIZE))
+    unselected = [v for v in found if not v.selected and not v.excluded]
+    if name not in req.more and len(unselected) >= req.size_of(name):
+        view.more_url = link(req.with_more(name))
+    if name in req.more:
+        view.fewer_url = link(req.with_more(name, False))
     if view.active:
         view.clear_url = link(req.without_filter(name).without_exclusion(name))
     return view
@@ -278,6 +282,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         date_to=req.date_to or "",
         share_url=share_url,
         notices=list(notices or []),
+        versions_total=result.versions_total,
+        versions_url=link(req.with_versions(not req.versions)),
     )
     if page.chips:
         page.clear_url = link(replace(req, filters=(), exclusions=(), date_from=None, date_to=None, page=1))

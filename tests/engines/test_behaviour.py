@@ -12,8 +12,14 @@ from tests.engines.documents import _doc, sample_documents
 ALL = {d.id for d in sample_documents()}
 
 
+def by_version(**kw) -> SearchRequest:
+    """A request whose results are language versions (`versions=all`): what most cases check."""
+    kw.setdefault("versions", True)
+    return SearchRequest.create(**kw)
+
+
 def ids(engine, q="", per_page=100, expand=False, **kw):
-    result = engine.search(SearchRequest.create(q=q, per_page=per_page, expand=expand, **kw))
+    result = engine.search(by_version(q=q, per_page=per_page, expand=expand, **kw))
     return {h.id for h in result.hits}
 
 
@@ -105,7 +111,7 @@ def test_syntax_errors_are_typed_and_readable(loaded, q):
 # -- facets -------------------------------------------------------------------------------------
 
 def test_facet_counts_over_everything(loaded):
-    result = loaded.search(SearchRequest.create())
+    result = loaded.search(by_version())
     countries = facet(result, "country")
     assert countries["CH"] == 6 and countries["TR"] == 4 and countries["DE"] == 3
     assert [fv.value for fv in result.facets["country"]][:2] == ["CH", "TR"]
@@ -121,7 +127,7 @@ def test_facet_counts_over_everything(loaded):
 
 def test_a_facet_declared_in_the_registry_is_indexed_counted_filtered_and_queried(loaded):
     # Topics (archive.facets) reach every engine from their declaration alone.
-    result = loaded.search(SearchRequest.create())
+    result = loaded.search(by_version())
     assert facet(result, "topic") == {"Economic Affairs": 4, "Foreign Affairs": 2, "Mobility": 1}
     assert ids(loaded, filters={"topic": ["Mobility", "Foreign Affairs"]}) == {"en-japan", "de-italien"}
     assert ids(loaded, exclusions={"topic": ["Economic Affairs"]}) == ALL - {"de-zoll", "fr-zoll", "it-zoll", "en-japan"}
@@ -129,16 +135,16 @@ def test_a_facet_declared_in_the_registry_is_indexed_counted_filtered_and_querie
 
 
 def test_the_issuers_country_is_a_facet_apart_from_the_countries_mentioned(loaded):
-    result = loaded.search(SearchRequest.create(filters={"issuer_country": ["CH"]}))
+    result = loaded.search(by_version(filters={"issuer_country": ["CH"]}))
     assert result.total == 6
     assert facet(result, "issuer_country") == {"CH": 6, "TR": 2}  # own selection ignored
     assert facet(result, "country")["JP"] == 1 and "TR" not in facet(result, "country")
-    mentions = loaded.search(SearchRequest.create(filters={"country": ["TR"]}, exclusions={"issuer_country": ["TR"]}))
+    mentions = loaded.search(by_version(filters={"country": ["TR"]}, exclusions={"issuer_country": ["TR"]}))
     assert {h.id for h in mentions.hits} == {"tr-ankara", "ru-ukraine"}
 
 
 def test_values_of_one_facet_combine_with_or_and_keep_their_own_counts(loaded):
-    req = SearchRequest.create(filters={"country": ["CH", "JP"]})
+    req = by_version(filters={"country": ["CH", "JP"]})
     result = loaded.search(req)
     assert result.total == 6
     countries = facet(result, "country")
@@ -149,7 +155,7 @@ def test_values_of_one_facet_combine_with_or_and_keep_their_own_counts(loaded):
 
 
 def test_facets_combine_with_and(loaded):
-    req = SearchRequest.create(filters={"country": ["DE"], "language": ["it"]})
+    req = by_version(filters={"country": ["DE"], "language": ["it"]})
     result = loaded.search(req)
     assert {h.id for h in result.hits} == {"it-zoll", "it-germania"}
     assert facet(result, "language") == {"de": 1, "it": 2}  # counts ignore the language selection
@@ -157,18 +163,18 @@ def test_facets_combine_with_and(loaded):
 
 
 def test_selected_value_stays_visible_at_zero(loaded):
-    result = loaded.search(SearchRequest.create(q="Madrid", filters={"language": ["de"]}))
+    result = loaded.search(by_version(q="Madrid", filters={"language": ["de"]}))
     assert result.total == 0
     assert {(fv.value, fv.count, fv.selected) for fv in result.facets["language"]} >= {("de", 0, True)}
 
 
 def test_exclusion(loaded):
-    result = loaded.search(SearchRequest.create(exclusions={"country": ["TR"]}))
+    result = loaded.search(by_version(exclusions={"country": ["TR"]}))
     assert result.total == len(ALL) - 4
     assert all("TR" not in h.countries for h in result.hits)
     tr = [fv for fv in result.facets["country"] if fv.value == "TR"]
     assert len(tr) == 1 and tr[0].excluded and not tr[0].selected
-    both = loaded.search(SearchRequest.create(filters={"country": ["CH"]}, exclusions={"language": ["de"]}))
+    both = loaded.search(by_version(filters={"country": ["CH"]}, exclusions={"language": ["de"]}))
     assert {h.id for h in both.hits} == {"fr-zoll", "it-zoll", "it-germania", "en-japan"}
 
 
@@ -186,38 +192,38 @@ def test_date_range(loaded, date_from, date_to, expected):
 
 
 def test_sort_by_date_puts_undated_last_both_ways(loaded):
-    newest = loaded.search(SearchRequest.create(sort="date", per_page=100)).hits
+    newest = loaded.search(by_version(sort="date", per_page=100)).hits
     assert newest[0].date == "2025-07" and newest[-1].id == "undated"
     dates = [h.date for h in newest if h.date]
     assert dates == sorted(dates, reverse=True)
-    oldest = loaded.search(SearchRequest.create(sort="date_asc", per_page=100)).hits
+    oldest = loaded.search(by_version(sort="date_asc", per_page=100)).hits
     assert oldest[0].id == "tr-ankara" and oldest[-1].id == "undated"
 
 
 def test_relevance_puts_title_matches_first(loaded):
-    hits = loaded.search(SearchRequest.create(q="Japan")).hits
+    hits = loaded.search(by_version(q="Japan")).hits
     assert hits[0].id == "en-japan"
 
 
 def test_paging_covers_everything_once(loaded):
     seen = []
     for page in (1, 2, 3):
-        result = loaded.search(SearchRequest.create(sort="date", per_page=5, page=page))
+        result = loaded.search(by_version(sort="date", per_page=5, page=page))
         assert result.total == len(ALL) and result.pages == 3
         seen.extend(h.id for h in result.hits)
     assert len(seen) == len(ALL) and set(seen) == ALL
-    assert loaded.search(SearchRequest.create(per_page=5, page=4)).hits == []
+    assert loaded.search(by_version(per_page=5, page=4)).hits == []
 
 
 # -- snippets, translations, similar documents --------------------------------------------------
 
 def test_snippets_mark_matches_and_escape_text(loaded):
-    hit = loaded.search(SearchRequest.create(q="Zölle")).hits[0]
+    hit = loaded.search(by_version(q="Zölle")).hits[0]
     assert "<mark>Zölle</mark>" in hit.snippet and "<mark>" in hit.title_html
-    hit = loaded.search(SearchRequest.create(q="escaping")).hits[0]
+    hit = loaded.search(by_version(q="escaping")).hits[0]
     assert "&lt;script&gt;" in hit.snippet and "<script>" not in hit.snippet
     assert "<mark>escaping</mark>" in hit.snippet
-    stemmed = loaded.search(SearchRequest.create(q="négociation")).hits[0]
+    stemmed = loaded.search(by_version(q="négociation")).hits[0]
     assert "<mark>négociations</mark>" in stemmed.snippet
 
 
@@ -276,17 +282,17 @@ def test_similar_documents_when_statistics_still_count_replaced_documents(engine
 # -- cross-language search ----------------------------------------------------------------------
 
 def test_a_country_name_finds_documents_in_other_languages(loaded):
-    result = loaded.search(SearchRequest.create(q="Turkey"))
+    result = loaded.search(by_version(q="Turkey"))
     assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara", "ru-ukraine"}
     assert "Turquie" in result.expansions and "Türkei" in result.expansions
     french = next(h for h in result.hits if h.id == "fr-otan")
     assert "<mark>Turquie</mark>" in french.title_html
-    off = loaded.search(SearchRequest.create(q="Turkey", expand=False))
+    off = loaded.search(by_version(q="Turkey", expand=False))
     assert {h.id for h in off.hits} == {"en-otan"} and off.expansions == []
 
 
 def test_an_organisation_alias_finds_the_canonical_organisation(loaded):
-    result = loaded.search(SearchRequest.create(q="OTAN"))
+    result = loaded.search(by_version(q="OTAN"))
     assert {h.id for h in result.hits} == {"fr-otan", "en-otan", "tr-ankara"}
     assert "NATO" in result.expansions
 
@@ -295,7 +301,7 @@ def test_an_engine_runs_the_request_as_parsed_never_parsing_again(loaded, monkey
     import archive.plan
     import archive.query
 
-    req = SearchRequest.create(q='Turkey OR "mer Noire" -Sweden', filters={"country": ["TR"]})
+    req = by_version(q='Turkey OR "mer Noire" -Sweden', filters={"country": ["TR"]})
     req.query  # parsed here, once
 
     def refuse(text):
@@ -318,7 +324,7 @@ def test_an_engine_runs_the_request_as_parsed_never_parsing_again(loaded, monkey
     ({"issuer": ["BUNDESKANZLEI"]}, {"de-italien"}),
 ])
 def test_facet_values_forgive_case_accents_and_other_names(loaded, filters, expected):
-    request = SearchRequest.create(filters=filters)
+    request = by_version(filters=filters)
     assert ids(loaded, filters=filters) == expected
     name = next(iter(filters))
     selected = [fv for fv in loaded.search(request).facets[name] if fv.selected]
@@ -341,8 +347,56 @@ def test_place_names_and_names_of_several_words_cross_languages(engine):
     engine.index(docs)
     assert ids(engine, "Genf", expand=True) == {"de-conf", "fr-conf", "en-conf"}
     assert ids(engine, "Genf") == {"de-conf"}  # as typed when expansion is off
-    result = engine.search(SearchRequest.create(q="United States", expand=True))
+    result = engine.search(by_version(q="United States", expand=True))
     assert {h.id for h in result.hits} == {"de-conf", "fr-conf", "en-conf"}
     assert "États-Unis" in result.expansions
     german = next(h for h in result.hits if h.id == "de-conf")
     assert "<mark>Vereinigten Staaten</mark>" in german.snippet and "États-Unis" not in german.snippet
+
+
+# -- communiqués, not language versions ---------------------------------------------------------
+
+GROUPS = {"g-otan": {"fr-otan", "en-otan"}, "g-zoll": {"de-zoll", "fr-zoll", "it-zoll"}}
+COMMUNIQUES = len(ALL) - 3  # the two groups hold five versions
+
+
+def test_a_communique_is_one_result_shown_in_the_preferred_language(loaded):
+    result = loaded.search(SearchRequest.create(per_page=100))
+    assert result.total == COMMUNIQUES and result.versions_total == len(ALL)
+    assert len(result.hits) == COMMUNIQUES and len({h.group for h in result.hits}) == COMMUNIQUES
+    by_group = {h.group: h for h in result.hits}
+    otan = by_group["g-otan"]
+    assert otan.id == "en-otan" and otan.versions == [("fr", "fr-otan")]  # the interface's language, English
+    zoll = by_group["g-zoll"]
+    assert {zoll.id, *(i for _, i in zoll.versions)} == GROUPS["g-zoll"]
+
+
+def test_the_language_filter_picks_the_version_shown(loaded):
+    result = loaded.search(SearchRequest.create(filters={"language": ["fr"]}))
+    assert {h.id for h in result.hits} == {"fr-otan", "fr-zoll"} and result.total == 2
+    both = loaded.search(SearchRequest.create(filters={"language": ["it", "de"]}, per_page=100))
+    zoll = next(h for h in both.hits if h.group == "g-zoll")
+    assert zoll.id == "it-zoll" and zoll.versions == [("de", "de-zoll")]  # the filter's first language
+
+
+def test_facets_count_communiques(loaded):
+    result = loaded.search(SearchRequest.create())
+    countries = facet(result, "country")
+    assert countries["CH"] == 4 and countries["TR"] == 3  # versions: 6 and 4
+    assert facet(result, "language") == {"de": 2, "fr": 2, "it": 2, "en": 3, "es": 1, "tr": 1, "ar": 1, "ru": 1}
+    assert facet(result, "topic")["Economic Affairs"] == 2
+    assert facet(loaded.search(SearchRequest.create(versions=True)), "country")["CH"] == 6
+
+
+def test_paging_through_communiques_shows_each_once(loaded):
+    seen = []
+    for page in range(1, 5):
+        result = loaded.search(SearchRequest.create(per_page=3, page=page, sort="date"))
+        seen += [h.group for h in result.hits]
+    assert len(seen) == COMMUNIQUES == len(set(seen))
+
+
+def test_a_word_in_one_version_finds_its_communique_in_that_version(loaded):
+    result = loaded.search(SearchRequest.create(q="Zölle"))
+    assert [(h.id, h.versions) for h in result.hits] == [("de-zoll", [])]
+    assert result.total == 1 and result.versions_total == 1

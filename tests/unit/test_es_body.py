@@ -98,17 +98,23 @@ def test_no_post_filter_without_filters():
 
 def test_each_facet_is_counted_with_every_filter_but_its_own():
     aggs = body(filters={"country": ["CH"], "language": ["de"]})["aggs"]
-    assert list(aggs) == list(FACETS)
+    assert list(aggs) == list(FACETS) + ["communiques"]
     assert aggs["country"]["filter"] == {"bool": {"filter": [{"terms": {"facet.language": ["de"]}}]}}
     assert aggs["language"]["filter"] == {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}}]}}
     assert aggs["year"]["filter"] == {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}},
                                                           {"terms": {"facet.language": ["de"]}}]}}
-    assert aggs["place"]["aggs"] == {"values": {"terms": {"field": "facet.place", "size": AGG_SIZE}}}
+    groups = {"groups": {"cardinality": {"field": "search.group", "precision_threshold": 40_000}}}
+    assert aggs["place"]["aggs"] == {"values": {"terms": {"field": "facet.place", "size": AGG_SIZE}, "aggs": groups}}
+    assert aggs["communiques"] == {"filter": {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}},
+                                                                  {"terms": {"facet.language": ["de"]}}]}},
+                                   "aggs": {"count": groups["groups"]}}
+    by_version = body(versions=True)["aggs"]
+    assert "communiques" not in by_version and "aggs" not in by_version["place"]["aggs"]["values"]
     assert body()["aggs"]["org"]["filter"] == {"match_all": {}}
 
 
 def test_only_requested_facets_are_aggregated():
-    assert list(body(facets=("year", "country"))["aggs"]) == ["country", "year"]
+    assert list(body(facets=("year", "country"))["aggs"]) == ["country", "year", "communiques"]
 
 
 def test_search_after_replaces_from():

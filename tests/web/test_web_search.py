@@ -22,10 +22,13 @@ def facet(data, name):
 
 def test_empty_search_lists_everything_with_facets(client):
     data = search_json(client)
-    assert data["total"] == 9 and len(data["results"]) == 9
+    # Nine language versions of six communiqués (NATO in three languages, the tariffs in two).
+    assert data["total"] == 6 and data["versions"] == 9 and len(data["results"]) == 6
     assert data["page"] == 1 and data["pages"] == 1 and data["query"] == {}
     assert list(data["facets"])[0] == "country"  # country first
-    assert facet(data, "country")["CH"]["count"] == 5
+    assert facet(data, "country")["CH"]["count"] == 4  # communiqués
+    every = search_json(client, "versions=all")
+    assert every["total"] == 9 and facet(every, "country")["CH"]["count"] == 5
     assert set(data["facets"]) >= {"country", "language", "year", "month", "issuer", "person", "org", "place"}
 
 
@@ -65,7 +68,7 @@ def test_two_values_of_one_facet_combine_with_or(client):
     data = search_json(client, "country=JP&country=FR")
     assert {h["id"] for h in data["results"]} == {"en-japan", "fr-france"}
     # The country facet ignores its own selection, so other countries keep their counts.
-    assert facet(data, "country")["TR"]["count"] == 3
+    assert facet(data, "country")["TR"]["count"] == 1  # one communiqué in three languages
 
 
 def test_exclusion_removes_documents_and_is_flagged(client):
@@ -103,11 +106,17 @@ def test_selected_value_stays_visible_at_zero(client):
 
 
 def test_sort_by_date_and_pagination(client):
-    data = search_json(client, "sort=date&per_page=4")
+    data = search_json(client, "sort=date&per_page=4&versions=all")
     assert [h["date"] for h in data["results"]] == ["2025-07-04", "2025-07-03", "2025-07-03", "2024-11-05"]
     assert data["pages"] == 3
-    page3 = search_json(client, "sort=date&per_page=4&page=3")
+    page3 = search_json(client, "sort=date&per_page=4&page=3&versions=all")
     assert [h["id"] for h in page3["results"]] == ["fr-france"]
+    communiques = search_json(client, "sort=date&per_page=4")
+    # NATO ranks by its newest version (German, 4 July) and is shown in English (3 July).
+    assert [(h["id"], h["date"]) for h in communiques["results"]] == [
+        ("en-nato", "2025-07-03"), ("en-japan", "2024-11-05"), ("it-germania", "2024-03-20"),
+        ("de-italien", "2024-03-15")]
+    assert communiques["pages"] == 2
     oldest = search_json(client, "sort=date_asc")
     assert oldest["results"][0]["id"] == "fr-france"
     html = client.get("/?sort=date&per_page=4").get_data(as_text=True)
@@ -134,11 +143,14 @@ def test_query_form_keeps_filters_as_hidden_fields(client):
     assert '<input type="hidden" name="sort" value="date">' in form
 
 
-def test_facet_more_link_raises_facet_size(client):
+def test_show_more_enlarges_only_its_own_facet(client):
     data = search_json(client, "facet_size=2")
-    assert len(data["facets"]["country"]) == 2
+    assert len(data["facets"]["country"]) == 2 and len(data["facets"]["place"]) == 2
     html = client.get("/?facet_size=2").get_data(as_text=True)
-    assert 'href="/?facet_size=50">Show more</a>' in html
+    assert 'href="/?facet_size=2&amp;more=country">Show more</a>' in html
+    more = search_json(client, "facet_size=2&more=country")
+    assert len(more["facets"]["country"]) > 2 and len(more["facets"]["place"]) == 2
+    assert 'href="/?facet_size=2">Show fewer</a>' in client.get("/?facet_size=2&more=country").get_data(as_text=True)
 
 
 def test_links_on_page_round_trip_through_search_request(client):
@@ -152,8 +164,8 @@ def test_links_on_page_round_trip_through_search_request(client):
 
 
 def test_json_links_to_next_and_previous_pages(client):
-    data = search_json(client, "q=&per_page=4&page=2")
-    assert data["links"] == {"prev": "/?per_page=4", "next": "/?per_page=4&page=3"}
+    data = search_json(client, "q=&per_page=2&page=2")
+    assert data["links"] == {"prev": "/?per_page=2", "next": "/?per_page=2&page=3"}
 
 
 def test_responses_carry_safety_headers(client):
@@ -178,7 +190,7 @@ def test_lower_case_operators_get_a_hint(client):
 
 def test_a_hand_edited_facet_url_in_the_wrong_case_finds_and_shows_the_stored_value(client):
     data = client.get("/?person=ibrahim+kalin&org=nato&format=json").get_json()
-    assert {r["id"] for r in data["results"]} == {"en-nato", "fr-nato", "de-nato"}
+    assert [r["id"] for r in data["results"]] == ["en-nato"] and data["versions"] == 3
     assert data["query"] == {"person": ["Ibrahim Kalin"], "org": ["NATO"]}  # links carry the stored values
     assert data["notices"] == []
     html = client.get("/?person=ibrahim+kalin").get_data(as_text=True)
@@ -193,3 +205,16 @@ def test_a_hand_edited_facet_url_in_the_wrong_case_finds_and_shows_the_stored_va
 def test_a_value_that_matches_nothing_is_said_not_silently_zero(client, query, notice):
     data = client.get(f"/?{query}&format=json").get_json()
     assert notice in data["notices"] and data["total"] == 0
+
+
+def test_a_facet_search_finds_values_beyond_those_shown(client):
+    page = search_json(client, "facet_size=1")
+    assert [v["value"] for v in page["facets"]["country"]] == ["CH"]  # Japan is not among those shown
+    data = client.get("/facets/country?facet_size=1&contains=jap&format=json").get_json()
+    assert [(v["value"], v["label"], v["count"]) for v in data["values"]] == [("JP", "Japan", 1)]
+    assert data["values"][0]["url"] == "/?country=JP&facet_size=1"
+    by_code = client.get("/facets/country?contains=tr&format=json").get_json()
+    assert "TR" in {v["value"] for v in by_code["values"]}  # Türkiye, by its code
+    html = client.get("/facets/country?contains=jap").get_data(as_text=True)
+    assert 'href="/?country=JP"' in html and "Back to the search" in html
+    assert client.get("/facets/nosuch?contains=x").status_code == 400

@@ -62,14 +62,16 @@ def test_selected_value_missing_from_engine_stays_visible_at_zero():
     assert [(v.value, v.count, v.selected) for v in view.values] == [("TR", 4, False), ("FR", 0, True)]
 
 
-def test_more_link_raises_facet_size_and_fewer_resets_it():
+def test_more_link_enlarges_one_facet_and_fewer_resets_it():
     counts = {str(i): 1 for i in range(10)}
     view = facet_view("issuer", req(), found("issuer", req(), counts), link)
-    assert view.more_url == "/?facet_size=50" and view.fewer_url is None
-    bigger = SearchRequest.create(facet_size=50)
+    assert view.more_url == "/?more=issuer" and view.fewer_url is None
+    bigger = SearchRequest.create(more=("issuer",))
     view = facet_view("issuer", bigger, found("issuer", bigger, counts), link)
     assert view.more_url is None  # fewer values than asked: nothing more to show
     assert view.fewer_url == "/"
+    few = {str(i): 1 for i in range(3)}
+    assert facet_view("issuer", req(), found("issuer", req(), few), link).more_url is None
 
 
 def test_date_facets_are_listed_newest_first():
@@ -129,6 +131,7 @@ def test_search_page_json_shape():
     assert data["results"] == [{
         "id": "a1", "title": "NATO summit", "url": "/doc/a1", "date": "2024-03-01", "issuer": "MFA",
         "language": "fr", "countries": ["TR", "GB"], "snippet": "le <mark>sommet</mark> &lt;b&gt;",
+        "group": None, "languages": ["fr"], "versions": [],
     }]
     assert {"value": "TR", "label": "Türkiye", "count": 1, "selected": True,
             "excluded": False} in data["facets"]["country"]

@@ -1,0 +1,52 @@
+"""Communiqués, not language versions, as the unit of a result list: what every engine shares.
+
+The language versions of one communiqué share a group (its translation group,
+else the document alone). A collapsed result list shows each group once, in
+the version of the preferred language: one the search is filtered to, else the
+interface language, else the version that ranks first; the group's other
+matching versions are listed with it. Engines find the groups (Elasticsearch
+and OpenSearch with `collapse`, tantivy by walking the ranked hits); the
+choice of the version shown is written here once.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence, TypeVar
+
+from indexer.model import Communique
+
+from .labels import UI_LOCALE
+from .request import SearchRequest
+
+T = TypeVar("T")
+
+
+def group_of(doc: Communique) -> str:
+    """The communiqué a document belongs to: its translation group, else itself."""
+    return doc.translation_group or f"doc:{doc.id}"
+
+
+def preferred_languages(request: SearchRequest) -> list[str]:
+    """Languages in the order a group's version is chosen: the filter's, then the interface's."""
+    return list(request.selected("language")) + [UI_LOCALE]
+
+
+def choose(versions: Sequence[tuple[Communique, T]], request: SearchRequest) -> tuple[int, list[tuple[str, str]]]:
+    """(index of the version to show, (language, id) of the others) among a group's matching versions,
+    given in rank order."""
+    preferred = preferred_languages(request)
+    shown = next((i for lang in preferred for i, (doc, _) in enumerate(versions) if doc.language == lang), 0)
+    others = [(doc.language or "", doc.id) for i, (doc, _) in enumerate(versions) if i != shown]
+    return shown, sorted(others)
+
+
+def first_groups(keys: Iterable[T], offset: int, count: int) -> tuple[list[T], bool]:
+    """The distinct keys number offset..offset+count in order of first appearance, and whether
+    `keys` held that many distinct keys."""
+    seen: dict = {}
+    for key in keys:
+        if key not in seen:
+            seen[key] = None
+            if len(seen) >= offset + count:
+                break
+    groups = list(seen)
+    return groups[offset:offset + count], len(groups) >= offset + count
