@@ -87,7 +87,7 @@ class Engine(ABC):
 
     name = "engine"
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
-               "count", "clear", "reindex", "drop", "stats")
+               "count", "clear", "reindex", "drop", "stats", "near_word")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -118,6 +118,10 @@ class Engine(ABC):
     @abstractmethod
     def more_like_this(self, doc_id: str, limit: int = 5) -> list[Hit]:
         """Documents similar to `doc_id`, most similar first, excluding itself."""
+
+    @abstractmethod
+    def near_word(self, folded_word: str, limit: int = 20) -> list[Communique]:
+        """Documents holding words within two edits of a folded word (for "did you mean")."""
 
     @abstractmethod
     def iter_documents(self) -> Iterator[Communique]:

@@ -440,6 +440,12 @@ class ClusterEngine(Engine):
         return [hit_from_doc(Communique.from_dict(h["_source"]), MatchAll(), score=h["_score"])
                 for h in resp["hits"]["hits"]]
 
+    def near_word(self, folded_word: str, limit: int = 20) -> list[Communique]:
+        query = {"fuzzy": {"search.text_folded": {"value": folded_word, "fuzziness": 2, "transpositions": True}}}
+        with self._calls("search"):
+            resp = complete(self.api.search({"size": limit, "query": query}, index=self.alias))
+        return [Communique.from_dict(h["_source"]) for h in resp["hits"]["hits"]]
+
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         body = build_body(request)  # raises QuerySyntaxError before any call

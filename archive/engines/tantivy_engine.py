@@ -347,6 +347,11 @@ class TantivyEngine(Engine):
         found = searcher.search(q, limit)
         return [hit_from_doc(_load(searcher, a), MatchAll(), score=s) for s, a in found.hits]
 
+    def near_word(self, folded_word: str, limit: int = 20) -> list[Communique]:
+        searcher = self._searcher()
+        query = Q.fuzzy_term_query(self.schema, "text_folded", folded_word, distance=2, transposition_cost_one=True)
+        return [_load(searcher, address) for _, address in searcher.search(query, limit).hits]
+
     # -- searching -----------------------------------------------------------------------
 
     EXACT_GROUPS = 50_000  # up to this many matching versions, communiqués are counted exactly

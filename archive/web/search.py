@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ..facets import UnknownValue, facet
-from ..query import QuerySyntaxError, keyword_matches, lowercase_operators
+from ..query import QuerySyntaxError, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
 from .engine import get_engine
 from .negotiation import respond
+from .links import Link
 from .search_page import build_search_page, error_page
+from .suggestions import did_you_mean, unmatched_values
 from .urls import document_url, public_url, search_url
 
 bp = Blueprint("search", __name__)
@@ -49,6 +50,7 @@ def search():
             result = get_engine().search(req)
         notices += unmatched_values(get_engine(), req, result)
         req = req.with_stored_values(result.facets)
+        suggestion = did_you_mean(get_engine(), req, result)
     except RequestError as error:
         if error.argument in DATE_ARGUMENTS:
             return _without_dates(str(error))
@@ -57,27 +59,9 @@ def search():
         return _error_page(error)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
                              share_url=public_url(search_url(req)), notices=notices)
+    if suggestion:
+        page.suggestion = Link(suggestion.q, search_url(suggestion))
     return respond("search.html", page.to_json(), page=page)
-
-
-def unmatched_values(engine, req: SearchRequest, result) -> list[str]:
-    """A notice for each facet value asked for (in the URL or as `field:value`) that no document has,
-    instead of a silent "no results"."""
-    asked = [(name, value) for name, values in req.filters + req.exclusions for value in values]
-    asked += [(node.field, node.value) for node in keyword_matches(req.query.tree)]
-    notices = []
-    for name, value in dict.fromkeys(asked):
-        declared = facet(name)
-        try:
-            stored = declared.canonical(value)
-        except UnknownValue:
-            stored = value
-        if any(declared.same(stored, fv.value) and fv.count for fv in result.facets.get(name, ())):
-            continue
-        probe = SearchRequest.create(filters={name: (stored,)}, per_page=1, facets=())
-        if engine.search(probe).total == 0:
-            notices.append(f"No document in the archive has {declared.label.lower()} “{value}”.")
-    return notices
 
 
 def _error_page(error: Exception):

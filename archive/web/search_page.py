@@ -12,7 +12,7 @@ from ..facets import NEWEST_FIRST, facet, facet_label, value_label
 from ..request import SORTS, RequestError, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
-from .links import Option
+from .links import Link, Option
 
 SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}
 SEARCHABLE_AT = 8  # facets with this many values get a filter box
@@ -110,6 +110,7 @@ class SearchPage:
     notices: list[str] = field(default_factory=list)  # what the reader should know about this search
     versions_total: int | None = None  # language versions, when `total` counts communiqués
     versions_url: str | None = None  # switch between one result per communiqué and every version
+    suggestion: "Link | None" = None  # "did you mean": the search with the archive's nearest words
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
 
     @property
@@ -159,6 +160,7 @@ class SearchPage:
             },
             "url": self.share_url,
             "notices": self.notices,
+            "did_you_mean": {"q": self.suggestion.label, "url": self.suggestion.url} if self.suggestion else None,
             "links": {
                 "prev": self.pagination.prev_url if self.pagination else None,
                 "next": self.pagination.next_url if self.pagination else None,

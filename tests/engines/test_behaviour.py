@@ -400,3 +400,11 @@ def test_a_word_in_one_version_finds_its_communique_in_that_version(loaded):
     result = loaded.search(SearchRequest.create(q="Zölle"))
     assert [(h.id, h.versions) for h in result.hits] == [("de-zoll", [])]
     assert result.total == 1 and result.versions_total == 1
+
+
+def test_every_engine_finds_the_archives_word_near_a_misspelled_one(loaded):
+    from archive.spelling import closest_word
+
+    assert closest_word("Negotiatons", loaded.near_word("negotiatons")) == "negotiations"
+    assert closest_word("Bresil", loaded.near_word("bresil")) == "brasil"
+    assert closest_word("zzzzqqqq", loaded.near_word("zzzzqqqq")) is None

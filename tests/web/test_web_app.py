@@ -36,7 +36,7 @@ class ExpandingEngine:
 
     def search(self, request):
         hit = Hit("d1", "Sommet de l'OTAN", "2024-07-01", "fr", ["TR"], snippet="<mark>OTAN</mark>")
-        return SearchResult(1, [hit], {"country": [FacetValue("TR", 1)]}, expansions=["OTAN", "NAVO"] if request.expand else [])
+        return SearchResult(5, [hit], {"country": [FacetValue("TR", 1)]}, expansions=["OTAN", "NAVO"] if request.expand else [])
 
     def close(self):
         pass

@@ -218,3 +218,20 @@ def test_a_facet_search_finds_values_beyond_those_shown(client):
     html = client.get("/facets/country?contains=jap").get_data(as_text=True)
     assert 'href="/?country=JP"' in html and "Back to the search" in html
     assert client.get("/facets/nosuch?contains=x").status_code == 400
+
+
+@pytest.mark.parametrize("typed, suggested", [
+    ("Tokyoo", "tokyo"),
+    ("Ankra", "ankara"),
+    ("Barow", "barrow"),
+])
+def test_a_misspelled_word_gets_the_archives_nearest_word(client, typed, suggested):
+    data = client.get(f"/?q={typed}&format=json").get_json()
+    assert data["total"] == 0
+    assert data["did_you_mean"] == {"q": suggested, "url": f"/?q={suggested}"}
+    assert client.get(f"/?q={suggested}&format=json").get_json()["total"] > 0
+
+
+def test_no_suggestion_when_the_search_finds_enough(client):
+    assert client.get("/?q=NATO&format=json").get_json()["did_you_mean"] is None
+    assert client.get("/?q=zzzzqqqq&format=json").get_json()["did_you_mean"] is None  # nothing near
