@@ -142,6 +142,12 @@ def make_snippet(text: str, node: Node, language: str | None, size: int = SNIPPE
     return str((Markup("…") if before else Markup("")) + html + (Markup("…") if after else Markup("")))
 
 
+def match_spans(text: str, node: Node, language: str | None) -> list[tuple[int, int]]:
+    """(start, end) of every match of the query in `text` (for marking a whole document)."""
+    matcher = _Matcher(node, language)
+    return matcher.spans(text) if matcher else []
+
+
 def highlight_title(title: str, node: Node, language: str | None) -> str:
     """The whole title with its matches marked (HTML)."""
     matcher = _Matcher(node, language)

@@ -9,7 +9,9 @@ from markupsafe import Markup
 from indexer.model import Communique
 
 from ..results import Hit
-from .entities import Entity, gazetteer_spans, literal_spans, render_spans
+from ..highlight import match_spans
+from ..query import Node
+from .entities import MATCH, Entity, Span, gazetteer_spans, literal_spans, render_spans
 from .hits import DocLink, HitView, hit_view
 from .links import Link, safe_url
 from ..facets import FACETS
@@ -61,6 +63,7 @@ class DocumentPage:
     omitted: dict[str, str] = field(default_factory=dict)  # part left out -> note for the reader
     source_text: str | None = None  # a source URL shown as text: its scheme is not safe to link
     dateline: Link | None = None
+    context: "SearchContext | None" = None  # the search the reader came from
     part: int = 1  # the part of a long text shown (1-based)
     parts: int = 1
     prev_part_url: str | None = None
@@ -89,9 +92,22 @@ def document_entities(doc: Communique) -> list[Entity]:
     return entities
 
 
+@dataclass
+class SearchContext:
+    """Where a document page was opened from: a search, and the document's place in its results."""
+
+    back_url: str
+    position: int
+    total: int
+    prev_url: str | None = None
+    next_url: str | None = None
+    highlight: Node | None = None  # the search's words, marked in the text
+
+
 def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
                         facet_link: FacetLink, doc_link: DocLink,
-                        omitted: dict[str, str] | None = None, part: int = 1) -> DocumentPage:
+                        omitted: dict[str, str] | None = None, part: int = 1,
+                        context: SearchContext | None = None) -> DocumentPage:
     """The page; a text longer than PART_CHARS shows its part `part` (clamped to the parts there are)."""
     bounds = text_parts(doc.text)
     part = min(max(part, 1), len(bounds))
@@ -114,8 +130,7 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         language=(Link(language_name(doc.language), facet_link("language", doc.language), doc.language)
                   if doc.language else None),
         declared_language=declared,
-        text_html=render_spans(text, literal_spans(text, document_entities(doc)) + gazetteer_spans(doc, text),
-                               facet_link),
+        text_html=render_spans(text, _spans(doc, text, context), facet_link),
         facets=[f for f in facets if f.links],
         translations=[Link(f"{language_name(t.language)}: {t.title or '(untitled)'}", doc_link(t.id), t.language or "")
                       for t in translations if t.id != doc.id],
@@ -132,4 +147,13 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         parts=len(bounds),
         prev_part_url=part_url(part - 1) if part > 1 else None,
         next_part_url=part_url(part + 1) if part < len(bounds) else None,
+        context=context,
     )
+
+
+def _spans(doc: Communique, text: str, context: SearchContext | None) -> list[Span]:
+    """Entities (linked) and, where none stands, the search's own words (marked)."""
+    spans = literal_spans(text, document_entities(doc)) + gazetteer_spans(doc, text)
+    if context and context.highlight is not None:
+        spans += [Span(start, end, MATCH, "") for start, end in match_spans(text, context.highlight, doc.language)]
+    return spans

@@ -1,16 +1,20 @@
 """The document page `/doc/<id>` and its JSON twin."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, TypeVar
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, current_app, request
+from werkzeug.datastructures import MultiDict
 
 from ..engines import EngineError
-from ..request import RequestError
-from .document_page import build_document_page
+from ..query import QuerySyntaxError
+from ..request import MAX_PAGE, RequestError, SearchRequest
+from .document_page import SearchContext, build_document_page
 from .engine import get_engine
 from .negotiation import respond
-from .urls import document_url, facet_search_url
+from .urls import document_url, facet_search_url, search_url
 
 bp = Blueprint("documents", __name__)
 SIMILAR = 5
@@ -35,6 +39,41 @@ def _part(raw: str | None) -> int:
     return min(int(raw), 1_000_000)
 
 
+def _optional_context(engine, doc_id: str, omitted: dict[str, str]) -> SearchContext | None:
+    """The search a document was opened from (`?search=<its query string>&hit=<place>`), if any and usable."""
+    raw, hit = request.args.get("search"), request.args.get("hit", "")
+    if raw is None:
+        return None
+    try:
+        req = SearchRequest.from_args(MultiDict(parse_qsl(raw)))
+    except (RequestError, QuerySyntaxError):
+        return None  # a hand-edited link: the page is shown without it
+    position = int(hit) if hit.isascii() and hit.isdigit() else 0
+    context = SearchContext(back_url=search_url(req.with_page(max(1, -(-position // req.per_page)))),
+                            position=position, total=0, highlight=req.query.highlight)
+
+    def neighbour(at: int) -> str | None:
+        if not 1 <= at <= MAX_PAGE:
+            return None
+        found = engine.search(replace(req, page=at, per_page=1, facets=()))
+        context.total = found.total
+        if not found.hits:
+            return None
+        link_args = urlencode({"search": raw, "hit": at})
+        return f"{document_url(found.hits[0].id)}?{link_args}"
+
+    def find() -> list:
+        context.prev_url = neighbour(position - 1) if position > 1 else None
+        context.next_url = neighbour(position + 1)
+        if context.total == 0:
+            context.total = engine.search(replace(req, per_page=1, facets=())).total
+        return []
+
+    if position:
+        _optional("neighbours", "The previous and next results", find, omitted)
+    return context
+
+
 @bp.get("/doc/<path:doc_id>")
 def document(doc_id: str):
     engine = get_engine()
@@ -47,6 +86,7 @@ def document(doc_id: str):
     similar = _optional("more_like_this", "Similar documents",
                         lambda: engine.more_like_this(doc.id, limit=SIMILAR), omitted)
     page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
-                               omitted=omitted, part=_part(request.args.get("part")))
+                               omitted=omitted, part=_part(request.args.get("part")),
+                               context=_optional_context(engine, doc.id, omitted))
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)

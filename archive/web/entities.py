@@ -79,15 +79,22 @@ def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
     return chosen
 
 
+MATCH = "match"  # a span of the search's words (no facet, no link)
+
+
 def render_spans(text: str, spans: Iterable[Span], link: FacetLink) -> Markup:
-    """`text` as HTML, each span wrapped in <mark class="entity entity-FACET"> with a search link."""
+    """`text` as HTML, each span wrapped in <mark class="entity entity-FACET"> with a search link,
+    or, for the search's own words (facet MATCH), in <mark class="match">."""
     out: list[str] = []
     last = 0
     for s in _non_overlapping(spans):
         out.append(escape(text[last:s.start]))
-        out.append(Markup('<mark class="entity entity-{facet}"><a href="{url}" title="{title}">{name}</a></mark>').format(
-            facet=s.facet, url=link(s.facet, s.value), title=f"Search {s.facet}: {s.value}",
-            name=text[s.start:s.end]))
+        if s.facet == MATCH:
+            out.append(Markup('<mark class="match">{}</mark>').format(text[s.start:s.end]))
+        else:
+            out.append(Markup('<mark class="entity entity-{facet}"><a href="{url}" title="{title}">{name}</a></mark>')
+                       .format(facet=s.facet, url=link(s.facet, s.value), title=f"Search {s.facet}: {s.value}",
+                               name=text[s.start:s.end]))
         last = s.end
     out.append(escape(text[last:]))
     return Markup("").join(out)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
@@ -32,6 +33,7 @@ class HitView:
     more_countries: int = 0  # how many are not shown
     group: str | None = None  # the communiqué
     versions: list[Link] = field(default_factory=list)  # its other matching language versions
+    context_url: str | None = None  # the document page that knows the search it came from (back, next)
 
     def to_json(self) -> dict:
         return {
@@ -54,7 +56,7 @@ MAX_SHOWN_COUNTRIES = 6
 
 
 def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str],
-             selected_countries: tuple[str, ...] = ()) -> HitView:
+             selected_countries: tuple[str, ...] = (), context: tuple[str, int] | None = None) -> HitView:
     """`filter_link(facet, value)` is the URL that narrows a search to that value.
 
     A communiqué can name dozens of countries; a row shows a few, those the
@@ -83,4 +85,6 @@ def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]
         snippet=Markup(hit.snippet or ""),
         group=hit.group,
         versions=[Link(language.upper() or "?", doc_link(doc_id), language) for language, doc_id in hit.versions],
+        # (the search's own query string, the hit's place in the whole result list)
+        context_url=f"{doc_link(hit.id)}?{urlencode({'search': context[0], 'hit': context[1]})}" if context else None,
     )

@@ -13,6 +13,7 @@ from ..request import SORTS, RequestError, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
 from .links import Link, Option
+from .urls import query_string
 
 SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}
 SEARCHABLE_AT = 8  # facets with this many values get a filter box
@@ -271,7 +272,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         q=req.q,
         total=result.total,
         took_ms=result.took_ms,
-        hits=[hit_view(h, doc_link, filter_link, req.selected("country")) for h in result.hits],
+        hits=[hit_view(h, doc_link, filter_link, req.selected("country"),
+                       context=(query_string(req), req.offset + n + 1)) for n, h in enumerate(result.hits)],
         facets=facets,
         chips=chips(req, link),
         sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.effective_sort) for s in SORTS],

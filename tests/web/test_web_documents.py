@@ -91,3 +91,25 @@ def test_entities_are_found_under_their_names_in_other_languages(client):
     assert re.search(r'<mark class="entity entity-country"><a href="/\?country=SE"[^>]*>Suède</a>', html)
     html = client.get("/doc/de-zoll").get_data(as_text=True)
     assert re.search(r'<mark class="entity entity-country"><a href="/\?country=DE"[^>]*>Deutschland</a>', html)
+
+
+def test_a_document_opened_from_a_search_links_back_marks_its_words_and_steps_through_results(client):
+    search = "q=Ankara&versions=all&sort=date"
+    data = client.get(f"/?{search}&format=json").get_json()
+    ids = [r["id"] for r in data["results"]]
+    assert len(ids) == 3
+    from urllib.parse import quote
+
+    html = client.get(f"/doc/{ids[1]}?search={quote(search)}&hit=2").get_data(as_text=True)
+    assert 'href="/?q=Ankara&amp;sort=date&amp;versions=all">← Back to the results</a>' in html
+    assert "Result 2 of 3" in html
+    assert f'href="/doc/{ids[0]}?search=' in html and f'href="/doc/{ids[2]}?search=' in html
+    marked = client.get(f"/doc/en-nato?search={quote('q=spoke')}&hit=1").get_data(as_text=True)
+    assert 'Kalin</a></mark> <mark class="match">spoke</mark> with' in marked  # the search's word, marked
+    plain = client.get("/doc/en-nato").get_data(as_text=True)
+    assert "Back to the results" not in plain and '<mark class="match">' not in plain
+
+
+def test_a_broken_search_context_still_shows_the_document(client):
+    response = client.get("/doc/en-nato?search=q%3D%2522unclosed&hit=x")
+    assert response.status_code == 200 and "Back to the results" not in response.get_data(as_text=True)

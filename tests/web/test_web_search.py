@@ -83,7 +83,8 @@ def test_exclusion_removes_documents_and_is_flagged(client):
 def test_html_page_shows_results_facets_and_toggle_links(client):
     html = client.get("/?q=Zölle&country=CH").get_data(as_text=True)
     assert 'value="Zölle"' in html
-    assert 'href="/doc/de-zoll"' in html
+    # The result links to its document with the search it came from (for "back", previous and next).
+    assert 'href="/doc/de-zoll?search=q%3DZ%25C3%25B6lle%26country%3DCH&amp;hit=1"' in html
     assert "Switzerland" in html and "Germany" in html  # country names, not codes
     # Toggle links are ready-made: selecting Germany adds it (OR), excluding it adds not_country.
     assert 'href="/?q=Z%C3%B6lle&amp;country=CH&amp;country=DE"' in html
