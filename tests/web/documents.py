@@ -20,7 +20,12 @@ def _doc(id, title, text, language, date, countries=(), persons=(), orgs=(), pla
         places=list(places), translation_group=group, id=id,
         sources=[f"web/{id}.txt"] + ([f"web/copies/{id}.txt"] if id == "en-nato" else []),
         issuer_country="TR" if id.endswith("-nato") else None,
-        content_hash=f"hash-{id}", warnings=list(warnings))
+        content_hash=f"hash-{id}", warnings=list(warnings), url=LONG_URLS.get(id))
+
+
+# A source address long enough to push a phone's page sideways if nothing wraps it.
+LONG_URLS = {"en-japan": "https://www.example.admin.ch/gov/en/start/documentation/media-releases/"
+                         "media-releases-federal-council.msg-id-99999.html?with=a-very-long-query-string-indeed"}
 
 
 def web_documents() -> list[Communique]:
