@@ -20,7 +20,7 @@ from .ledger import Ledger
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Communique
 from .paths import expand_paths, shown
-from .work import FILES_PER_WORKER, Prepared, check_file, content_hash, prepare, prepared_in_order
+from .work import FILES_PER_WORKER, Prepared, check_file, content_hash, is_large_stream, prepare, prepared_in_order
 
 FILE_STATUSES = ("indexed", "updated", "unchanged", "duplicate", "rejected")
 __all__ = ["FILE_STATUSES", "IndexSummary", "Indexer", "content_hash", "document_id", "expand_paths",
@@ -268,8 +268,9 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
     if analyse is not None:
         workers = 1
     # A worker loads the language models and gazetteers (seconds) before its first
-    # file: only worth it for larger runs.
-    workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
+    # file: only worth it for larger runs (many files, or a file large enough to be read in parts).
+    if not any(is_large_stream(f, limits) for f in files):
+        workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
     bar = progress(files, len(files)) if progress else None
     try:
         for prepared in prepared_in_order(indexer, files, workers):

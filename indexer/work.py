@@ -99,6 +99,14 @@ def is_streamed(given: str) -> bool:
     return os.path.splitext(given)[1].lower() in STREAMED_EXTENSIONS
 
 
+def is_large_stream(given: str, limits: Limits) -> bool:
+    """A JSON or JSON Lines file large enough to be read and saved in parts."""
+    try:
+        return is_streamed(given) and os.path.getsize(given) > limits.stream_bytes
+    except OSError:
+        return False
+
+
 def _failure(exc: BaseException) -> tuple[str, str]:
     """(one-line reason, traceback) for an unexpected failure while preparing a file."""
     message = " ".join(str(exc).split())[:200]
@@ -235,7 +243,7 @@ def prepared_in_order(indexer: "Indexer", files: list[str], workers: int) -> Ite
             checked = indexer.check(given)
             if not checked.needs_reading:
                 yield checked
-            elif is_streamed(given) and os.path.getsize(checked.real) > indexer.limits.stream_bytes:
+            elif is_large_stream(checked.real, indexer.limits):
                 for item in _parts(indexer, checked, lambda docs: analyse_part(docs, indexer.analyse)):
                     yield item.result() if isinstance(item, _Pending) else item
             else:
@@ -281,7 +289,7 @@ def _submitted(indexer: "Indexer", queue: collections.deque, pool, window: colle
         checked = indexer.check(given)
         if not checked.needs_reading:
             window.append(checked)
-        elif is_streamed(given) and os.path.getsize(checked.real) > indexer.limits.stream_bytes:
+        elif is_large_stream(checked.real, indexer.limits):
             for item in _parts(indexer, checked, lambda docs: pool.submit(analyse_part, docs)):
                 window.append(item)
                 while len(window) > workers * 4:
