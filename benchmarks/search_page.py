@@ -1,6 +1,6 @@
-"""Median and p95 time of the search page (HTML, all facets) over HTTP, on either engine.
+"""Median and p95 time of the search page (HTML, all facets) over HTTP, on any engine.
 
-    python benchmarks/search_page.py --data-dir DIR [--engine tantivy|elasticsearch] [--rounds 10]
+    python benchmarks/search_page.py --data-dir DIR [--engine tantivy|elasticsearch|opensearch] [--rounds 10]
 
 Serves the real app with waitress on a free loopback port in this process and
 fetches a fixed set of search URLs (words, phrases, facet filters, exclusions,

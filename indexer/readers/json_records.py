@@ -74,13 +74,13 @@ def read_json(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communiqu
         kind, _ = first
         if kind == "start_map":
             try:
-                yield record_to_communique(path, _build(first, events, limits.max_depth))
+                yield record_to_communique(path, _build(first, events, limits.max_depth), limits.max_text_chars)
             except BadRecord as err:
                 raise ReadError(path, str(err)) from None
             return
         if kind != "start_array":
             raise ReadError(path, f"JSON holds a {_KINDS.get(kind, kind)}, not an object or a list")
-        yield from _read_records(path, _array_items(events, limits.max_depth))
+        yield from _read_records(path, _array_items(events, limits.max_depth), limits.max_text_chars)
     except ijson.JSONError as err:
         raise ReadError(path, _where(handle, err, limits)) from None
 
@@ -176,7 +176,7 @@ def _array_items(events, max_depth: int) -> Iterator[tuple[str, object]]:
 
 def read_jsonl(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communique]:
     """Yield the communiqués of a .jsonl file, one per non-blank line, a line at a time."""
-    yield from _read_records(path, _jsonl_items(_utf8(path, handle, limits), limits))
+    yield from _read_records(path, _jsonl_items(_utf8(path, handle, limits), limits), limits.max_text_chars)
 
 
 def _jsonl_items(handle: BinaryIO, limits: Limits) -> Iterator[tuple[str, object]]:
@@ -217,20 +217,20 @@ def _checked_depth(value, max_depth: int):
     return value
 
 
-def _read_records(path: str, items) -> Iterator[Communique]:
+def _read_records(path: str, items, max_text_chars: int | None = None) -> Iterator[Communique]:
     bad = []
     for key, item in items:
         try:
             if isinstance(item, BadRecord):
                 raise item
-            yield record_to_communique(f"{path}#{key}", item)
+            yield record_to_communique(f"{path}#{key}", item, max_text_chars)
         except BadRecord as err:
             bad.append((key, str(err)))
     if bad:
         raise RecordError(path, bad)
 
 
-def record_to_communique(source: str, record: object) -> Communique:
+def record_to_communique(source: str, record: object, max_text_chars: int | None = None) -> Communique:
     """Map one JSON object to a Communique by `FIELD_MAP`, or raise `BadRecord`."""
     if not isinstance(record, dict):
         raise BadRecord(f"a {type(record).__name__}, not an object")
@@ -238,6 +238,8 @@ def record_to_communique(source: str, record: object) -> Communique:
     text = values.pop("text")
     if not isinstance(text, str) or not text.strip():
         raise BadRecord("no text (expected one of: " + ", ".join(FIELD_MAP["text"]) + ")")
+    if max_text_chars is not None and len(text) > max_text_chars:  # refused before any work on it
+        raise BadRecord(f"text longer than {max_text_chars:,} characters (ARCHIVE_MAX_TEXT_CHARS)")
     if _HTML_TAG.search(text):
         text = html_to_text(text)
     fields = {name: _as_string(value) for name, value in values.items() if name != "attachments"}
