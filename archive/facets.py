@@ -29,7 +29,9 @@ from .results import FacetValue
 if TYPE_CHECKING:  # pragma: no cover
     from .request import SearchRequest
 
-AGG_SIZE = 500  # values an engine counts per facet; beyond that they are not counted
+AGG_SIZE = 500  # the most values an engine counts per facet (a facet search asks for this many)
+COUNTED_MARGIN = 3  # an engine counts this many times the values shown, at least MIN_COUNTED
+MIN_COUNTED = 50
 BY_COUNT = "count"  # most frequent first
 NEWEST_FIRST = "newest"  # periods: by value, newest first
 
@@ -170,13 +172,31 @@ def value_label(name: str, value: str, locale: str | None = None) -> str:
     return label(value, locale) if locale else label(value)
 
 
+def counted(request: "SearchRequest", name: str) -> int:
+    """How many values of a facet an engine counts: a margin over those shown (values are counted
+    by language version and shown by communiqué, so the order may shift at the edge)."""
+    return min(AGG_SIZE, max(MIN_COUNTED, COUNTED_MARGIN * request.size_of(name)))
+
+
+EXACT_FACETS = 10_000  # up to this many matching versions, facets count communiqués exactly
+EXACT_MARGIN = 5  # values counted exactly beyond those shown, so that the order at the edge is right
+
+
+def to_count_exactly(name: str, estimates: Mapping[str, int], request: "SearchRequest") -> list[str]:
+    """The values whose communiqués are counted exactly: the likely shown ones (by the estimates) and
+    the selected ones."""
+    ranked = sorted((v for v, c in estimates.items() if c > 0), key=lambda v: (-estimates[v], v))
+    chosen = ranked[:request.size_of(name) + EXACT_MARGIN]
+    return list(dict.fromkeys(chosen + [v for v in request.selected(name) if v in estimates]))
+
+
 def document_values(doc: Communique) -> dict[str, list[str]]:
     """Every facet's values of a document, for the engines' writers."""
     return {f.name: f.values(doc) for f in FACETS}
 
 
 def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest",
-                   size: int | None = None) -> list[FacetValue]:
+                   size: int | None = None, estimated: bool = False) -> list[FacetValue]:
     """A facet's values as every engine returns them: ordered, cut to size, nothing clicked ever lost.
 
     Values are ordered by count (periods newest first) and cut to the request's
@@ -200,8 +220,11 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     top += [FacetValue(v, 0, False, True) for v in excluded]
     if BY_NAME[name].order == NEWEST_FIRST:
         top.sort(key=lambda fv: fv.value, reverse=True)
+    if estimated:
+        for fv in top:
+            fv.estimated = fv.count > 0
     return top
 
 
-__all__ = ["AGG_SIZE", "Facet", "FACETS", "NAMES", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
+__all__ = ["AGG_SIZE", "counted", "EXACT_FACETS", "to_count_exactly", "Facet", "FACETS", "NAMES", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
            "value_label", "document_values", "display_values", "country_code"]

@@ -10,6 +10,7 @@ class FacetValue:
     count: int
     selected: bool = False
     excluded: bool = False
+    estimated: bool = False  # a HyperLogLog estimate of communiqués, not an exact count
 
 
 @dataclass
@@ -42,6 +43,7 @@ class SearchResult:
     took_ms: float = 0.0
     expansions: list[str] = field(default_factory=list)  # cross-language names also searched
     versions_total: int | None = None  # language versions matched, when `total` counts communiqués
+    total_estimated: bool = False  # `total` is an estimate (very large result sets)
 
     @property
     def pages(self) -> int:

@@ -34,8 +34,9 @@ from ..request import SearchRequest
 from ..results import Hit, SearchResult
 from ..terms import folded_field
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
-from .es_body import (GROUP_FIELD, MAX_WINDOW, build_body, communiques, load_template, members_body, parse_facets,
-                      skip_body, to_source)
+from ..facets import EXACT_FACETS, display_values, to_count_exactly
+from .es_body import (EXACT_BELOW, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body, facet_counts,
+                      load_template, members_body, skip_body, to_source)
 from .hits import hit_from_doc
 
 log = logging.getLogger(__name__)
@@ -466,10 +467,23 @@ class ClusterEngine(Engine):
         versions_total = resp["hits"]["total"]["value"]
         grouped = None if request.versions else communiques(aggregations)
         return SearchResult(total=versions_total if grouped is None else grouped,
-                            hits=hits, facets=parse_facets(aggregations, request), page=request.page,
-                            per_page=request.per_page, versions_total=versions_total,
+                            hits=hits, facets=self._facets(aggregations, request, versions_total),
+                            page=request.page, per_page=request.per_page, versions_total=versions_total,
+                            total_estimated=grouped is not None and grouped > EXACT_BELOW,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
+
+    def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int) -> dict:
+        """Facet values; communiqués estimated by cardinality, then counted exactly for the values
+        likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does)."""
+        counts = facet_counts(aggregations, request)
+        exact = request.versions or versions_total <= EXACT_FACETS
+        if not request.versions and exact and counts:
+            chosen = {name: to_count_exactly(name, found, request) for name, found in counts.items()}
+            with self._calls("search", query=True):
+                precise = complete(self.api.search(exact_counts_body(request, chosen), index=self.alias))
+            counts.update(facet_counts(precise.get("aggregations") or {}, request))
+        return {name: display_values(name, found, request, estimated=not exact) for name, found in counts.items()}
 
     @staticmethod
     def _versions(hit: dict, request: SearchRequest) -> list[tuple[Communique, float | None]]:

@@ -19,7 +19,7 @@ from indexer.model import Communique
 
 from ..collapse import group_of
 from ..dates import date_keys
-from ..facets import AGG_SIZE, FACETS, NAMES, display_values, document_values
+from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values
 from ..query import Node
 from ..request import SearchRequest
 from ..terms import LANG_SLOTS, folded_field, slot, stemmed_field
@@ -28,7 +28,8 @@ from .compiler import Backend, QueryCompiler
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
 GROUP_FIELD = "search.group"
 VERSIONS_PER_GROUP = 20  # matching language versions returned with each communiqué
-EXACT_BELOW = 40_000  # cardinality is exact (to hash collisions) below this many communiqués
+EXACT_BELOW = 40_000  # communiqués counted nearly exactly below this many (the total)
+BUCKET_PRECISION = 1_000  # the same for a facet value's communiqués (memory is allocated per value)
 TEXT = {"type": "text", "analyzer": "whitespace"}  # tokens made in Python, only split at spaces here
 
 
@@ -140,8 +141,8 @@ def _sort(request: SearchRequest) -> list:
     return ["_score", {"id": "asc"}]
 
 
-def _groups() -> dict:
-    return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": EXACT_BELOW}}
+def _groups(precision: int = EXACT_BELOW) -> dict:
+    return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": precision}}
 
 
 def _aggregations(request: SearchRequest) -> dict:
@@ -150,9 +151,9 @@ def _aggregations(request: SearchRequest) -> dict:
         if name not in request.facets:
             continue
         others = COMPILER.selections(request, skip=name)
-        values = {"terms": {"field": facet_field(name), "size": AGG_SIZE}}
+        values = {"terms": {"field": facet_field(name), "size": counted(request, name)}}
         if not request.versions:  # communiqués, not language versions
-            values["aggs"] = {"groups": _groups()}
+            values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": values},
@@ -211,15 +212,43 @@ def skip_body(request: SearchRequest, size: int, search_after: list | None) -> d
     return body
 
 
-def parse_facets(aggregations: dict, request: SearchRequest) -> dict:
-    """Facet values from the aggregation response, ordered as every engine orders them."""
+def facet_counts(aggregations: dict, request: SearchRequest) -> dict[str, dict[str, int]]:
+    """Each facet's counts from an aggregation response: language versions, communiqués estimated
+    (cardinality), or communiqués counted exactly (the buckets of `exact_counts_body`)."""
     out = {}
     for name in NAMES:
         if name in request.facets:
             buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
-            counts = {str(b["key"]): b["groups"]["value"] if "groups" in b else b["doc_count"] for b in buckets}
-            out[name] = display_values(name, counts, request)
+            out[name] = {str(b["key"]): _bucket_count(b) for b in buckets}
     return out
+
+
+def _bucket_count(bucket: dict) -> int:
+    groups = bucket.get("groups")
+    if groups is None:
+        return bucket["doc_count"]
+    return len(groups["buckets"]) if "buckets" in groups else int(groups["value"])
+
+
+def exact_counts_body(request: SearchRequest, chosen: dict[str, list[str]]) -> dict:
+    """A body that counts the communiqués of chosen facet values exactly (for up to EXACT_FACETS versions)."""
+    aggs = {}
+    for name, values in chosen.items():
+        if not values:
+            continue
+        others = COMPILER.selections(request, skip=name)
+        aggs[name] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet_field(name), "size": len(values), "include": values},
+                                "aggs": {"groups": {"terms": {"field": GROUP_FIELD, "size": EXACT_FACETS}}}}},
+        }
+    return {"query": COMPILER.main(request), "size": 0, "aggs": aggs, "track_total_hits": False}
+
+
+def parse_facets(aggregations: dict, request: SearchRequest, estimated: bool = False) -> dict:
+    """Facet values from the aggregation response, ordered as every engine orders them."""
+    return {name: display_values(name, counts, request, estimated=estimated)
+            for name, counts in facet_counts(aggregations, request).items()}
 
 
 def communiques(aggregations: dict) -> int | None:

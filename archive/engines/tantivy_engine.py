@@ -26,7 +26,7 @@ from indexer.model import Communique
 
 from ..collapse import choose, first_groups, group_of
 from ..dates import date_keys
-from ..facets import AGG_SIZE, FACETS, NAMES, display_values, document_values
+from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values, to_count_exactly
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -379,8 +379,9 @@ class TantivyEngine(Engine):
             hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
             hit.group, hit.versions = group_of(doc), others
             hits.append(hit)
-        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, main, request),
+        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, main, request, versions_total),
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
+                            total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
@@ -420,14 +421,19 @@ class TantivyEngine(Engine):
             return len(set(keys))
         return int(searcher.cardinality(query, "group"))
 
-    def _facets(self, searcher, main, request: SearchRequest) -> dict[str, list[FacetValue]]:
-        """Counts of each facet with every filter but its own (one aggregation for the unselected)."""
+    def _facets(self, searcher, main, request: SearchRequest, versions_total: int) -> dict[str, list[FacetValue]]:
+        """Counts of each facet with every filter but its own (one aggregation for the unselected).
+
+        Communiqués are estimated (HyperLogLog) to pick the values to show, then counted exactly for
+        those when the search matched up to EXACT_FACETS versions.
+        """
         wanted = [f for f in NAMES if f in request.facets]
         selected = {f for f, _ in request.filters}
+        exact = request.versions or versions_total <= EXACT_FACETS
         buckets: dict[str, dict[str, int]] = {}
 
         def count(query, facets):
-            aggs = {f: {"terms": {"field": f, "size": AGG_SIZE}} for f in facets}
+            aggs = {f: {"terms": {"field": f, "size": counted(request, f)}} for f in facets}
             if not request.versions:  # communiqués, not language versions
                 for f in facets:
                     aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}
@@ -435,6 +441,15 @@ class TantivyEngine(Engine):
             for f in facets:
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
                               for b in result[f]["buckets"]}
+            if not request.versions and exact:
+                chosen = {f: to_count_exactly(f, buckets[f], request) for f in facets}
+                precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
+                               "aggs": {"groups": {"terms": {"field": "group", "size": EXACT_FACETS}}}}
+                           for f in facets if chosen[f]}
+                if precise:
+                    result = searcher.aggregate(query, precise)
+                    for f in precise:
+                        buckets[f] = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]}
 
         shared = [f for f in wanted if f not in selected]
         if shared:
@@ -442,4 +457,4 @@ class TantivyEngine(Engine):
         for f in wanted:
             if f in selected:
                 count(self.compiler.narrow(main, request, skip=f), [f])
-        return {f: display_values(f, buckets[f], request) for f in wanted}
+        return {f: display_values(f, buckets[f], request, estimated=not exact) for f in wanted}

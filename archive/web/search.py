@@ -106,7 +106,7 @@ def facet_values(name: str):
     args = request.args.copy()
     needle = fold(args.pop("contains", "") or "")
     req = _parse(args)
-    wide = replace(req, facets=(name,), per_page=1, facet_size=AGG_SIZE, more=())
+    wide = replace(req, facets=(name,), per_page=1, facet_size=AGG_SIZE, more=())  # every value counted
     found = get_engine().search(wide).facets.get(name, [])
     matching = [v for v in found if needle in fold(v.value) or needle in fold(value_label(name, v.value))]
     view = facet_view(name, req, matching[:FACET_MATCHES], link=search_url)

@@ -31,6 +31,7 @@ class FacetValueView:
     toggle_url: str | None  # select, or deselect when selected; None: the facet holds all it may
     exclude_url: str | None  # exclude (NOT); None when already excluded
     undo_url: str | None  # only for excluded values: drop the exclusion
+    estimated: bool = False  # the count is an estimate (very large result sets)
 
 
 @dataclass
@@ -110,6 +111,7 @@ class SearchPage:
     share_url: str = ""
     notices: list[str] = field(default_factory=list)  # what the reader should know about this search
     versions_total: int | None = None  # language versions, when `total` counts communiqués
+    total_estimated: bool = False
     versions_url: str | None = None  # switch between one result per communiqué and every version
     suggestion: "Link | None" = None  # "did you mean": the search with the archive's nearest words
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
@@ -145,6 +147,7 @@ class SearchPage:
             "query": request_json(req),
             "total": self.total,
             "versions": self.versions_total if self.versions_total is not None else self.total,
+            "total_estimated": self.total_estimated,
             "page": req.page,
             "pages": self.pagination.pages if self.pagination else 1,
             "per_page": req.per_page,
@@ -154,7 +157,7 @@ class SearchPage:
             "facets": {
                 f.name: [
                     {"value": v.value, "label": v.label, "count": v.count,
-                     "selected": v.selected, "excluded": v.excluded}
+                     "selected": v.selected, "excluded": v.excluded, **({"estimated": True} if v.estimated else {})}
                     for v in f.values
                 ]
                 for f in self.facets
@@ -210,7 +213,7 @@ def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: Req
             toggle = _link_if_allowed(link, lambda: req.with_filter(name, v.value))
             exclude, undo = _link_if_allowed(link, lambda: req.with_exclusion(name, v.value)), None
         values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
-                                     v.excluded, toggle, exclude, undo))
+                                     v.excluded, toggle, exclude, undo, v.estimated))
     view = FacetView(name, facet_label(name), values)
     unselected = [v for v in found if not v.selected and not v.excluded]
     if name not in req.more and len(unselected) >= req.size_of(name):
@@ -287,6 +290,7 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         share_url=share_url,
         notices=list(notices or []),
         versions_total=result.versions_total,
+        total_estimated=result.total_estimated,
         versions_url=link(req.with_versions(not req.versions)),
     )
     if page.chips:

@@ -39,7 +39,7 @@ def test_every_file_and_language_version_is_accounted_for(indexed):
 
 def test_languages_are_detected_not_just_declared(indexed):
     _, engine, _, _ = indexed
-    result = engine.search(SearchRequest.create(facets=("language",), facet_size=50))
+    result = engine.search(SearchRequest.create(facets=("language",), facet_size=50, versions=True))
     languages = {fv.value: fv.count for fv in result.facets["language"]}
     assert sum(languages.values()) == engine.count()
     assert set(languages) >= {"de", "fr", "it", "en"}
@@ -54,7 +54,7 @@ def test_known_searches(indexed):
     assert any(h.date == "2024-01-02" for h in hits.hits)
     first = engine.get(hits.hits[0].id)
     assert {d.language for d in engine.translations(first)} >= {"fr", "it"}
-    switzerland = engine.search(SearchRequest.create(facets=("country", "issuer_country")))
+    switzerland = engine.search(SearchRequest.create(facets=("country", "issuer_country"), versions=True))
     assert switzerland.facets["country"][0].value == "CH"
     issuers = switzerland.facets["issuer_country"]
     assert [(fv.value, fv.count) for fv in issuers] == [("CH", engine.count())]
@@ -71,3 +71,27 @@ def test_indexing_again_changes_nothing(indexed):
     assert again.files["unchanged"] == again.total_files > 0
     assert engine.count() == before
     json.dumps(again.to_dict())
+
+
+def test_a_result_list_holds_communiques_not_language_versions(indexed):
+    _, engine, _, _ = indexed
+    newest = engine.search(SearchRequest.create(sort="date"))
+    assert len({h.group for h in newest.hits}) == len(newest.hits) == 20
+    assert newest.total < newest.versions_total == engine.count()
+    issuers = engine.search(SearchRequest.create(facets=("issuer",))).facets["issuer"]
+    assert issuers[0].value == "Federal Council"  # one issuer, not one per language
+    assert not {"Der Bundesrat", "Conseil fédéral", "Il Consiglio federale"} & {fv.value for fv in issuers}
+
+
+def test_datelines_are_not_places_and_words_mean_what_was_typed(indexed):
+    _, engine, _, _ = indexed
+    places = {fv.value: fv.count for fv in engine.search(SearchRequest.create(facets=("place",))).facets["place"]}
+    datelines = engine.search(SearchRequest.create(facets=("dateline",))).facets["dateline"]
+    assert datelines[0].value == "Bern" and places.get("Bern", 0) < datelines[0].count / 3
+    un = engine.search(SearchRequest.create(q="UN", filters={"language": ["fr"]}, expand=False))
+    article = engine.search(SearchRequest.create(q="un", filters={"language": ["fr"]}, expand=False))
+    assert un.total < article.total / 5  # the United Nations, not the French article
+    geneva = {w: engine.search(SearchRequest.create(q=w)).total for w in ("Genf", "Geneva", "Genève")}
+    assert len(set(geneva.values())) == 1, geneva  # one place in every language
+    quoted = engine.search(SearchRequest.create(q='"United States"')).total
+    assert engine.search(SearchRequest.create(q="United States")).total >= quoted

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.engines.es_body import (AGG_SIZE, LANG_SLOTS, build_body, load_template, parse_facets, skip_body,
+from archive.engines.es_body import (LANG_SLOTS, build_body, load_template, parse_facets, skip_body,
                                      text_query, to_source)
 from archive.query import And, KeywordMatch, MatchAll, Not, Or, Phrase, QuerySyntaxError, Term
 from archive.request import FACETS, SearchRequest
@@ -103,11 +103,14 @@ def test_each_facet_is_counted_with_every_filter_but_its_own():
     assert aggs["language"]["filter"] == {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}}]}}
     assert aggs["year"]["filter"] == {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}},
                                                           {"terms": {"facet.language": ["de"]}}]}}
-    groups = {"groups": {"cardinality": {"field": "search.group", "precision_threshold": 40_000}}}
-    assert aggs["place"]["aggs"] == {"values": {"terms": {"field": "facet.place", "size": AGG_SIZE}, "aggs": groups}}
+    groups = {"groups": {"cardinality": {"field": "search.group", "precision_threshold": 1_000}}}
+    # Values counted: three times those shown, at least 50.
+    assert aggs["place"]["aggs"] == {"values": {"terms": {"field": "facet.place", "size": 50}, "aggs": groups}}
+    assert body(more=("place",))["aggs"]["place"]["aggs"]["values"]["terms"]["size"] == 300
     assert aggs["communiques"] == {"filter": {"bool": {"filter": [{"terms": {"facet.country": ["CH"]}},
                                                                   {"terms": {"facet.language": ["de"]}}]}},
-                                   "aggs": {"count": groups["groups"]}}
+                                   "aggs": {"count": {"cardinality": {"field": "search.group",
+                                                                       "precision_threshold": 40_000}}}}
     by_version = body(versions=True)["aggs"]
     assert "communiques" not in by_version and "aggs" not in by_version["place"]["aggs"]["values"]
     assert body()["aggs"]["org"]["filter"] == {"match_all": {}}
