@@ -31,10 +31,11 @@ def preferred_languages(request: SearchRequest) -> list[str]:
 
 
 def choose(versions: Sequence[tuple[Communique, T]], request: SearchRequest) -> tuple[int, list[tuple[str, str]]]:
-    """(index of the version to show, (language, id) of the others) among a group's matching versions,
-    given in rank order."""
+    """(index of the version to show, (language, id) of the others) among a group's matching versions."""
     preferred = preferred_languages(request)
-    shown = next((i for lang in preferred for i, (doc, _) in enumerate(versions) if doc.language == lang), 0)
+    shown = next((i for lang in preferred for i, (doc, _) in enumerate(versions) if doc.language == lang), None)
+    if shown is None:  # not by rank: engines break ties differently, and must show the same version
+        shown = min(range(len(versions)), key=lambda i: versions[i][0].id)
     others = [(doc.language or "", doc.id) for i, (doc, _) in enumerate(versions) if i != shown]
     return shown, sorted(others)
 

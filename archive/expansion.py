@@ -7,9 +7,12 @@
 - **Names across languages** (switchable, `SearchRequest.expand`): a country,
   organisation or place name also finds the documents tagged with it in other
   languages: `Turkey` becomes `Turkey OR country:TR` (documents saying
-  "Turquie", "Türkei"), `OTAN` `OTAN OR org:NATO`, `Genf` `Genf OR
-  place:Geneva`. Consecutive words that form such a name are searched as that
-  name: `United States` is `"United States" OR country:US`.
+  "Turquie", "Türkei"), `OTAN` `OTAN OR org:NATO`. A place's other names are
+  also searched as words (`Genf` is `Genf OR "Geneva" OR "Genève" … OR
+  place:Geneva`): places are tagged more sparingly than countries (a city in
+  an organisation's name is not tagged), and Genf, Geneva and Genève must find
+  the same communiqués. Consecutive words that form such a name are searched
+  as that name: `United States` is `"United States" OR country:US`.
 
 The names shown ("also matching: …") come from CLDR (babel) and the indexer's
 tables. Snippets mark, in a document, the added names of its own language
@@ -126,6 +129,9 @@ def expand(node: Node) -> Expansion:
         shown.extend(x.text for x in added[:MAX_SHOWN])
         if not negated:
             marked.extend(x for x in added if len(x.text) >= MIN_MARKED)
+        if keyword.field == "place":
+            words = tuple(Phrase(x.text) for x in added if len(x.text) >= MIN_MARKED)
+            return Or((n, *words, keyword))
         return Or((n, keyword))
 
     def names_in(children: tuple, negated: bool) -> list[Node]:

@@ -19,17 +19,28 @@ from archive.query import And, KeywordMatch, Or, Phrase, Term, parse_query
 ])
 def test_names_are_widened_to_their_entity(q, keyword):
     expansion = expand(parse_query(q))
-    assert isinstance(expansion.match, Or) and expansion.match.children[1] == keyword
+    assert isinstance(expansion.match, Or) and expansion.match.children[-1] == keyword
     assert expansion.shown and expansion.marked
+
+
+def test_a_places_other_names_are_searched_as_words_too():
+    # Genf, Geneva and Genève find the same: the tag, and every name of the city in the text.
+    children = expand(parse_query("Genf")).match.children
+    assert children[0] == Term("Genf") and children[-1] == KeywordMatch("place", "Geneva")
+    assert {Phrase("Geneva"), Phrase("Genève"), Phrase("Ginevra")} <= set(children[1:-1])
 
 
 @pytest.mark.parametrize("q, phrase, keyword", [
     ("United States", "United States", KeywordMatch("country", "US")),
     ("Union européenne", "Union européenne", KeywordMatch("org", "European Union")),
-    ("New York", "New York", KeywordMatch("place", "New York")),
 ])
 def test_words_that_form_a_name_are_searched_as_that_name_without_quotes(q, phrase, keyword):
     assert expand(parse_query(q)).match == Or((Phrase(phrase), keyword))
+
+
+def test_a_place_of_several_words_is_one_name():
+    match = expand(parse_query("New York")).match
+    assert match.children[0] == Phrase("New York") and match.children[-1] == KeywordMatch("place", "New York")
 
 
 def test_a_name_inside_more_words_is_found_and_the_rest_left_alone():
