@@ -46,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--engine", default="tantivy")
-    parser.add_argument("--index", default=None, help="Elasticsearch alias (default: the configured one)")
+    parser.add_argument("--index", default=None, help="cluster alias (default: the configured one)")
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
 
@@ -55,8 +55,8 @@ def main() -> None:
     from archive.app import create_app
 
     overrides = {"DATA_DIR": args.data_dir, "ENGINE": args.engine}
-    if args.index:
-        overrides["ELASTICSEARCH_INDEX"] = args.index
+    if args.index and args.engine != "tantivy":
+        overrides[f"{args.engine.upper()}_INDEX"] = args.index
     app = create_app(overrides)
     port = free_port()
     server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4)
