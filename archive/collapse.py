@@ -2,8 +2,9 @@
 
 The language versions of one communiqué share a group (its translation group,
 else the document alone). A collapsed result list shows each group once, in
-the version of the preferred language: one the search is filtered to, else the
-interface language, else the version that ranks first; the group's other
+the version of the preferred language: one the search is filtered to, else one
+the reader's browser asks for, else the interface language, else the version
+with the smallest id (the same on every engine); the group's other
 matching versions are listed with it. Engines find the groups (Elasticsearch
 and OpenSearch with `collapse`, tantivy by walking the ranked hits); the
 choice of the version shown is written here once.
@@ -26,8 +27,8 @@ def group_of(doc: Communique) -> str:
 
 
 def preferred_languages(request: SearchRequest) -> list[str]:
-    """Languages in the order a group's version is chosen: the filter's, then the interface's."""
-    return list(request.selected("language")) + [UI_LOCALE]
+    """Languages in the order a group's version is chosen: the filter's, the reader's, the interface's."""
+    return list(dict.fromkeys([*request.selected("language"), *request.prefer, UI_LOCALE]))
 
 
 def choose(versions: Sequence[tuple[Communique, T]], request: SearchRequest) -> tuple[int, list[tuple[str, str]]]:

@@ -92,6 +92,7 @@ class SearchRequest:
     more: tuple[str, ...] = ()  # facets shown at MORE_SIZE values ("show more" on one facet only)
     expand: bool = True  # cross-language expansion of country/organisation names
     versions: bool = False  # every language version as a result of its own (`versions=all`), not one per communiqué
+    prefer: tuple[str, ...] = ()  # languages the reader reads, best first (the browser's): not part of the URL
 
     @property
     def effective_sort(self) -> str:

@@ -10,10 +10,11 @@ from werkzeug.datastructures import MultiDict
 
 from ..engines import EngineError
 from ..query import QuerySyntaxError
-from ..request import MAX_PAGE, RequestError, SearchRequest
+from ..request import MAX_PAGE, RequestError
 from .document_page import SearchContext, build_document_page
 from .engine import get_engine
 from .negotiation import respond
+from .search import parse_search
 from .urls import document_url, facet_search_url, search_url
 
 bp = Blueprint("documents", __name__)
@@ -45,7 +46,7 @@ def _optional_context(engine, doc_id: str, omitted: dict[str, str]) -> SearchCon
     if raw is None:
         return None
     try:
-        req = SearchRequest.from_args(MultiDict(parse_qsl(raw)))
+        req = parse_search(MultiDict(parse_qsl(raw)))
     except (RequestError, QuerySyntaxError):
         return None  # a hand-edited link: the page is shown without it
     position = int(hit) if hit.isascii() and hit.isdigit() else 0

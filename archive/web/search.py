@@ -1,6 +1,8 @@
 """The search page `/` and its JSON twin."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, current_app, request
 
 from ..query import QuerySyntaxError, lowercase_operators
@@ -15,12 +17,23 @@ from .urls import document_url, public_url, search_url
 bp = Blueprint("search", __name__)
 
 
-def _parse(args) -> SearchRequest:
+def reader_languages(limit: int = 5) -> tuple[str, ...]:
+    """The languages the browser says its reader reads (Accept-Language), best first, as base codes."""
+    codes = []
+    for value, quality in request.accept_languages:
+        code = value.split("-")[0].split("_")[0].lower()
+        if quality > 0 and code.isascii() and code.isalpha() and 2 <= len(code) <= 3:
+            codes.append(code)
+    return tuple(dict.fromkeys(codes))[:limit]
+
+
+def parse_search(args) -> SearchRequest:
+    """A search from URL arguments, for the reader of this request (its languages pick the version shown)."""
     per_page = current_app.config.get("PER_PAGE") or DEFAULT_PER_PAGE
     if "per_page" not in args and per_page != DEFAULT_PER_PAGE:
         args = args.copy()
         args["per_page"] = str(per_page)
-    return SearchRequest.from_args(args)
+    return replace(SearchRequest.from_args(args), prefer=reader_languages())
 
 
 def _rest_of(args) -> SearchRequest | None:
@@ -28,7 +41,7 @@ def _rest_of(args) -> SearchRequest | None:
     rest = args.copy()
     rest.pop("q", None)
     try:
-        return _parse(rest)
+        return parse_search(rest)
     except (QuerySyntaxError, RequestError):
         return None
 
@@ -38,7 +51,7 @@ def search():
     """Parse the URL once, search, and hand the template a ready-made page."""
     notices = []
     try:
-        req = _parse(request.args)
+        req = parse_search(request.args)
         for word in dict.fromkeys(lowercase_operators(req.q)):
             notices.append(f"“{word}” was searched as a word: operators are written in capitals "
                            f"({word.upper()}) to combine words.")
@@ -76,7 +89,7 @@ def _without_dates(message: str):
     for name in DATE_ARGUMENTS:
         rest.pop(name, None)
     try:
-        req = _parse(rest)
+        req = parse_search(rest)
         result = get_engine().search(req)
     except (QuerySyntaxError, RequestError) as error:
         return _error_page(error)
@@ -105,7 +118,7 @@ def facet_values(name: str):
         raise RequestError(f"Unknown facet {name!r}.")
     args = request.args.copy()
     needle = fold(args.pop("contains", "") or "")
-    req = _parse(args)
+    req = parse_search(args)
     wide = replace(req, facets=(name,), per_page=1, facet_size=AGG_SIZE, more=())  # every value counted
     found = get_engine().search(wide).facets.get(name, [])
     matching = [v for v in found if needle in fold(v.value) or needle in fold(value_label(name, v.value))]

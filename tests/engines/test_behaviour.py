@@ -379,6 +379,14 @@ def test_the_language_filter_picks_the_version_shown(loaded):
     assert zoll.id == "it-zoll" and zoll.versions == [("de", "de-zoll")]  # the filter's first language
 
 
+def test_the_readers_languages_pick_the_version_shown_after_the_filter(loaded):
+    def shown(**kw) -> dict:
+        return {h.group: h.id for h in loaded.search(SearchRequest.create(per_page=100, **kw)).hits if h.group in GROUPS}
+    assert shown(prefer=("it", "fr")) == {"g-otan": "fr-otan", "g-zoll": "it-zoll"}
+    assert shown(prefer=("es",)) == {"g-otan": "en-otan", "g-zoll": "de-zoll"}  # interface's, then smallest id
+    assert shown(prefer=("it",), filters={"language": ["de", "fr"]}) == {"g-otan": "fr-otan", "g-zoll": "de-zoll"}
+
+
 def test_facets_count_communiques(loaded):
     result = loaded.search(SearchRequest.create())
     countries = facet(result, "country")

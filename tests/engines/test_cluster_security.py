@@ -91,7 +91,7 @@ def test_the_readme_lists_exactly_these_roles():
 
 def test_a_search_only_user_searches_and_is_refused_writes_in_one_clear_line(set_up):
     engine = open_engine(config(set_up, "archive_search"))
-    result = engine.search(SearchRequest.create(q="Turkey"))
+    result = engine.search(SearchRequest.create(q="Turkey", versions=True))
     assert {h.id for h in result.hits} >= {"fr-otan", "en-otan"}
     assert engine.get("en-otan").title and engine.count() == len(sample_documents())
     assert engine.more_like_this("en-otan") is not None and engine.translations(engine.get("fr-otan"))
@@ -140,7 +140,7 @@ def test_an_api_key_authenticates(set_up):
     key = set_up["superuser"].security.create_api_key(
         name="archive-search", role_descriptors={"search": roles(set_up["alias"])["archive_search"]})
     engine = open_engine(config(set_up, ELASTICSEARCH_API_KEY=key["encoded"]))
-    assert engine.search(SearchRequest.create(q="Turkey")).total >= 2
+    assert engine.search(SearchRequest.create(q="Turkey", versions=True)).total >= 2
     with pytest.raises(EngineError, match="403"):
         engine.index(sample_documents()[:1])
 

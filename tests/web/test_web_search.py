@@ -236,3 +236,13 @@ def test_a_misspelled_word_gets_the_archives_nearest_word(client, typed, suggest
 def test_no_suggestion_when_the_search_finds_enough(client):
     assert client.get("/?q=NATO&format=json").get_json()["did_you_mean"] is None
     assert client.get("/?q=zzzzqqqq&format=json").get_json()["did_you_mean"] is None  # nothing near
+
+
+def test_the_browsers_languages_pick_the_version_shown_unless_a_language_is_selected(client):
+    def shown(headers=None, query="") -> dict:
+        results = client.get(f"/?format=json{query}", headers=headers or {}).get_json()["results"]
+        return {r["group"]: r["id"] for r in results if r["group"] in ("g-nato", "g-zoll")}
+    assert shown() == {"g-nato": "en-nato", "g-zoll": "de-zoll"}  # the interface's English, else the first
+    assert shown({"Accept-Language": "it-CH, fr;q=0.8, en;q=0.5"}) == {"g-nato": "fr-nato", "g-zoll": "it-zoll"}
+    assert shown({"Accept-Language": "it;q=0, fr-FR"}) == {"g-nato": "fr-nato", "g-zoll": "de-zoll"}
+    assert shown({"Accept-Language": "it"}, "&language=de&language=fr") == {"g-nato": "de-nato", "g-zoll": "de-zoll"}
