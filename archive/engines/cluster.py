@@ -42,6 +42,7 @@ from .hits import hit_from_doc
 log = logging.getLogger(__name__)
 RETRY_STATUS = (429, 502, 503, 504)
 TEMPLATE_PRIORITY = 200  # above a catch-all template an administrator may have
+TEMPLATE_META = "archive_template_version"  # in each index's mapping `_meta`: the template it was made from
 
 
 def template_version(body: dict) -> int:
@@ -86,6 +87,10 @@ class ClusterAPI(ABC):
 
     @abstractmethod
     def delete_template(self, name: str) -> None: ...
+
+    @abstractmethod
+    def mapping_meta(self, index: str) -> dict[str, dict]:
+        """Index name -> the `_meta` of its mapping, for every index `index` names."""
 
     @abstractmethod
     def create_index(self, name: str) -> None: ...
@@ -189,6 +194,9 @@ class ClusterEngine(Engine):
             return EngineError(f"{where} has no index {self.alias!r} yet: run `archive index` "
                                "(or `archive engine setup`) first")
         if query and exc.status == 400:
+            problem = self._quiet_template_problem()
+            if problem:  # the index does not have the fields this version searches: not the query's fault
+                return EngineError(f"{where} could not run this search ({exc.reason}): {problem}")
             return QuerySyntaxError(f"The search engine could not run this query: {exc.reason}")
         return EngineError(f"{where} refused to {doing} ({exc.status}): {exc.reason}")
 
@@ -209,6 +217,7 @@ class ClusterEngine(Engine):
             index["number_of_replicas"] = self.replicas
         body["priority"] = TEMPLATE_PRIORITY
         body["version"] = template_version(body)
+        body["template"]["mappings"]["_meta"] = {TEMPLATE_META: body["version"]}  # each index records it
         return body
 
     def template_problem(self) -> str | None:
@@ -222,6 +231,28 @@ class ClusterEngine(Engine):
                     "writes (version {}, expected {}): run `archive engine setup` to replace it, then "
                     "`archive reindex`".format(installed.get("version"), self.template_body()["version"]))
         return None
+
+    def index_problem(self) -> str | None:
+        """Why an index behind the alias was not made from the template this version expects, or None."""
+        expected = self.template_body()["version"]
+        with self._calls("read the index mappings"):
+            metas = self.api.mapping_meta(self.alias)
+        for index, meta in sorted(metas.items()):
+            made = meta.get(TEMPLATE_META)
+            if made != expected:
+                return (f"the index {index} was made from {'another' if made else 'an older'} template than this "
+                        f"version of the archive writes (version {made or 'unknown'}, expected {expected}): "
+                        "run `archive reindex`")
+        return None
+
+    def _quiet_template_problem(self) -> str | None:
+        """The template's problem, else the index's, or None when they cannot be checked (a search-only
+        user may not read templates or mappings: that is not a problem of the index)."""
+        try:
+            return self.template_problem() or self.index_problem()
+        except EngineError as exc:
+            log.info("template not checked: %s", exc)
+            return None
 
     def setup(self, replace_template: bool = True) -> list[str]:
         """Install the template (replacing a different one if asked) and the first index behind the alias."""
@@ -319,12 +350,8 @@ class ClusterEngine(Engine):
         if not indices:
             return EngineStats(self.name, location, 0, problem=(
                 f"there is no index {self.alias!r} yet: run `archive index` (or `archive engine setup`)"))
-        problem = None
-        try:
-            problem = self.template_problem()
-        except EngineError as exc:  # a search-only user may not read templates: not a problem of the index
-            log.info("template not checked: %s", exc)
-        return EngineStats(self.name, location, self.count(), problem=problem, details={"indices": indices})
+        return EngineStats(self.name, location, self.count(), problem=self._quiet_template_problem(),
+                           details={"indices": indices})
 
     def close(self) -> None:
         self.api.close()

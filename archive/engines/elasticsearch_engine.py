@@ -104,6 +104,11 @@ class ElasticsearchAPI(ClusterAPI):
             except NotFoundError:
                 pass
 
+    def mapping_meta(self, index: str) -> dict[str, dict]:
+        with self._translated():
+            found = self.es.indices.get_mapping(index=index)
+        return {name: (body.get("mappings") or {}).get("_meta") or {} for name, body in found.items()}
+
     def create_index(self, name: str) -> None:
         with self._translated():
             self.es.indices.create(index=name)

@@ -81,6 +81,11 @@ class OpenSearchAPI(ClusterAPI):
             except errors.NotFoundError:
                 pass
 
+    def mapping_meta(self, index: str) -> dict[str, dict]:
+        with self._translated():
+            found = self.client.indices.get_mapping(index=index)
+        return {name: (body.get("mappings") or {}).get("_meta") or {} for name, body in found.items()}
+
     def create_index(self, name: str) -> None:
         with self._translated():
             self.client.indices.create(index=name)

@@ -163,6 +163,37 @@ def test_a_template_an_administrator_changed_is_reported_and_kept_until_setup(cl
     assert cluster_engine.setup() and cluster_engine.template_problem() is None
 
 
+def test_an_index_from_an_older_template_is_an_outage_that_says_what_to_run_not_a_bad_query(cluster_engine,
+                                                                                         tmp_path):
+    from archive.app import create_app
+    from archive.engines import EngineError
+    from tests.conftest import cluster_url
+
+    old = cluster_engine.template_body()  # as an older archive wrote it: no communiqué field, another version
+    old["version"] = 1
+    del old["template"]["mappings"]["_meta"]
+    del old["template"]["mappings"]["properties"]["search"]["properties"]["group"]
+    cluster_engine.api.put_template(cluster_engine.template_name, old)
+    cluster_engine.index([tiny(1), tiny(2, translation_group="g")])
+
+    with pytest.raises(EngineError, match=r"could not run this search .*template .* differs.*archive engine setup"):
+        cluster_engine.search(SearchRequest.create(q="common"))
+    prefix = cluster_engine.settings_prefix
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path), "ENGINE": cluster_engine.name,
+                      f"{prefix}_URL": cluster_url(cluster_engine.name), f"{prefix}_INDEX": cluster_engine.alias})
+    page = app.test_client().get("/?q=common&format=json")
+    assert page.status_code == 503 and "archive engine setup" in page.get_json()["error"]
+
+    assert cluster_engine.setup()  # the template is right now, the index is not
+    with pytest.raises(EngineError, match=r"was made from an older template .*run `archive reindex`"):
+        cluster_engine.search(SearchRequest.create(q="common"))
+    assert "archive reindex" in cluster_engine.stats().problem
+
+    cluster_engine.reindex()
+    assert cluster_engine.search(SearchRequest.create(q="common")).total == 2
+    assert cluster_engine.stats().problem is None
+
+
 def test_searching_an_alias_that_does_not_exist_writes_nothing_and_says_what_to_run(cluster_engine):
     from archive.engines import EngineError
 
