@@ -1,12 +1,14 @@
 """The engine for search clusters (Elasticsearch, OpenSearch): one implementation, a client adapter each.
 
 Index design: versioned indices (`<alias>-v<time>`) behind one alias, created
-from the archive's index template (es_body.load_template: a stemmed title/text
-pair per language, folded fields, a keyword field per facet, date keys). The
-template is installed by an explicit step (`archive engine setup`, or the first
-`archive index` into an empty cluster); it carries a version and a priority,
-and is never put again over what an administrator changed: `stats` reports a
-template that differs from the one this version expects.
+from the archive's index template (es_body.load_template: whitespace-split
+fields per language slot and folded fields holding tokens made in Python, a
+keyword field per facet, date keys). The template is installed by an explicit
+step (`archive engine setup`, or the first `archive index` into an empty
+cluster); it carries a version and a priority, and is never put again over
+what an administrator changed. Each index records the version it was made
+from; `stats`, and a search the index cannot answer, report a template or an
+index that differs from what this version expects.
 
 Least privilege: searching reads the alias only (no template or index writes
 on the search path); indexing writes documents into the alias; setting up,
@@ -23,12 +25,12 @@ import logging
 import time
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import Any, ContextManager, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from indexer.model import Communique
 
-from ..collapse import choose, group_of
+from ..collapse import group_of
 from ..query import MatchAll, QuerySyntaxError
 from ..request import SearchRequest
 from ..results import Hit, SearchResult
@@ -37,7 +39,7 @@ from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexRepo
 from ..facets import EXACT_FACETS, display_values, to_count_exactly
 from .es_body import (EXACT_BELOW, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body, facet_counts,
                       load_template, members_body, skip_body, to_source)
-from .hits import hit_from_doc
+from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
 RETRY_STATUS = (429, 502, 503, 504)
@@ -130,6 +132,65 @@ class ClusterAPI(ABC):
 
     @abstractmethod
     def close_pit(self, pit_id: str) -> None: ...
+
+
+class SharedIndexCalls(ClusterAPI):
+    """The index administration calls that both official clients spell alike (`client.indices.*`);
+    a product's API supplies `indices`, `not_found` and `_translated` (its errors as ApiFailure)."""
+
+    not_found: type[Exception] = Exception
+
+    @property
+    @abstractmethod
+    def indices(self) -> Any:
+        """The client's `indices` namespace."""
+
+    @abstractmethod
+    def _translated(self) -> ContextManager[None]: ...
+
+    def get_template(self, name: str) -> dict | None:
+        with self._translated():
+            try:
+                found = self.indices.get_index_template(name=name)
+            except self.not_found:
+                return None
+        templates = found.get("index_templates") or []
+        return templates[0]["index_template"] if templates else None
+
+    def delete_template(self, name: str) -> None:
+        with self._translated():
+            try:
+                self.indices.delete_index_template(name=name)
+            except self.not_found:
+                pass
+
+    def mapping_meta(self, index: str) -> dict[str, dict]:
+        with self._translated():
+            found = self.indices.get_mapping(index=index)
+        return {name: (body.get("mappings") or {}).get("_meta") or {} for name, body in found.items()}
+
+    def create_index(self, name: str) -> None:
+        with self._translated():
+            self.indices.create(index=name)
+
+    def delete_indices(self, names: list[str]) -> None:
+        with self._translated():
+            self.indices.delete(index=",".join(names))
+
+    def refresh(self, index: str) -> None:
+        with self._translated():
+            self.indices.refresh(index=index)
+
+    def aliased(self, alias: str) -> list[str]:
+        with self._translated():
+            try:
+                return list(self.indices.get_alias(name=alias))
+            except self.not_found:
+                return []
+
+    def put_alias(self, index: str, alias: str) -> None:
+        with self._translated():
+            self.indices.put_alias(index=index, name=alias)
 
 
 def complete(resp: dict) -> dict:
@@ -483,13 +544,7 @@ class ClusterEngine(Engine):
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
             ranked = [self._versions(h, request) for h in resp["hits"]["hits"]]
-        hits = []
-        for versions in ranked:
-            shown, others = choose(versions, request)
-            doc, score = versions[shown]
-            hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
-            hit.group, hit.versions = group_of(doc), others
-            hits.append(hit)
+        hits = hits_shown(ranked, request)
         aggregations = resp.get("aggregations") or {}
         versions_total = resp["hits"]["total"]["value"]
         grouped = None if request.versions else communiques(aggregations)

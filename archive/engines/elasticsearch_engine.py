@@ -15,7 +15,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from ..config import SETTINGS
-from .cluster import RETRY_STATUS, ApiFailure, ClusterAPI, ClusterEngine
+from .cluster import RETRY_STATUS, ApiFailure, ClusterEngine, SharedIndexCalls
 
 
 def _reason(exc: ApiError) -> str:
@@ -46,8 +46,9 @@ def cluster_settings(config: dict, prefix: str) -> dict:
     )
 
 
-class ElasticsearchAPI(ClusterAPI):
+class ElasticsearchAPI(SharedIndexCalls):
     product = "Elasticsearch"
+    not_found = NotFoundError
 
     def __init__(self, urls: list[str], api_key: str | None = None, basic_auth: tuple[str, str] | None = None,
                  ca_certs: str | None = None, verify_certs: bool = True, timeout: float = 30.0):
@@ -63,6 +64,10 @@ class ElasticsearchAPI(ClusterAPI):
             with self._translated():
                 self._es = Elasticsearch(self.urls, **self._options)
         return self._es
+
+    @property
+    def indices(self):
+        return self.es.indices
 
     @contextmanager
     def _translated(self):
@@ -87,50 +92,6 @@ class ElasticsearchAPI(ClusterAPI):
     def put_template(self, name: str, body: dict) -> None:
         with self._translated():
             self.es.indices.put_index_template(name=name, **body)
-
-    def get_template(self, name: str) -> dict | None:
-        with self._translated():
-            try:
-                found = self.es.indices.get_index_template(name=name)
-            except NotFoundError:
-                return None
-        templates = found.get("index_templates") or []
-        return templates[0]["index_template"] if templates else None
-
-    def delete_template(self, name: str) -> None:
-        with self._translated():
-            try:
-                self.es.indices.delete_index_template(name=name)
-            except NotFoundError:
-                pass
-
-    def mapping_meta(self, index: str) -> dict[str, dict]:
-        with self._translated():
-            found = self.es.indices.get_mapping(index=index)
-        return {name: (body.get("mappings") or {}).get("_meta") or {} for name, body in found.items()}
-
-    def create_index(self, name: str) -> None:
-        with self._translated():
-            self.es.indices.create(index=name)
-
-    def delete_indices(self, names: list[str]) -> None:
-        with self._translated():
-            self.es.indices.delete(index=",".join(names))
-
-    def refresh(self, index: str) -> None:
-        with self._translated():
-            self.es.indices.refresh(index=index)
-
-    def aliased(self, alias: str) -> list[str]:
-        with self._translated():
-            try:
-                return list(self.es.indices.get_alias(name=alias))
-            except NotFoundError:
-                return []
-
-    def put_alias(self, index: str, alias: str) -> None:
-        with self._translated():
-            self.es.indices.put_alias(index=index, name=alias)
 
     def update_aliases(self, actions: list[dict]) -> None:
         with self._translated():

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from indexer.model import Communique
 
+from typing import Sequence
+
+from ..collapse import choose, group_of
 from ..highlight import highlight_title, make_snippet
 from ..query import Node
+from ..request import SearchRequest
 from ..results import Hit
 
 
@@ -26,3 +30,16 @@ def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit
         translation_group=doc.translation_group,
         declared_language=doc.declared_language,
     )
+
+
+def hits_shown(ranked: Sequence[Sequence[tuple[Communique, float | None]]], request: SearchRequest) -> list[Hit]:
+    """One result per communiqué from its matching versions (in rank order): the version the reader
+    prefers, with the others listed."""
+    hits = []
+    for versions in ranked:
+        shown, others = choose(versions, request)
+        doc, score = versions[shown]
+        hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
+        hit.group, hit.versions = group_of(doc), others
+        hits.append(hit)
+    return hits

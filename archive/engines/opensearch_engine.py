@@ -14,7 +14,7 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import streaming_bulk
 
-from .cluster import ApiFailure, ClusterAPI, ClusterEngine
+from .cluster import ApiFailure, ClusterEngine, SharedIndexCalls
 from .elasticsearch_engine import cluster_settings
 
 
@@ -25,8 +25,9 @@ def _reason(exc: errors.TransportError) -> str:
     return causes[0].get("reason") or error.get("reason") or str(exc.error)
 
 
-class OpenSearchAPI(ClusterAPI):
+class OpenSearchAPI(SharedIndexCalls):
     product = "OpenSearch"
+    not_found = errors.NotFoundError
 
     def __init__(self, urls: list[str], basic_auth: tuple[str, str] | None = None, ca_certs: str | None = None,
                  verify_certs: bool = True, timeout: float = 30.0):
@@ -41,6 +42,10 @@ class OpenSearchAPI(ClusterAPI):
         if self._client is None:
             self._client = OpenSearch(self.urls, **self._options)
         return self._client
+
+    @property
+    def indices(self):
+        return self.client.indices
 
     @contextmanager
     def _translated(self):
@@ -64,50 +69,6 @@ class OpenSearchAPI(ClusterAPI):
     def put_template(self, name: str, body: dict) -> None:
         with self._translated():
             self.client.indices.put_index_template(name=name, body=body)
-
-    def get_template(self, name: str) -> dict | None:
-        with self._translated():
-            try:
-                found = self.client.indices.get_index_template(name=name)
-            except errors.NotFoundError:
-                return None
-        templates = found.get("index_templates") or []
-        return templates[0]["index_template"] if templates else None
-
-    def delete_template(self, name: str) -> None:
-        with self._translated():
-            try:
-                self.client.indices.delete_index_template(name=name)
-            except errors.NotFoundError:
-                pass
-
-    def mapping_meta(self, index: str) -> dict[str, dict]:
-        with self._translated():
-            found = self.client.indices.get_mapping(index=index)
-        return {name: (body.get("mappings") or {}).get("_meta") or {} for name, body in found.items()}
-
-    def create_index(self, name: str) -> None:
-        with self._translated():
-            self.client.indices.create(index=name)
-
-    def delete_indices(self, names: list[str]) -> None:
-        with self._translated():
-            self.client.indices.delete(index=",".join(names))
-
-    def refresh(self, index: str) -> None:
-        with self._translated():
-            self.client.indices.refresh(index=index)
-
-    def aliased(self, alias: str) -> list[str]:
-        with self._translated():
-            try:
-                return list(self.client.indices.get_alias(name=alias))
-            except errors.NotFoundError:
-                return []
-
-    def put_alias(self, index: str, alias: str) -> None:
-        with self._translated():
-            self.client.indices.put_alias(index=index, name=alias)
 
     def update_aliases(self, actions: list[dict]) -> None:
         with self._translated():

@@ -24,7 +24,7 @@ import tantivy
 
 from indexer.model import Communique
 
-from ..collapse import choose, first_groups, group_of
+from ..collapse import first_groups, group_of
 from ..dates import date_keys
 from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values, to_count_exactly
 from ..query import MatchAll
@@ -33,7 +33,7 @@ from ..results import FacetValue, Hit, SearchResult
 from ..terms import LANG_SLOTS, TERMS_VERSION, folded_field, slot, stemmed_field
 from .base import Engine, EngineError, EngineStats, IndexReport
 from .compiler import Backend, QueryCompiler
-from .hits import hit_from_doc
+from .hits import hit_from_doc, hits_shown
 from .similar import similar_terms
 
 Q, O = tantivy.Query, tantivy.Occur
@@ -372,13 +372,7 @@ class TantivyEngine(Engine):
             ranked = [[(_load(searcher, address), None if kwargs else key)] for key, address in found.hits]
         else:
             total, versions_total, ranked = self._collapsed(searcher, query, request, kwargs)
-        hits = []
-        for versions in ranked:
-            shown, others = choose(versions, request)
-            doc, score = versions[shown]
-            hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
-            hit.group, hit.versions = group_of(doc), others
-            hits.append(hit)
+        hits = hits_shown(ranked, request)
         return SearchResult(total=total, hits=hits, facets=self._facets(searcher, main, request, versions_total),
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
