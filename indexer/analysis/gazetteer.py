@@ -4,7 +4,9 @@ A `Gazetteer` maps phrases ("Royaume-Uni", "United States", "OTAN") to
 values. Text and phrases are cut into word tokens and folded the same way,
 so matching ignores case, accents and punctuation between words, and every
 match starts and ends on a word boundary ("enlisement" never contains
-"Yemen"). Options per phrase:
+"Yemen"). One accent counts: a word whose first letter bears one does not
+match a phrase written without it ("Über" is not "Uber"; "Etats-Unis" still
+matches "États-Unis"). Options per phrase:
 
 - `case_sensitive`: the words must appear exactly as written ("US" ≠ "us");
 - `capitalised`: the first word must not start lower-case (proper names:
@@ -24,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -149,8 +152,11 @@ class Gazetteer:
                     continue
                 if entry.case_sensitive and not _same_case(tokens.words[first:last + 1], entry.phrase):
                     continue
-                if entry.capitalised and tokens.words[first][entry.prefix_len:][:1].islower():
+                initial = tokens.words[first][entry.prefix_len:][:1]
+                if entry.capitalised and initial.islower():
                     continue
+                if _marked(initial) and not _marked(entry.phrase[:1]):
+                    continue  # "Über" is another word than "Uber", "Ère" than "Ere"
                 a, b = tokens.spans[first][0], tokens.spans[last][1]
                 yield Match(entry.value, first, last + 1, a, b)
 
@@ -183,6 +189,11 @@ class Gazetteer:
                 chosen.append(match)
                 taken_until = match.char_end
         return [m for m in chosen if m.value is not None]
+
+
+def _marked(ch: str) -> bool:
+    """A letter with a diacritic ("Ü", "é"), which folding would make plain."""
+    return len(unicodedata.normalize("NFD", ch)) > 1
 
 
 def _katakana(ch: str) -> bool:

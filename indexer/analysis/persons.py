@@ -37,7 +37,7 @@ NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "l
 # A name made of these is a state or a body, not a person ("Republic of Kenya").
 NOT_NAME_WORDS = {"republic", "republique", "republik", "repubblica", "republica", "kingdom", "royaume", "regno",
                   "reino", "konigreich", "federation", "confederation", "association", "abteilung", "conseil",
-                  "council", "department", "departement", "office", "university", "universitat", "institute",
+                  "council", "department", "departement", "office", "confederazione", "confederacion", "eidgenossenschaft", "university", "universitat", "institute",
                   "institut", "bank", "banque", "commission", "kommission", "committee", "agency", "foundation",
                   # places, buildings, prizes and bodies named after a person ("Paul Klee Zentrum")
                   "zentrum", "center", "centre", "centro", "museum", "musee", "museo", "stiftung", "fondation",
@@ -143,9 +143,20 @@ def _role_after(text: str, end: int) -> bool:
     return any(is_role(w) for w in words)
 
 
+def _body_word(folded: str) -> bool:
+    """A word that names a body, also in the genitive ("des Paul Scherrer Instituts")."""
+    if folded in NOT_NAME_WORDS:
+        return True
+    for ending in ("es", "s"):
+        base = folded.removesuffix(ending)
+        if base != folded and len(base) >= 6 and base in NOT_NAME_WORDS:
+            return True
+    return False
+
+
 def _acceptable(words: list[str]) -> bool:
     folded = [fold(w).strip(".") for w in words]
-    return not any(f in NOT_NAME_WORDS or len(f) > 6 and f.endswith(_NOUN_ENDINGS) for f in folded)
+    return not any(_body_word(f) or len(f) > 6 and f.endswith(_NOUN_ENDINGS) for f in folded)
 
 
 def _strip_possessive(words: list[str]) -> list[str]:

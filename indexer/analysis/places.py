@@ -59,16 +59,24 @@ def find_places(text: str) -> list[str]:
 
 
 def tag_places(doc: Communique) -> Communique:
-    """Set `doc.places` from the title and text, and write the dateline under the place's canonical name.
+    """Set `doc.places` from the title and text, and write the dateline with places' canonical names.
 
     The dateline is not a place the text mentions: it stays out of `doc.places`.
     """
     doc.places = find_places(f"{doc.title}\n{doc.text}")
     if doc.dateline:
-        whole = [m.value for m in gazetteer().find(doc.dateline)
-                 if m.char_start == 0 and m.char_end == len(doc.dateline.rstrip())]
-        doc.dateline = whole[0] if whole else " ".join(doc.dateline.split())
+        doc.dateline = canonical_dateline(doc.dateline)
     return doc
+
+
+def canonical_dateline(dateline: str) -> str:
+    """Every known place in a dateline under its canonical name: "Berna/Zurigo" → "Bern/Zurich",
+    "Zürich-Reckenholz" → "Zurich-Reckenholz"; other words as written."""
+    parts, at = [], 0
+    for match in gazetteer().find(dateline):
+        parts += [dateline[at:match.char_start], match.value]
+        at = match.char_end
+    return " ".join("".join(parts + [dateline[at:]]).split())
 
 
 # The country each place lies in. It is looked up, never added to `doc.countries`:

@@ -6,8 +6,9 @@ One communiqué per `<content lang="..">` of each `<message>`:
     title              content title
     text               the lead as the first paragraph, then the text
                        (HTML-escaped markup unescaped, tags stripped, paragraphs kept)
-    dateline           the content's city (a field of its own: not a place the text mentions,
-                       not searchable body text)
+    dateline           the message's city, from its German content (else the first that has
+                       one): one dateline in every language version, a field of its own
+                       (not a place the text mentions, not searchable body text)
     date               message pubdate, day precision
     declared_language  the lang attribute
     issuer             the lead originator's English name (else German, else any): one issuer
@@ -61,6 +62,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
     message_id = message.get("id") or ""
     date, precision, date_warnings = source_date(message.findtext(NS + "pubdate"), "in <pubdate>")
     topics = _topics(message)
+    dateline = _dateline(message)
     docs: list[Communique] = []
     bodies: dict[str, str] = {}  # lang -> body without dateline, to spot copies
     skipped = []
@@ -78,7 +80,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
         bodies.setdefault(lang, full_body)
         key = f"{message_id}-{lang}" if keyed_by_id else lang
         docs.append(make_communique(
-            f"{path}#{key}", full_body, title, dateline=_field(content, "city") or None, date=date, date_precision=precision, declared_language=lang or None,
+            f"{path}#{key}", full_body, title, dateline=dateline, date=date, date_precision=precision, declared_language=lang or None,
             issuer=_issuer(message), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
             source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
             attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings, topics=list(topics),
@@ -88,6 +90,12 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
         if message.get("revoked") == "yes":
             doc.warnings.append("message revoked by its issuer")
     return docs
+
+
+def _dateline(message) -> str | None:
+    """The city of the German content, else of the first content that names one."""
+    cities = {(c.get("lang") or "").lower(): _field(c, "city") for c in message.findall(NS + "content")}
+    return cities.get("de") or next((city for city in cities.values() if city), None)
 
 
 def _field(content, name: str) -> str:

@@ -92,6 +92,9 @@ def test_finds_persons(no_model, text, expected):
     "Der Direktor sagte, 3,5 Millionen Franken seien nötig.",
     "Der Präsident zog der Mann Bilanz.",
     "Die Direktorin reist Ende September nach Bern.",
+    # a body in the genitive, a role's body before a surname alone
+    "Forschende des Paul Muster Instituts haben herausgefunden, dass es geht.",
+    "La presidente della Confederazione Rossi visita Oslo.",
 ])
 def test_no_persons(no_model, text):
     assert find_persons(text) == []

@@ -85,6 +85,10 @@ def test_tag_countries_reads_title_and_text():
     ("Росси", {"max_suffix": 3}, "России", True),
     ("Росси", {"max_suffix": 3}, "Российской", False),
     ("Chile", {"capitalised": True}, "chile pepper", False),
+    ("Uber", {"capitalised": True}, "Über die Lage sprach der Rat.", False),  # a word with an accent
+    ("Ere", {}, "une Ère nouvelle", False),
+    ("États-Unis", {}, "les Etats-Unis", True),  # an accent dropped from a capital still matches
+    ("Zurich", {}, "ETH Zürich", True),  # accents after the first letter are folded
 ])
 def test_gazetteer_word_boundaries_and_options(phrase, options, text, found):
     gaz = Gazetteer()

@@ -3,7 +3,7 @@ import pytest
 from indexer.analysis import extract_organisations, extract_persons, tag_places
 from indexer.analysis.organisations import find_organisations
 from indexer.analysis.persons import find_persons
-from indexer.analysis.places import find_places
+from indexer.analysis.places import canonical_dateline, find_places
 from indexer.model import Communique
 
 
@@ -51,3 +51,15 @@ def test_entity_stages_fill_the_document():
     for stage in (tag_places, extract_organisations, extract_persons):
         stage(doc)
     assert doc.places == ["Geneva"] and doc.organisations == ["NATO"] and doc.persons == ["Jan Exempel"]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Berna/Zurigo", "Bern/Zurich"),
+    ("Berne / Zurich", "Bern / Zurich"),
+    ("Zürich-Reckenholz", "Zurich-Reckenholz"),
+    ("Genève", "Geneva"),
+    ("  Ittigen  bei Bern ", "Ittigen bei Bern"),  # unknown words as written, spaces tidied
+    ("Beispielwil", "Beispielwil"),
+])
+def test_a_dateline_names_its_places_one_way_in_every_language(written, canonical):
+    assert canonical_dateline(written) == canonical

@@ -121,6 +121,13 @@ def test_json_list_keys_records_by_position():
     assert (docs[1].title, docs[1].date, docs[1].declared_language) == ("Dos", "2024-03-05", "es")
 
 
+def test_an_nsb_message_without_a_german_dateline_takes_the_first_given(tmp_path):
+    xml = (FIXTURES / "nsb-message.xml").read_text(encoding="utf-8").replace("<city>Bern</city>", "<city></city>")
+    (tmp_path / "m.xml").write_text(xml, encoding="utf-8")
+    docs, _ = read_all(tmp_path / "m.xml")
+    assert {d.dateline for d in docs} == {"Berne"}
+
+
 def test_rss_with_one_broken_item_keeps_the_others():
     docs, error = read_all(FIXTURES / "feed.rss")
     keys = [doc.source.rsplit("#", 1)[1] for doc in docs]
@@ -156,7 +163,7 @@ def test_nsb_message():
         "Der Bundesrat hat heute entschieden.\n\n"
         "Erster Absatz & mehr.\n\nZwischentitel\nZweiter Absatz."
     )
-    assert [d.dateline for d in docs] == ["Bern", "Berne", "Berna"]  # a field of its own, not text
+    assert [d.dateline for d in docs] == ["Bern"] * 3  # a field of its own, not text; the German one in all
     assert (de.title, de.date, de.date_precision) == ("Beispielhafte Mitteilung", "2024-04-09", "day")
     # One issuer in every language version: its English name, else (as here) its German one.
     assert {de.issuer, fr.issuer, it.issuer} == {"Bundesamt für Beispiele"}
