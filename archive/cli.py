@@ -75,6 +75,9 @@ def _print_summary(summary, elapsed: float) -> None:
                f"({elapsed:.1f} s)")
     click.echo(f"documents: {summary.new_documents} new, {summary.updated_documents} updated, "
                f"{summary.duplicate_records} duplicates merged, {summary.removed_documents} removed")
+    if summary.reanalysed_documents:
+        click.echo(f"analysed again: {summary.reanalysed_documents} documents whose files had not changed, "
+                   "because this version analyses texts differently")
     for path, reason in summary.rejected:
         click.echo(f"rejected: {path}: {reason}")
     for path, reason in summary.skipped:

@@ -19,10 +19,11 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,       -- resolved absolute path
     given TEXT NOT NULL,         -- the path as the user gave it
     sha256 TEXT NOT NULL,
-    status TEXT NOT NULL,        -- indexed | rejected
+    status TEXT NOT NULL,        -- indexed | partial | rejected
     reason TEXT,
     records INTEGER NOT NULL DEFAULT 0,
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    analysis TEXT                -- fingerprint of the analysis that made its documents (indexer.fingerprint)
 );
 CREATE TABLE IF NOT EXISTS records (
     record_key TEXT PRIMARY KEY, -- resolved path + '#' + key within the file
@@ -46,6 +47,9 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), isolation_level="DEFERRED")
         self.db.executescript(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+        if "analysis" not in columns:  # a ledger from before fingerprints: its files are analysed again
+            self.db.execute("ALTER TABLE files ADD COLUMN analysis TEXT")
         self.db.commit()
 
     def close(self) -> None:
@@ -58,14 +62,15 @@ class Ledger:
         self.db.rollback()
 
     # files
-    def file(self, path: str) -> tuple[str, str, str | None] | None:
-        """(sha256, status, reason) of a file seen before."""
-        return self.db.execute("SELECT sha256, status, reason FROM files WHERE path=?", (path,)).fetchone()
+    def file(self, path: str) -> tuple[str, str, str | None, str | None] | None:
+        """(sha256, status, reason, analysis fingerprint) of a file seen before."""
+        return self.db.execute("SELECT sha256, status, reason, analysis FROM files WHERE path=?", (path,)).fetchone()
 
-    def set_file(self, path: str, given: str, sha256: str, status: str, reason: str | None, records: int) -> None:
+    def set_file(self, path: str, given: str, sha256: str, status: str, reason: str | None, records: int,
+                 analysis: str | None = None) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO files(path, given, sha256, status, reason, records, updated_at)"
-            " VALUES (?,?,?,?,?,?,?)", (path, given, sha256, status, reason, records, time.time()))
+            "INSERT OR REPLACE INTO files(path, given, sha256, status, reason, records, updated_at, analysis)"
+            " VALUES (?,?,?,?,?,?,?,?)", (path, given, sha256, status, reason, records, time.time(), analysis))
 
     def rejected(self) -> list[tuple[str, str]]:
         return self.db.execute(

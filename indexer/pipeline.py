@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .fingerprint import analysis_fingerprint
 from .ledger import Ledger
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Communique
@@ -32,6 +33,7 @@ class IndexSummary:
     files: dict[str, int] = field(default_factory=lambda: {s: 0 for s in FILE_STATUSES})
     new_documents: int = 0
     updated_documents: int = 0
+    reanalysed_documents: int = 0  # the same text, analysed again by a newer analysis
     duplicate_records: int = 0
     removed_documents: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, reason)
@@ -48,6 +50,7 @@ class IndexSummary:
         return {
             "files": dict(self.files, total=self.total_files),
             "documents": {"new": self.new_documents, "updated": self.updated_documents,
+                          "analysed_again": self.reanalysed_documents,
                           "duplicates_merged": self.duplicate_records, "removed": self.removed_documents},
             "rejected": [{"path": p, "reason": r} for p, r in self.rejected],
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
@@ -73,10 +76,12 @@ class Indexer:
 
     def __init__(self, engine, ledger: Ledger, batch_size: int = 200,
                  analyse: Callable[[Communique], Communique] | None = None,
-                 limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None):
+                 limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
+                 analysis_id: str | None = None):
         if analyse is None:
             from .analysis import analyze as analyse
         self.engine = engine
+        self.analysis_id = analysis_id or analysis_fingerprint()  # files analysed otherwise are analysed again
         self.ledger = ledger
         self.batch_size = batch_size
         self.analyse = analyse
@@ -125,9 +130,15 @@ class Indexer:
         if checked.status:
             return checked
         before = self.ledger.file(shown(checked.real))
-        if before and before[0] == checked.sha and before[1] == "indexed":
+        if before and before[0] == checked.sha and before[1] == "indexed" and before[3] == self.analysis_id:
             return Prepared(given, checked.real, checked.sha, status="unchanged")
         return checked
+
+    def analysed_now(self, real: str) -> bool:
+        """Whether the documents the ledger holds for file `real` were made by this analysis (so a
+        record whose text has not changed can be skipped)."""
+        row = self.ledger.file(real)
+        return bool(row) and row[3] == self.analysis_id
 
     def apply(self, prepared: Prepared) -> str | None:
         """Record a prepared file (or part) in the engine (batched) and the ledger.
@@ -163,33 +174,39 @@ class Indexer:
                 self.ledger.set_file(real, p.shown, p.sha, "rejected", p.reason, 0)
             return "rejected"
         keys, before = self._streaming.pop(real, None) or (set(), self.ledger.file(real))
+        current = not before or before[3] == self.analysis_id
         outcomes = []
         for doc in p.docs or []:
             doc.source = shown(doc.source)
             key = record_key(real, doc)
             keys.add(key)
-            outcomes.append(self._index_record(doc, key, real))
+            outcomes.append(self._index_record(doc, key, real, current))
         keys.update(p.unchanged)
         outcomes += ["unchanged"] * len(p.unchanged)
         if not p.last:
             self._streaming[real] = (keys, before)
-            self.ledger.set_file(real, p.shown, p.sha, "partial", None, len(keys))
+            # Saved parts count as analysed now only if the file's other records were too: a run
+            # that re-analyses an old file and is interrupted starts that file over.
+            self.ledger.set_file(real, p.shown, p.sha, "partial", None, len(keys),
+                                 self.analysis_id if current else before[3])
             return None
         if p.reason:  # some records were bad, or a streamed file stopped part way; the good ones stay
             self.summary.rejected.append((p.shown, p.reason))
         self._forget_records(real, keep=keys)
-        self.ledger.set_file(real, p.shown, p.sha, "indexed", p.reason, len(keys))
+        self.ledger.set_file(real, p.shown, p.sha, "indexed", p.reason, len(keys), self.analysis_id)
         if before and before[1] == "indexed":  # ("partial": a first run that was interrupted)
             return "updated"
         if outcomes and all(o == "duplicate" for o in outcomes):
             return "duplicate"
         return "indexed"
 
-    def _index_record(self, doc: Communique, key: str, real: str) -> str:
+    def _index_record(self, doc: Communique, key: str, real: str, current: bool = True) -> str:
+        """Record one document read from `key`; `current`: the file's documents were made by this
+        analysis (else a record whose text has not changed is analysed again and replaced)."""
         doc.content_hash = doc.content_hash or content_hash(doc)
         previous = self.ledger.record(key)
         if previous and previous[1] == doc.content_hash:
-            return "unchanged"
+            return "unchanged" if current else self._analysed_again(doc, previous)
         # The record's old document can keep its id only if this record was its sole source.
         reuse_id = None
         if previous:
@@ -223,6 +240,18 @@ class Indexer:
         self.summary.new_documents += 1
         return "indexed"
 
+    def _analysed_again(self, doc: Communique, previous: tuple[str, str, str]) -> str:
+        """The same text, analysed by a newer analysis: it replaces the stored document (only from the
+        document's first source, whose reading made it)."""
+        doc_id, _, source = previous
+        known = self.ledger.doc(doc_id)
+        if not known or known[1][:1] != [source]:
+            return "unchanged"
+        doc.id, doc.sources = doc_id, known[1]
+        self._put(doc)
+        self.summary.reanalysed_documents += 1
+        return "updated"
+
     def _detach(self, doc_id: str, source: str) -> None:
         """Remove `source` from a document; delete the document when no source is left."""
         known = self.ledger.doc(doc_id)
@@ -254,7 +283,7 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
                 progress: Callable[[Iterable[str], int], object] | None = None,
                 analyse: Callable[[Communique], Communique] | None = None,
                 workers: int = 1, limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
-                follow_links: bool = False) -> IndexSummary:
+                follow_links: bool = False, analysis_id: str | None = None) -> IndexSummary:
     """Index every file named by `paths`; see the module docstring.
 
     `workers` > 1 reads and analyses files in that many processes (only with the
@@ -263,7 +292,8 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
     """
     skipped: list[tuple[str, str]] = []
     files = list(expand_paths(paths, follow_links=follow_links, skipped=skipped))
-    indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse, limits=limits, error_log=error_log)
+    indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse, limits=limits, error_log=error_log,
+                      analysis_id=analysis_id)
     indexer.summary.skipped = [(shown(p), reason) for p, reason in skipped]
     if analyse is not None:
         workers = 1

@@ -173,6 +173,7 @@ def _parts(indexer: "Indexer", checked: Prepared, submit) -> Iterator[Prepared |
 
     given, real, sha = checked.given, checked.real, checked.sha
     number, batch, unchanged, reason = 0, [], [], None
+    current = indexer.analysed_now(shown(real))
     records = read_path(given, indexer.limits)
     try:
         while True:
@@ -185,7 +186,7 @@ def _parts(indexer: "Indexer", checked: Prepared, submit) -> Iterator[Prepared |
                 doc.source = shown(doc.source)
                 key = record_key(shown(real), doc)
                 previous = indexer.ledger.record(key)
-                if previous and previous[1] == doc.content_hash:
+                if previous and previous[1] == doc.content_hash and current:
                     unchanged.append(key)
                 else:
                     batch.append(doc)

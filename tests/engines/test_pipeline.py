@@ -57,6 +57,30 @@ def test_indexing_again_is_unchanged_then_updated(engine, ledger, tmp_path):
     assert "Stockholm" in doc.text and first.new_documents == 1
 
 
+def test_a_new_analysis_analyses_unchanged_files_again_once(engine, ledger, tmp_path):
+    from indexer.analysis import analyze
+
+    write(tmp_path, "in/a.txt", FR)
+    write(tmp_path, "in/b.txt", EN)
+    write(tmp_path, "in/copy.txt", EN)  # a duplicate: one document, two sources
+
+    def newer(doc):
+        analyze(doc)
+        doc.places = [*doc.places, "Newtown"]
+        return doc
+
+    first = index_paths([str(tmp_path / "in")], engine, ledger, analysis_id="v1")
+    assert first.new_documents == 2 and first.duplicate_records == 1
+    ids = sorted(d.id for d in engine.iter_documents())
+    again = index_paths([str(tmp_path / "in")], engine, ledger, analyse=newer, analysis_id="v2")
+    assert again.files["updated"] == 3 and again.reanalysed_documents == 2 and again.new_documents == 0
+    assert sorted(d.id for d in engine.iter_documents()) == ids  # the same documents, nothing duplicated
+    assert all("Newtown" in d.places for d in engine.iter_documents())
+    assert len(engine.get(ids[0]).sources) + len(engine.get(ids[1]).sources) == 3
+    third = index_paths([str(tmp_path / "in")], engine, ledger, analyse=newer, analysis_id="v2")
+    assert third.files["unchanged"] == 3 and third.reanalysed_documents == 0
+
+
 def test_exact_duplicates_become_one_document_with_all_sources(engine, ledger, tmp_path):
     a = write(tmp_path, "a.txt", FR)
     b = write(tmp_path, "copy/a-copy.txt", FR.replace("\n\n", "\n\n  "))  # same text once normalised

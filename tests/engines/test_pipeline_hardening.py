@@ -146,6 +146,31 @@ def test_a_large_json_lines_file_is_saved_in_parts_and_resumes_where_it_stopped(
     assert index_paths([folder], tantivy, ledger, limits=limits).files["unchanged"] == 2
 
 
+def test_a_large_file_analysed_again_by_a_new_version_starts_over_when_interrupted(tantivy, ledger, tmp_path):
+    folder = folder_with(tmp_path, {"big.jsonl": _records(1200)})
+    limits = Limits(stream_bytes=1000)
+    index_paths([folder], tantivy, ledger, limits=limits, analysis_id="v1")
+    analysed, interrupt = [], [700]
+
+    def newer(doc):
+        from indexer.analysis import analyze
+
+        analysed.append(doc.source)
+        if len(analysed) in interrupt:
+            interrupt.clear()
+            raise KeyboardInterrupt
+        analyze(doc)
+        doc.places = ["Newtown"]
+        return doc
+
+    assert index_paths([folder], tantivy, ledger, analyse=newer, limits=limits, analysis_id="v2").interrupted
+    analysed.clear()
+    resumed = index_paths([folder], tantivy, ledger, analyse=newer, limits=limits, analysis_id="v2")
+    assert not resumed.interrupted and len(analysed) == 1201  # every record: the old ones were made by v1
+    docs = list(tantivy.iter_documents())
+    assert len(docs) == 1201 and all(d.places == ["Newtown"] for d in docs)
+
+
 def test_caps_on_records_and_text_length(tantivy, ledger, tmp_path):
     long_text = json.dumps({"title": "Long", "text": "word " * 3000})
     folder = folder_with(tmp_path, {"many.jsonl": _records(30), "long.jsonl": long_text + "\n" + _records(1, start=100)})
