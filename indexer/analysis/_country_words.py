@@ -298,7 +298,7 @@ BLOCKERS = ("New Mexico | New Jersey | New South Wales | Nuevo México | New Eng
 # Country words that are also people's names: given names are dropped before
 # another capitalised word ("Chad Smith"), surnames after one ("Michael
 # Jordan") unless that word starts a sentence.
-GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya", "china", "sofia", "lima",
+GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya", "china", "sofia", "lima", "dominika",
                "salvador"}
 # Country names that are also common words, so not a mention at the start of
 # a sentence or title ("Réunion du comité", "Riunione del Consiglio").

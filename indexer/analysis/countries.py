@@ -93,7 +93,7 @@ def gazetteer() -> Gazetteer:
         _add(gaz, name, (code, NAME, None), capitalised=True)
         stem = name[:-1]
         if locale in _SLAVIC_LOCALES and " " not in name and name[-1] in "аяьйыоеиa" and len(stem) >= 5:
-            _add(gaz, stem, (code, NAME, None), capitalised=True, max_suffix=3)
+            _add(gaz, stem, (code, NAME, None), capitalised=True, max_suffix=3, min_suffix=1)
     for code, name in _pycountry_names():
         _add(gaz, name, (code, NAME, None), capitalised=True)
     for table, kind, capitalised in ((words.ALIASES, NAME, True), (words.DEMONYMS, DEMONYM, False),

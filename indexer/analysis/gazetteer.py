@@ -11,8 +11,12 @@ matches "États-Unis"). Options per phrase:
 - `case_sensitive`: the words must appear exactly as written ("US" ≠ "us");
 - `capitalised`: the first word must not start lower-case (proper names:
   "Turkey", not "turkey");
+- `capitalised` also keeps the capitals of a name's later words ("La Réunion"
+  is not "la réunion");
 - `max_suffix`: the last word may run on by up to that many letters, for
-  inflecting languages ("России", "Ukrainy", "الأمريكية");
+  inflecting languages ("России", "Ukrainy", "الأمريكية"); `min_suffix`: it
+  must run on by at least that many (a stem is no word form: "Dominik" is a
+  given name, "Dominiki" the Polish genitive of Dominica);
 - `prefixes`: proclitics allowed glued to the first word (Arabic و، ب، ال…);
 - `anywhere`: match inside words (Chinese and Japanese write no spaces);
   a katakana name must still not touch other katakana ("タイ" ≠ "タイム");
@@ -48,6 +52,7 @@ class Entry:
     max_suffix: int = 0
     anywhere: bool = False
     prefix_len: int = 0  # letters of proclitic glued to the first token
+    min_suffix: int = 0  # with max_suffix: letters the last word must run on by (a stem is no word form)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ class Gazetteer:
         self._built = False
 
     def add(self, phrase: str, value: Any, *, case_sensitive: bool = False, capitalised: bool = False,
-            max_suffix: int = 0, prefixes: tuple[str, ...] = (), anywhere: bool = False) -> None:
+            max_suffix: int = 0, prefixes: tuple[str, ...] = (), anywhere: bool = False,
+            min_suffix: int = 0) -> None:
         key = phrase_key(phrase)
         if not key:
             return
@@ -118,7 +124,8 @@ class Gazetteer:
             self._built = False
             return
         for prefix in ("",) + tuple(prefixes):
-            entry = Entry(value, phrase, case_sensitive, capitalised, max_suffix, False, len(fold(prefix)))
+            entry = Entry(value, phrase, case_sensitive, capitalised, max_suffix, False, len(fold(prefix)),
+                          min_suffix)
             pattern = " " + fold(prefix) + key + ("" if max_suffix else " ")
             self._entries.setdefault(pattern, []).append(entry)
         self._built = False
@@ -145,7 +152,7 @@ class Gazetteer:
                 last = tokens.token_at(last_char)
                 if entry.max_suffix:
                     word_end = tokens.offsets[last] + len(tokens.folded[last])
-                    if word_end - (last_char + 1) > entry.max_suffix:
+                    if not entry.min_suffix <= word_end - (last_char + 1) <= entry.max_suffix:
                         continue
                 n_words = pattern.count(" ") - (0 if entry.max_suffix else 1)
                 if last - first + 1 != n_words:
@@ -153,7 +160,7 @@ class Gazetteer:
                 if entry.case_sensitive and not _same_case(tokens.words[first:last + 1], entry.phrase):
                     continue
                 initial = tokens.words[first][entry.prefix_len:][:1]
-                if entry.capitalised and initial.islower():
+                if entry.capitalised and (initial.islower() or _capital_lost(tokens.words[first + 1:last + 1], entry)):
                     continue
                 if _marked(initial) and not _marked(entry.phrase[:1]):
                     continue  # "Über" is another word than "Uber", "Ère" than "Ere"
@@ -189,6 +196,13 @@ class Gazetteer:
                 chosen.append(match)
                 taken_until = match.char_end
         return [m for m in chosen if m.value is not None]
+
+
+def _capital_lost(words: list[str], entry: Entry) -> bool:
+    """A later word of a proper name written lower-case where the name has a capital: "la réunion"
+    is a meeting, "La Réunion" the island."""
+    written = TOKEN.findall(entry.phrase)[1:]
+    return len(written) == len(words) and any(p[:1].isupper() and w[:1].islower() for p, w in zip(written, words))
 
 
 def _marked(ch: str) -> bool:

@@ -54,6 +54,13 @@ from indexer.model import Communique
     ("Der Bundesrat hat entschieden.", "de", []),
     ("Réunion du comité mixte. Le texte suit.", "fr", []),
     ("Les habitants de La Réunion", "fr", ["RE"]),
+    ("Le ministre a parlé. La réunion portait sur les accords.", "fr", []),  # a meeting, lower-case
+    ("Les ministres de la réunion", "fr", []),
+    ("Gsteiger Dominik, 8409 Winterthur ZH", "de", []),  # a given name, not a Polish stem of Dominica
+    ("Dominika Novak sprach mit der Presse.", "de", []),
+    ("Rząd Dominiki ogłosił nowy plan.", "pl", ["DM"]),
+    ("Über die Lage in Uganda", "de", ["UG"]),
+    ("the united states of mind", "en", []),
 ])
 def test_find_countries(text, lang, expected):
     assert find_countries(text, lang) == expected
