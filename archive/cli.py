@@ -214,6 +214,36 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         sys.exit(1)  # the archive cannot serve as it is: scripts and monitors see it
 
 
+@main.command("audit")
+@click.option("--facet", "facets", multiple=True, type=click.Choice(["country", "person", "org", "place"]),
+              help="Facet to audit (repeatable; default: all four).")
+@click.option("--top", default=50, show_default=True, help="Values per facet, most frequent first.")
+@click.option("--min-documents", default=5, show_default=True, help="Skip values held by fewer documents.")
+@click.option("--sample", default=40, show_default=True, help="Documents read per value.")
+@click.option("--examples", default=3, show_default=True, help="Contexts shown per value.")
+@click.option("--flagged", is_flag=True, help="Show only the values with a flag.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per value.")
+@click.pass_context
+def audit_command(ctx: click.Context, facets: tuple[str, ...], top: int, min_documents: int, sample: int,
+                  examples: int, flagged: bool, as_json: bool) -> None:
+    """The top values of the entity facets in context, with the ones that look wrong flagged."""
+    from .audit import AUDITED, audit, report
+
+    config = _config(ctx)
+    with _engine(config) as engine:
+        try:
+            values = audit(engine, facets or AUDITED, top=top, min_documents=min_documents, sample=sample)
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        for v in values:
+            if v.flags or not flagged:
+                click.echo(json.dumps(v.to_dict(examples), ensure_ascii=False))
+    else:
+        click.echo(report(values, examples=examples, only_flagged=flagged))
+        click.echo(f"{sum(bool(v.flags) for v in values)} of {len(values)} values flagged")
+
+
 def _print_stats(stats: dict) -> None:
     click.echo(f"documents: {stats['documents']} ({stats['engine']}, {stats['location']})")
     if stats["problem"]:

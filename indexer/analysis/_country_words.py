@@ -298,7 +298,7 @@ BLOCKERS = ("New Mexico | New Jersey | New South Wales | Nuevo México | New Eng
 # Country words that are also people's names: given names are dropped before
 # another capitalised word ("Chad Smith"), surnames after one ("Michael
 # Jordan") unless that word starts a sentence.
-GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya", "china", "sofia", "lima", "dominika",
+GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya", "china", "sofia", "lima", "dominika", "dominique",
                "salvador"}
 # Country names that are also common words, so not a mention at the start of
 # a sentence or title ("Réunion du comité", "Riunione del Consiglio").
@@ -314,8 +314,10 @@ SURNAMES = {"jordan", "washington", "france", "london", "berlin", "paris", "lima
 # Demonyms that also name a language: not a country mention after these
 # words ("en français", "auf Deutsch", "in German") or before "speaking".
 LANGUAGE_CONTEXT_BEFORE = {"en", "in", "auf", "im", "su", "em", "op", "na", "на", "по", "po", "from", "into",
-                           "vom", "ins", "de", "del", "dal", "dall", "langue", "lingua", "lengua", "sprache"}
-LANGUAGE_CONTEXT_AFTER = {"speaking", "speaker", "speakers", "language", "languages", "sprachig", "sprachigen",
+                           "vom", "ins", "de", "del", "dal", "dall", "langue", "lingua", "lengua", "sprache",
+                           "signes", "segni", "señas"}
+COORDINATORS = {"et", "e", "y", "und", "and", "ou", "o", "oder", "or", "que"}
+LANGUAGE_CONTEXT_AFTER = {"gebärdensprache", "sprache", "speaking", "speaker", "speakers", "language", "languages", "sprachig", "sprachigen",
                           "parlant", "parlante", "parlanti", "hablante", "hablantes", "translation", "version",
                           "text", "übersetzung", "fassung", "version", "versione", "traduction"}
 

@@ -15,6 +15,8 @@ import functools
 import re
 
 from indexer.analysis import _country_words as words
+from indexer.analysis.places import names_an_agreement
+from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer, Match, Tokens, tokens_of
 from indexer.model import Communique
 
@@ -132,7 +134,7 @@ def _is_person(tokens: Tokens, m: Match) -> bool:
         return True
     if key in words.SURNAMES and prev >= 0 and _joined(tokens, prev, m.start) \
             and _capitalised(tokens.words[prev]) \
-            and not (_sentence_start(tokens, prev) and tokens.folded[prev] in words.FUNCTION_WORDS):
+            and not (_sentence_start(tokens, prev) and tokens.folded[prev] in _FUNCTION_WORDS):
         return True
     return False
 
@@ -148,16 +150,42 @@ def _is_language_name(tokens: Tokens, m: Match, language: str | None) -> bool:
     word = tokens.words[m.start]
     prev = tokens.folded[m.start - 1] if m.start > 0 else ""
     nxt = tokens.folded[m.end] if m.end < len(tokens) else ""
-    if nxt in words.LANGUAGE_CONTEXT_AFTER:
+    if nxt in _LANGUAGE_AFTER or nxt.endswith("sprache"):  # "Gebärdensprache", "Amtssprache"
         return True
+    if language in _ROMANCE and word[:1].islower() and prev in _ROMANCE_ARTICLES:
+        return True  # "parler l'allemand", "il tedesco", "in tedesco", "el alemán": the language (nouns follow
+        #              their articles; an adjective follows its noun: "le gouvernement allemand")
+    if word[:1].islower() and prev in words.COORDINATORS and m.start >= 2 \
+            and _language_before(tokens, m.start - 2, language):
+        return True  # "l'allemand et le français", "di tedesco e francese"
     if language == "de" and _capitalised(word) and word.lower().endswith(("isch", "deutsch")) \
             and not _sentence_start(tokens, m.start):
         return True  # "auf Deutsch", "Französisch lernen": the noun is the language
-    if prev in words.LANGUAGE_CONTEXT_BEFORE:
+    if prev in _LANGUAGE_BEFORE:
         if language in ("en", "de", "nl") and nxt and tokens.words[m.end][:1].islower() \
                 and nxt not in {"and", "und", "or", "oder", "en", "of"}:
             return False  # "in German companies": an adjective
         return True
+    return False
+
+
+# Tokens are compared folded ("für" is "fur", "übersetzung" is "ubersetzung").
+_LANGUAGE_AFTER = {fold(w) for w in words.LANGUAGE_CONTEXT_AFTER}
+_LANGUAGE_BEFORE = {fold(w) for w in words.LANGUAGE_CONTEXT_BEFORE}
+_FUNCTION_WORDS = {fold(w) for w in words.FUNCTION_WORDS}
+_ROMANCE = {"fr", "it", "es", "pt", "ca", "ro"}
+_ROMANCE_ARTICLES = {"le", "l", "du", "il", "lo", "di", "in", "el", "en", "o", "do", "em"}
+
+
+def _language_before(tokens: Tokens, index: int, language: str | None) -> bool:
+    """The demonym ending at token `index` (or the one before it, after an article) names a language."""
+    for i in (index, index - 1):
+        if i < 0 or tokens.words[i][:1].isupper():
+            continue
+        matches = [m for m in gazetteer().find(tokens.text[tokens.spans[max(0, i - 2)][0]:tokens.spans[i][1]])]
+        if any(m.value[1] == DEMONYM for m in matches):
+            prev = tokens.folded[i - 1] if i > 0 else ""
+            return prev in _ROMANCE_ARTICLES or prev in _LANGUAGE_BEFORE
     return False
 
 
@@ -178,10 +206,10 @@ def _is_acronym_of_preceding_name(tokens: Tokens, m: Match) -> bool:
         and _capitalised(tokens.words[m.start - 1])
 
 
-def find_countries(text: str, language: str | None = None) -> list[str]:
-    """Sorted unique ISO codes of the countries `text` names."""
+def country_mentions(text: str, language: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every place `text` names a country, in order."""
     tokens = tokens_of(text)
-    found = set()
+    found = []
     for m in gazetteer().find(tokens):
         code, kind, langs = m.value
         if langs is not None and language not in langs:
@@ -190,12 +218,19 @@ def find_countries(text: str, language: str | None = None) -> list[str]:
             continue
         if kind in (NAME, CAPITAL) and (_is_person(tokens, m) or _is_common_word(tokens, m)):
             continue
+        if kind == CAPITAL and names_an_agreement(text, m.char_start, m.char_end):
+            continue  # "Dublin-Staat", "the Paris Agreement": a treaty, not the capital
         if _names_a_language(tokens, m):
             continue
         if kind == DEMONYM and _is_language_name(tokens, m, language):
             continue
-        found.add(code)
-    return sorted(found)
+        found.append((m.char_start, m.char_end, code))
+    return found
+
+
+def find_countries(text: str, language: str | None = None) -> list[str]:
+    """Sorted unique ISO codes of the countries `text` names."""
+    return sorted({code for _, _, code in country_mentions(text, language)})
 
 
 def tag_countries(doc: Communique) -> Communique:

@@ -95,10 +95,16 @@ def _is_title(text: str, end: int) -> bool:
     return re.match(r" [A-ZÄÖÜÉ][\w\-]+", text[end:end + 40]) is not None
 
 
+# "Reuters: SWIW, Bloomberg: SWIT": an outlet's name before a ticker code names a quote, not the outlet.
+_TICKER_AFTER = re.compile(r"\s?:\s*[A-Z0-9][A-Z0-9.=/]{1,11}\b(?![a-z])")
+
+
 def _table_matches(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in gazetteer().find(text):
         if m.value in _TITLE_BODIES and _is_title(text, m.char_end):
+            continue
+        if _TICKER_AFTER.match(text, m.char_end):
             continue
         out.append((m.char_start, m.char_end, m.value))
     return out
@@ -124,19 +130,33 @@ def _outlets(text: str) -> list[tuple[int, str]]:
 
 def find_organisations(text: str) -> list[str]:
     """Organisations `text` names, each once (by `canonical`), in order of first mention."""
-    found: list[tuple[int, str]] = []
+    seen: dict[str, str] = {}
+    for _, _, value in organisation_mentions(text):
+        seen.setdefault(canonical(value), value)
+    keys = list(seen)
+    # "Ambassade de Suisse" and "Ambassade de Suisse à Bagdad" in one text are one embassy
+    # "Beispiel AG" and "Verlag Beispiel AG": the longer form took a noun before the company's name
+    return [seen[k] for k in keys if k in ORGANISATIONS or not any(
+        o.startswith(k + " ") or k.endswith(" " + o) and o.split()[-1] in _COMPANY_KEYS for o in keys)]
+
+
+def organisation_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every mention of an organisation in `text`, in order; the name is the
+    table's or the long form's where one is known ("BFS" → "FSO")."""
+    found: list[tuple[int, int, str]] = []
     spans = []
     for d in find_definitions(text):
         value = _whole(d.long_form) or _whole(d.acronym)
+        end = d.end + len(d.acronym) + 2
         if value is None:  # a body the tables lack: its parts are no mentions of their own
             start, value = _trim_definition(d.start, d.long_form)
             if value is None:
                 continue
-            spans.append((start, d.end + len(d.acronym) + 2))
-            found.append((start, value))
+            spans.append((start, end))
+            found.append((start, end, value))
         else:
-            spans.append((d.start, d.end + len(d.acronym) + 2))
-            found.append((d.start, value))
+            spans.append((d.start, end))
+            found.append((d.start, end, value))
     table = _table_matches(text)
     for start, end, name in _named_bodies(text):
         inner = [(a, b) for a, b, _ in table if start <= a and b <= end and (a, b) != (start, end)]
@@ -148,17 +168,10 @@ def find_organisations(text: str) -> list[str]:
             if known and _whole(known.group(1)):  # "Istituto per … (Eawag)" is Eawag
                 name, end = _whole(known.group(1)), known.end()
             spans.append((start, end))
-            found.append((start, name))
-    found += [(at, value) for at, _, value in table if not any(a <= at < b for a, b in spans)]
-    found.extend(_outlets(text))
-    seen: dict[str, str] = {}
-    for _, value in sorted(found, key=lambda x: x[0]):
-        seen.setdefault(canonical(value), value)
-    keys = list(seen)
-    # "Ambassade de Suisse" and "Ambassade de Suisse à Bagdad" in one text are one embassy
-    # "Beispiel AG" and "Verlag Beispiel AG": the longer form took a noun before the company's name
-    return [seen[k] for k in keys if k in ORGANISATIONS or not any(
-        o.startswith(k + " ") or k.endswith(" " + o) and o.split()[-1] in _COMPANY_KEYS for o in keys)]
+            found.append((start, end, name))
+    found += [(a, b, value) for a, b, value in table if not any(x <= a < y for x, y in spans)]
+    found += [(at, at + len(name), name) for at, name in _outlets(text)]
+    return sorted(found, key=lambda x: x[0])
 
 
 _ARTICLE = r"(?:(?:the|The|le|Le|la|La|les|Les|l['’]|L['’]|der|Der|die|Die|das|Das|il|Il|lo|gli|el|El)\s?)"

@@ -66,7 +66,8 @@ _PORTFOLIO_WORDS = {"foreign", "affairs", "finance", "finances", "economy", "eco
                     "confederazione", "confederation", "confederaziun", "giustizia", "justiz"}
 # Bylines and photo credits: "Par Jane Doe" alone on a line, "Photo: Jane Doe", "© Keystone / Jane Doe".
 _BYLINE = re.compile(r"^\s*(?:by|von|par|por|autor|author|auteur|autore|text|texte|testo)\s*:?\s*$", re.IGNORECASE)
-_CREDIT = re.compile(r"\b(?:photos?|fotos?|bild|bilder|image|credits?|crédits?|crediti)\s*:|©|\bkeystone\b",
+_CREDIT = re.compile(r"\b(?:photos?|fotos?|bild|bilder|image|credits?|crédits?|crediti|text|texte|testo|"
+                     r"autor|autorin|author|auteure?|autrice|redaktion|rédaction|redazione)\s*:|©|\bkeystone\b",
                      re.IGNORECASE)
 # Parliamentary instruments name their author: "Motion 14.4122 Muster", "mozione Muster 16.3169".
 _INSTRUMENT = re.compile(r"\b(?:[Mm]otion|[Mm]ozione|[Pp]ostulat|[Pp]ostulato|[Ii]nterpellation|[Ii]nterpellanza|"
@@ -330,6 +331,11 @@ def find_persons(text: str, language: str | None = None) -> list[str]:
 
     `language` selects an NER model where one is installed (see `ner`).
     """
+    return _each_once([name for _, name in person_mentions(text, language)])
+
+
+def person_mentions(text: str, language: str | None = None) -> list[tuple[int, str]]:
+    """(start, name as found) of every mention of a person in `text`, in order."""
     candidates: list[tuple[int, str]] = []
     for m in _INSTRUMENT.finditer(text):  # a committee's acronym ("Motion WAK-N") is no person
         if _acceptable([m.group(1)]) and fold(m.group(1).split()[0]) not in NOT_NAMES \
@@ -343,7 +349,7 @@ def find_persons(text: str, language: str | None = None) -> list[str]:
         words = _strip_possessive(text[start:end].split())
         if _acceptable(words) and fold(words[0]) not in NOT_NAMES and not _vetoed(text, start, end):
             candidates.append((start, " ".join(words)))
-    return _each_once([name for _, name in sorted(candidates)])
+    return sorted(candidates)
 
 
 def _each_once(names: list[str]) -> list[str]:

@@ -7,8 +7,11 @@ Geneva or Istanbul does not make a country mention.
 from __future__ import annotations
 
 import functools
+import re
 
+from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer
+from indexer.analysis.roles import is_given_name
 from indexer.model import Communique
 
 # canonical English name: other names (any language)
@@ -55,7 +58,49 @@ def gazetteer() -> Gazetteer:
 
 def find_places(text: str) -> list[str]:
     """Canonical names of the cities `text` mentions, in order of first mention."""
-    return list(dict.fromkeys(m.value for m in gazetteer().find(text)))
+    return list(dict.fromkeys(value for _, _, value in place_mentions(text)))
+
+
+# A city in the name of a treaty, a process or a club is no mention of the city: "Paris Agreement",
+# "Istanbul-Konvention", "Convention d'Istanbul", "Übereinkommen von Paris", "Processo di Bologna".
+_AGREEMENT_WORDS = (
+    r"(?:conventions?|konventions?(?:en)?|convenzioni?|convenios?|conven[çc][aã]o|agreements?|abkommens?|"
+    r"übereinkommens?|accords?|accordo|acuerdo|protocols?|protokolls?|protocoles?|protocollo|regulation|"
+    r"verordnung|règlement|regolamento|declaration|erklärung|déclaration|dichiarazione|process|prozess(?:es)?|"
+    r"processus|processo|treaty|vertrag(?:es|s)?|traités?|trattato|charter|charta|charte|carta|club|format|"
+    r"formats?|principles|prinzipien|principes|principi|consensus|konsens|call|appell?|appello|statute|statut|"
+    r"statuto|rules|regeln|règles|regole|system|système|sistema|"
+    # "Dublin-Staat", "État Dublin", "Dublin procedure": the Dublin regulation's terms
+    r"staat(?:es|s)?|états?|stato|stati|verfahren|procédures?|procedura|procedures?|fälle|cases)")
+_AGREEMENT_AFTER = re.compile(r"(?:-|\s)" + _AGREEMENT_WORDS + r"\b", re.IGNORECASE)
+_AGREEMENT_BEFORE = re.compile(r"\b" + _AGREEMENT_WORDS + r"(?:\s+(?:of|de|du|des|di|del|della|von|d['’])\s*|"
+                               r"\s+d['’]|\s+)$", re.IGNORECASE)
+
+
+def names_an_agreement(text: str, start: int, end: int) -> bool:
+    """The city at text[start:end] is part of a treaty's, a process's or a club's name."""
+    return bool(_AGREEMENT_AFTER.match(text, end) or _AGREEMENT_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def place_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every mention of a city in `text`, in order."""
+    out = []
+    for m in gazetteer().find(text):
+        written = text[m.char_start:m.char_end]
+        if names_an_agreement(text, m.char_start, m.char_end):
+            continue
+        if " " not in written and (is_given_name(written) or fold(written) in _GIVEN_NAME_CITIES) \
+                and _SURNAME_AFTER.match(text, m.char_end):
+            continue  # "Florence Muster" is a person
+        out.append((m.char_start, m.char_end, m.value))
+    return out
+
+
+# Cities whose names are also common given names (left out of the given-name table, where they would
+# make "Florence Cathedral" a person).
+_GIVEN_NAME_CITIES = {"florence", "sofia", "victoria", "santiago", "adelaide", "charlotte", "austin", "regina",
+                      "georgetown", "lorraine", "valencia", "jackson", "orlando", "eugene", "florenz"}
+_SURNAME_AFTER = re.compile(r" (?!(?:und|and|et|e|y|de|di)\b)[A-ZÄÖÜÉÈ][a-zäöüéèàç][\w\-]*(?! [a-zäöü]*(?:stadt|city))")
 
 
 def tag_places(doc: Communique) -> Communique:
@@ -73,7 +118,7 @@ def canonical_dateline(dateline: str) -> str:
     """Every known place in a dateline under its canonical name: "Berna/Zurigo" → "Bern/Zurich",
     "Zürich-Reckenholz" → "Zurich-Reckenholz"; other words as written."""
     parts, at = [], 0
-    for match in gazetteer().find(dateline):
+    for match in gazetteer().find(dateline):  # every place: a dateline names no treaty and no person
         parts += [dateline[at:match.char_start], match.value]
         at = match.char_end
     return " ".join("".join(parts + [dateline[at:]]).split())

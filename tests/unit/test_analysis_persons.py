@@ -80,6 +80,7 @@ def test_finds_persons(no_model, text, expected):
     "Les relations avec le Costa Rica et la Jordan Valley Authority",  # countries, not persons
     "Visit to the Paul Klee Zentrum and the Anna Freud Centre",  # places named after people
     "Photo: Anna Beispiel",  # photo credit
+    "Text: Beispielinstitut BI/Anna Beispiel",  # the author of the release
     "© Keystone / Paul Muster",
     "Par Sophie Exemplaire\nLe texte commence ici.",  # byline alone on its line
     "The Swiss National Bank Raises Rates",

@@ -61,6 +61,18 @@ from indexer.model import Communique
     ("Rząd Dominiki ogłosił nowy plan.", "pl", ["DM"]),
     ("Über die Lage in Uganda", "de", ["UG"]),
     ("the united states of mind", "en", []),
+    # a language, not a country: after an article in Romance languages, in a list of languages, sign languages
+    ("Parlant aussi bien l’allemand que le français, elle dirige", "fr", []),
+    ("Oltre alle sue conoscenze di tedesco e francese, parla", "it", []),
+    ("habla el alemán y el francés", "es", []),
+    ("la Langue des signes française", "fr", []),
+    ("die Italienische Gebärdensprache", "de", []),
+    ("le gouvernement allemand et les autorités françaises", "fr", ["DE", "FR"]),
+    ("il governo tedesco e quello francese", "it", ["DE", "FR"]),
+    # a capital in the name of a treaty or its terms
+    ("in den zuständigen Dublin-Staat oder", "de", []),
+    ("nello Stato Dublino competente", "it", []),
+    ("Talks in Dublin today", "en", ["IE"]),
 ])
 def test_find_countries(text, lang, expected):
     assert find_countries(text, lang) == expected

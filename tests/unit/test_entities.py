@@ -15,6 +15,9 @@ from indexer.model import Communique
     ("la Banque mondiale et le CICR", ["World Bank", "ICRC"]),
     ("who knows what the un said", []),
     ("", []),
+    # a quote's ticker codes name the quote, not the outlet
+    ("ISIN: CH0557779003 Reuters: SWIW, Bloomberg: SWIT", []),
+    ("Reuters reported: the talks ended.", ["Reuters"]),
 ])
 def test_find_organisations(text, expected):
     assert find_organisations(text) == expected
@@ -23,7 +26,14 @@ def test_find_organisations(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Rencontre à Genève puis à Istanbul", ["Geneva", "Istanbul"]),
     ("Treffen in Zürich und Genf", ["Zurich", "Geneva"]),
-    ("l'Accord d'Istanbul", ["Istanbul"]),
+    # a city in the name of a treaty, process or club names the treaty, not the city
+    ("l'Accord d'Istanbul", []),
+    ("Rückzug des Vorbehalts zur Istanbul-Konvention", []),
+    ("the Paris Agreement and the Paris Club", []),
+    ("la Convention de Genève, signée à Genève", ["Geneva"]),
+    # a city that is also a given name, before a surname, is a person
+    ("Florence Muster leitet das Projekt in Florence.", ["Florence"]),
+    ("Florence Muster leitet das Projekt.", []),
     ("nothing here", []),
 ])
 def test_find_places(text, expected):
