@@ -315,7 +315,8 @@ SURNAMES = {"jordan", "washington", "france", "london", "berlin", "paris", "lima
 # words ("en français", "auf Deutsch", "in German") or before "speaking".
 LANGUAGE_CONTEXT_BEFORE = {"en", "in", "auf", "im", "su", "em", "op", "na", "на", "по", "po", "from", "into",
                            "vom", "ins", "de", "del", "dal", "dall", "langue", "lingua", "lengua", "sprache",
-                           "signes", "segni", "señas"}
+                           "signes", "segni", "señas", "solo", "soltanto", "seulement", "uniquement", "nur",
+                           "only"}
 COORDINATORS = {"et", "e", "y", "und", "and", "ou", "o", "oder", "or", "que"}
 LANGUAGE_CONTEXT_AFTER = {"gebärdensprache", "sprache", "speaking", "speaker", "speakers", "language", "languages", "sprachig", "sprachigen",
                           "parlant", "parlante", "parlanti", "hablante", "hablantes", "translation", "version",

@@ -323,7 +323,33 @@ def _known(text: str, start: int, end: int) -> bool:
 
 
 def _vetoed(text: str, start: int, end: int) -> bool:
-    return _known(text, start, end) or _credited(text, start)
+    return _known(text, start, end) or _credited(text, start) or _named_after(text, start)
+
+
+# Things named after a person stand before the name: "Zentrum Paul Klee", "Prix scientifique suisse
+# Marcel Benoist", "Schweizer Wissenschaftspreis Marcel Benoist", "Fondation Anna Muster".
+_NAMED_AFTER = {"zentrum", "centre", "center", "centro", "museum", "musee", "museo", "prix", "preis", "prize",
+                "premio", "premi", "award", "fondation", "stiftung", "fondazione", "foundation", "fundacion",
+                "haus", "maison", "casa", "platz", "place", "piazza", "strasse", "rue", "via", "avenue", "schule",
+                "ecole", "scuola", "school", "spital", "hopital", "ospedale", "saal", "salle", "sala", "halle",
+                "hall", "fellowship", "stipendium", "bourse", "borsa", "auditorium", "campus", "gymnasium",
+                "bibliothek", "bibliotheque", "biblioteca", "lecture", "vorlesung", "medaille", "medal", "medaglia"}
+_NAMED_AFTER_COMPOUNDS = ("preis", "zentrum", "stiftung", "platz", "strasse", "schule", "saal", "museum")
+
+
+def _named_after(text: str, start: int) -> bool:
+    """A word naming a thing stands before the name, with at most two lower-case words between."""
+    before = re.split(r"[.!?\n;:,()«»\"“”]", text[max(0, start - 60):start])[-1]
+    words = _WORD.findall(before)[-3:]
+    for word in reversed(words):
+        folded = fold(word)
+        if folded in _NAMED_AFTER or word[:1].isupper() and folded.endswith(_NAMED_AFTER_COMPOUNDS):
+            return True
+        if word[:1].isupper() and not is_role(word) and word is not words[0]:
+            continue  # "Schweizer" in "Schweizer Wissenschaftspreis"
+        if not word[:1].islower():
+            return False
+    return False
 
 
 def find_persons(text: str, language: str | None = None) -> list[str]:

@@ -79,7 +79,12 @@ _AGREEMENT_BEFORE = re.compile(r"\b" + _AGREEMENT_WORDS + r"(?:\s+(?:of|de|du|de
 
 def names_an_agreement(text: str, start: int, end: int) -> bool:
     """The city at text[start:end] is part of a treaty's, a process's or a club's name."""
-    return bool(_AGREEMENT_AFTER.match(text, end) or _AGREEMENT_BEFORE.search(text[max(0, start - 30):start]))
+    before = text[max(0, start - 30):start]
+    return bool(_AGREEMENT_AFTER.match(text, end) or _AGREEMENT_BEFORE.search(before)
+                or _SCHENGEN_BEFORE.search(before))
+
+
+_SCHENGEN_BEFORE = re.compile(r"\bSchengen\s*(?:/|-?\s*(?:und|and|et|e)\s+)$")  # "Schengen/Dublin"
 
 
 def place_mentions(text: str) -> list[tuple[int, int, str]]:

@@ -42,6 +42,7 @@ ROLES = {
 }
 
 _LONG_ROLES = {r for r in ROLES if len(r) >= 6}
+_INFLECTIONS = ("in", "en", "es", "er", "em")
 _COMPOUND_ROLES = ("direktor", "prasident", "sekretar", "minister", "botschafter", "sprecher", "rat")
 
 
@@ -54,7 +55,8 @@ def is_role(word: str) -> bool:
     if f in ROLES or f.split("-")[-1] in ROLES or f[:-1] in _LONG_ROLES or f[:-2] in _LONG_ROLES:
         return True
     # compounds ending in a role: "Vizedirektorin", "Generaldirektor"
-    return word[:1].isupper() and any(f.endswith(r) or f[:-2].endswith(r) for r in _COMPOUND_ROLES)
+    return word[:1].isupper() and any(f.endswith(r) or f[-2:] in _INFLECTIONS and f[:-2].endswith(r)
+                                      for r in _COMPOUND_ROLES)  # "Bundesrätin", not "Euratom"
 
 
 def is_given_name(word: str) -> bool:

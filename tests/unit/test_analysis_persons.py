@@ -96,6 +96,11 @@ def test_finds_persons(no_model, text, expected):
     # a body in the genitive, a role's body before a surname alone
     "Forschende des Paul Muster Instituts haben herausgefunden, dass es geht.",
     "La presidente della Confederazione Rossi visita Oslo.",
+    # things named after a person; a programme after a word that only ends like a role
+    "Die Tagung fand im Zentrum Paul Klee in Bern statt.",
+    "Le Prix scientifique suisse Anna Beispiel récompense une chercheuse.",
+    "Sie erhält den Schweizer Wissenschaftspreis Anna Beispiel für ihre Arbeiten.",
+    "EU programmes, including Horizon Europe, Euratom, Digital Europe and ITER.",
 ])
 def test_no_persons(no_model, text):
     assert find_persons(text) == []

@@ -73,6 +73,8 @@ from indexer.model import Communique
     ("in den zuständigen Dublin-Staat oder", "de", []),
     ("nello Stato Dublino competente", "it", []),
     ("Talks in Dublin today", "en", ["IE"]),
+    ("die Assoziierung an Schengen/Dublin und Schengen und Dublin", "de", []),
+    ("Il comunicato è disponibile in formato pdf (solo tedesco).", "it", []),
 ])
 def test_find_countries(text, lang, expected):
     assert find_countries(text, lang) == expected
