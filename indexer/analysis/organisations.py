@@ -202,7 +202,8 @@ _PATTERNS = [
     # embassies and cantonal parliaments and governments
     re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?"),
     re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?"),
-    re.compile(rf"\b(?:[Ee]mbassy of {_CAP}|Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy)(?: in {_CITY})?"),
+    re.compile(rf"\b[Ee]mbassy of {_CAP}(?: in {_CITY})?"),
+    re.compile(rf"\b(?:Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy) in {_CITY}"),  # which one, else none
     re.compile(rf"\b(?:Gran Consiglio|Consiglio di Stato|Grand Conseil|Conseil d['’]État|Grosse[rn]? Rat(?:es)?|"
                rf"Regierungsrat(?:es)?|Kantonsrat(?:es)?) (?:del [Cc]antone (?:di |del |dei |d['’])?|"
                rf"du canton (?:de |du |d['’])|des Kantons ){_CAP}"),
@@ -236,7 +237,10 @@ _NOT_STARTS = {
 _TREATIES = re.compile(r"^(?:Convention|Konvention|Übereinkommen|Abkommen|Agreement|Treaty|Accord|Accordo|Convenzione|"
                        r"Pacte|Pact|Protocol|Protokoll|Charter|Charta|Charte|Declaration|Erklärung|Déclaration|"
                        r"Dichiarazione|Act|Gesetz|Loi|Legge|Regulation|Verordnung|Directive|Richtlinie|Strategy|"
-                       r"Strategie|Stratégie|Programme|Program|Programm|Plan|Initiative)\b")
+                       r"Strategie|Stratégie|Programme|Program|Programm|Plan|Initiative|"
+                       # statistics, indices, reports and systems are defined by acronyms too
+                       r"\w*[Ii]ndex|Indice|\w*[Ss]tatisti\w*|Survey|Erhebung|Enquête|Indagine|Report|Bericht|"
+                       r"Rapport|Rapporto|Konzept|Concept|System|Système|Sistema)\b")
 _QUOTED_DEFINITION = re.compile(rf"[«“\"] ?({_CAP}(?: (?:(?:of|for|on|and|de|du|des|für|und)(?: the)? )?{_CAP}){{1,8}})"
                                 rf" ?[»”\"] ?\(([A-Z][A-Z0-9\-]+)\)")
 

@@ -18,6 +18,15 @@ from indexer.model import Communique
     # a quote's ticker codes name the quote, not the outlet
     ("ISIN: CH0557779003 Reuters: SWIW, Bloomberg: SWIT", []),
     ("Reuters reported: the talks ended.", ["Reuters"]),
+    # one body under its names in every language
+    ("Das Bundesamt für Rüstung und l'Office fédéral de l'armement", ["armasuisse"]),
+    ("l'Università di Berna e l'Université de Berne", ["University of Bern"]),
+    ("Der Bundesanwaltschaft und dem Ministère public de la Confédération",
+     ["Office of the Attorney General of Switzerland"]),
+    # not bodies: a statistic defined by an acronym, an embassy without a place, a German plural
+    ("Der Landesindex der Konsumentenpreise (LIK) stieg.", []),
+    ("Die Schweizer Botschaft hat informiert.", []),
+    ("Visa für Studierende werden erteilt.", []),
 ])
 def test_find_organisations(text, expected):
     assert find_organisations(text) == expected
