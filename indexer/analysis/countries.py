@@ -15,7 +15,7 @@ import functools
 import re
 
 from indexer.analysis import _country_words as words
-from indexer.analysis.places import names_an_agreement
+from indexer.analysis.places import names_the_dublin_system
 from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer, Match, Tokens, tokens_of
 from indexer.model import Communique
@@ -218,8 +218,8 @@ def country_mentions(text: str, language: str | None = None) -> list[tuple[int, 
             continue
         if kind in (NAME, CAPITAL) and (_is_person(tokens, m) or _is_common_word(tokens, m)):
             continue
-        if kind == CAPITAL and names_an_agreement(text, m.char_start, m.char_end):
-            continue  # "Dublin-Staat", "the Paris Agreement": a treaty, not the capital
+        if kind == CAPITAL and names_the_dublin_system(text, m.char_start, m.char_end):
+            continue  # "Dublin-Staat": the asylum regulation, not the capital
         if _names_a_language(tokens, m):
             continue
         if kind == DEMONYM and _is_language_name(tokens, m, language):

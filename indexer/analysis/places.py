@@ -61,30 +61,24 @@ def find_places(text: str) -> list[str]:
     return list(dict.fromkeys(value for _, _, value in place_mentions(text)))
 
 
-# A city in the name of a treaty, a process or a club is no mention of the city: "Paris Agreement",
-# "Istanbul-Konvention", "Convention d'Istanbul", "Übereinkommen von Paris", "Processo di Bologna".
-_AGREEMENT_WORDS = (
-    r"(?:conventions?|konventions?(?:en)?|convenzioni?|convenios?|conven[çc][aã]o|agreements?|abkommens?|"
-    r"übereinkommens?|accords?|accordo|acuerdo|protocols?|protokolls?|protocoles?|protocollo|regulation|"
-    r"verordnung|règlement|regolamento|declaration|erklärung|déclaration|dichiarazione|process|prozess(?:es)?|"
-    r"processus|processo|treaty|vertrag(?:es|s)?|traités?|trattato|charter|charta|charte|carta|club|format|"
-    r"formats?|principles|prinzipien|principes|principi|consensus|konsens|call|appell?|appello|statute|statut|"
-    r"statuto|rules|regeln|règles|regole|system|système|sistema|"
-    # "Dublin-Staat", "État Dublin", "Dublin procedure": the Dublin regulation's terms
-    r"staat(?:es|s)?|états?|stato|stati|verfahren|procédures?|procedura|procedures?|fälle|cases)")
-_AGREEMENT_AFTER = re.compile(r"(?:-|\s)" + _AGREEMENT_WORDS + r"\b", re.IGNORECASE)
-_AGREEMENT_BEFORE = re.compile(r"\b" + _AGREEMENT_WORDS + r"(?:\s+(?:of|de|du|des|di|del|della|von|d['’])\s*|"
-                               r"\s+d['’]|\s+)$", re.IGNORECASE)
+# The terms of the Dublin regulation ("Dublin-Staat", "État Dublin", "Stato Dublino", "Dublin procedure",
+# "Schengen/Dublin") name a system of asylum rules, not the city. A city in a treaty's name ("Accord
+# d'Istanbul", "Paris Agreement") still names the city: the labelling rules count a place and a capital
+# in any use.
+_DUBLIN_TERMS = (r"(?:staat(?:es|s)?|états?|stato|stati|verfahren|procédures?|procedura|procedures?|fälle|cases|"
+                 r"verordnung|règlement|regolamento|regulation|system|système|sistema|abkommen|accord|accordo|"
+                 r"agreement|assoziierung|association|associazione|zusammenarbeit|coopération|cooperazione|"
+                 r"cooperation|raum|espace|spazio|area)")
+_DUBLIN_AFTER = re.compile(r"(?:-|\s)" + _DUBLIN_TERMS + r"\b", re.IGNORECASE)
+_DUBLIN_BEFORE = re.compile(r"(?:\b" + _DUBLIN_TERMS + r"\s+(?:di\s+|de\s+|von\s+|of\s+|d['’]\s*)?|"
+                            r"\bSchengen\s*(?:/|-?\s*(?:und|and|et|e)\s+))$", re.IGNORECASE)
 
 
-def names_an_agreement(text: str, start: int, end: int) -> bool:
-    """The city at text[start:end] is part of a treaty's, a process's or a club's name."""
-    before = text[max(0, start - 30):start]
-    return bool(_AGREEMENT_AFTER.match(text, end) or _AGREEMENT_BEFORE.search(before)
-                or _SCHENGEN_BEFORE.search(before))
-
-
-_SCHENGEN_BEFORE = re.compile(r"\bSchengen\s*(?:/|-?\s*(?:und|and|et|e)\s+)$")  # "Schengen/Dublin"
+def names_the_dublin_system(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] (Dublin) names the Dublin asylum regulation, not the city."""
+    if fold(text[start:end]) not in ("dublin", "dublino"):
+        return False
+    return bool(_DUBLIN_AFTER.match(text, end) or _DUBLIN_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def place_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -92,7 +86,7 @@ def place_mentions(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in gazetteer().find(text):
         written = text[m.char_start:m.char_end]
-        if names_an_agreement(text, m.char_start, m.char_end):
+        if names_the_dublin_system(text, m.char_start, m.char_end):
             continue
         if " " not in written and (is_given_name(written) or fold(written) in _GIVEN_NAME_CITIES) \
                 and _SURNAME_AFTER.match(text, m.char_end):

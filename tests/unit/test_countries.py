@@ -69,7 +69,8 @@ from indexer.model import Communique
     ("die Italienische Gebärdensprache", "de", []),
     ("le gouvernement allemand et les autorités françaises", "fr", ["DE", "FR"]),
     ("il governo tedesco e quello francese", "it", ["DE", "FR"]),
-    # a capital in the name of a treaty or its terms
+    # the Dublin regulation's terms name no capital; a treaty named after a capital does
+    ("l'Accord de Paris sur le climat", "fr", ["FR"]),
     ("in den zuständigen Dublin-Staat oder", "de", []),
     ("nello Stato Dublino competente", "it", []),
     ("Talks in Dublin today", "en", ["IE"]),

@@ -35,11 +35,12 @@ def test_find_organisations(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Rencontre à Genève puis à Istanbul", ["Geneva", "Istanbul"]),
     ("Treffen in Zürich und Genf", ["Zurich", "Geneva"]),
-    # a city in the name of a treaty, process or club names the treaty, not the city
-    ("l'Accord d'Istanbul", []),
-    ("Rückzug des Vorbehalts zur Istanbul-Konvention", []),
-    ("the Paris Agreement and the Paris Club", []),
+    # a city in a treaty's name still names the city; the Dublin regulation's terms do not
+    ("l'Accord d'Istanbul", ["Istanbul"]),
+    ("Rückzug des Vorbehalts zur Istanbul-Konvention", ["Istanbul"]),
     ("la Convention de Genève, signée à Genève", ["Geneva"]),
+    ("Überstellung in den Dublin-Staat; Schengen/Dublin; im Dublin-Verfahren", []),
+    ("The ministers met in Dublin.", ["Dublin"]),
     # a city that is also a given name, before a surname, is a person
     ("Florence Muster leitet das Projekt in Florence.", ["Florence"]),
     ("Florence Muster leitet das Projekt.", []),
