@@ -5,7 +5,8 @@ documents holding the value, where the analysis saw the value (the same
 finders the indexer runs), shows a few of those places in context, and
 flags values whose mentions look like something else:
 
-- mostly lower-case ("la réunion": a common noun, not La Réunion);
+- mostly lower-case ("la réunion": a common noun, not La Réunion; a country's
+  adjective is lower-case in most languages and is not counted);
 - mostly inside a longer capitalised name ("Gulf of Guinea", "Paul Klee Zentrum");
 - mostly in one position that is no running text: the dateline line, a short
   ticker or byline line, a list line;
@@ -160,10 +161,18 @@ def mentions_in(doc: Communique, facet: str, value: str) -> list[Mention]:
         if _same(facet, key, wanted):
             surface = text[start:end]
             inside = facet != "person" and _inside_name(text, start, end)
-            out.append(Mention(doc.id, surface, _context(text, start, end), surface[:1].islower(), inside,
+            lower = surface[:1].islower() and not (facet == "country" and _is_adjective(surface))
+            out.append(Mention(doc.id, surface, _context(text, start, end), lower, inside,
                                _longer_name(text, start, end) if inside else "",
                                _position(text, start, end, bool(doc.dateline))))
     return out
+
+
+def _is_adjective(surface: str) -> bool:
+    """A country's adjective ("italienne", "tedesco"): written lower-case in most languages, as it should be."""
+    from indexer.analysis.countries import DEMONYM, gazetteer
+
+    return any(m.value is not None and m.value[1] == DEMONYM for m in gazetteer().find(surface))
 
 
 def _common_word_share(surfaces: Counter, docs: list[Communique]) -> tuple[str, int] | None:

@@ -361,15 +361,22 @@ def reindex_command(ctx: click.Context, force: bool) -> None:
 
 
 @main.command("evaluate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", is_flag=True, help="Also list every wrong or missed prediction.")
-def evaluate_command(files: tuple[str, ...], errors: bool) -> None:
-    """Precision, recall and F1 per entity type and language, and language accuracy.
+@click.option("--throughput", "throughput", multiple=True, type=click.Path(exists=True),
+              help="Also time each analysis stage over the files under this path (repeatable).")
+@click.option("--limit", default=0, help="With --throughput: stop after this many files.")
+def evaluate_command(files: tuple[str, ...], errors: bool, throughput: tuple[str, ...], limit: int) -> None:
+    """Precision, recall and F1 per entity type, language and script, language accuracy, and with
+    --throughput the documents/s of each analysis stage.
 
     FILE is a gold set (like dev-gold/gold.jsonl) or a language set (lines of lang and text).
     """
-    from .evaluate import evaluate_gold, evaluate_languages, format_report, is_gold_file
+    from .evaluate import (evaluate_gold, evaluate_languages, format_report, format_stage_times, is_gold_file,
+                           time_stages)
 
+    if not files and not throughput:
+        raise click.UsageError("give a gold or language set, or --throughput PATH")
     for name in files:
         path = Path(name)
         report = evaluate_gold(path) if is_gold_file(path) else evaluate_languages(path)
@@ -377,3 +384,6 @@ def evaluate_command(files: tuple[str, ...], errors: bool) -> None:
         click.echo(format_report(report))
         if errors:
             click.echo("\n".join(report.errors))
+    if throughput:
+        click.echo(f"== analysis throughput: {', '.join(throughput)}")
+        click.echo(format_stage_times(time_stages(list(throughput), limit)))

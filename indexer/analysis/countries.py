@@ -189,6 +189,60 @@ def _language_before(tokens: Tokens, index: int, language: str | None) -> bool:
     return False
 
 
+def _demonym_at(at: dict, index: int) -> bool:
+    m = at.get(index)
+    return m is not None and m.value[1] == DEMONYM
+
+
+def _in_language_list(tokens: Tokens, m: Match, at: dict, language: str | None) -> bool:
+    """A demonym in a list that a language word starts: "available in German, French and Italian",
+    "en allemand, français et italien"."""
+    if m.end - m.start != 1 or (language in _ROMANCE and tokens.words[m.start][:1].isupper()):
+        return False
+    i, hops = m.start - 1, 0
+    while i >= 0 and hops < 8:
+        if tokens.folded[i] in words.COORDINATORS:
+            i, hops = i - 1, hops + 1
+            continue
+        if not _demonym_at(at, i):
+            return False
+        prev = tokens.folded[i - 1] if i > 0 else ""
+        if prev in _LANGUAGE_BEFORE or language in _ROMANCE and prev in _ROMANCE_ARTICLES:
+            return True
+        i, hops = i - 1, hops + 1
+    return False
+
+
+# Countries whose language regions are named with other countries' adjectives: "la Suisse italienne",
+# "der französischen Schweiz", "Svizzera tedesca", "French Canada", "le Canada anglais".
+_REGION_HOSTS = {"CH", "CA"}
+_REGION_LINKS = {"der", "die", "das", "den", "dem", "the", "la", "le", "l", "il", "lo", "del", "della", "de", "du"}
+
+
+def _names_a_language_region(tokens: Tokens, m: Match, at: dict) -> bool:
+    """The demonym qualifies a country's name (or, in a list, qualifies it with others) to name one of its
+    language regions: the region is no mention of the demonym's country."""
+    code = m.value[0]
+    for step in (-1, 1):
+        i, previous = (m.start - 1, m.start) if step < 0 else (m.end, m.end - 1)
+        for _ in range(8):
+            if not 0 <= i < len(tokens):
+                break
+            host = at.get(i)
+            if host is not None and host.value[0] in _REGION_HOSTS and host.value[0] != code:
+                # the host's name, or its adjective right before another demonym ("suisse allemande")
+                adjacent = _demonym_at(at, previous) and _joined(tokens, min(i, previous), max(i, previous))
+                hyphened = tokens.text[tokens.spans[i][1]:tokens.spans[i][1] + 1] == "-"
+                if adjacent and not hyphened and (host.value[1] == NAME or step < 0):
+                    return True
+                break
+            if not (_demonym_at(at, i) or tokens.folded[i] in words.COORDINATORS
+                    or tokens.folded[i] in _REGION_LINKS):
+                break
+            previous, i = i, i + step
+    return False
+
+
 # A country's name with this after it names its language: 日本語 (Japanese), 한국어 (Korean), 德语 (German).
 _LANGUAGE_SUFFIXES = ("語", "语", "어", "文")
 
@@ -210,7 +264,9 @@ def country_mentions(text: str, language: str | None = None) -> list[tuple[int, 
     """(start, end, ISO code) of every place `text` names a country, in order."""
     tokens = tokens_of(text)
     found = []
-    for m in gazetteer().find(tokens):
+    matches = [m for m in gazetteer().find(tokens) if m.value is not None]
+    at = {m.start: m for m in matches if m.end - m.start == 1}  # one-word matches by token
+    for m in matches:
         code, kind, langs = m.value
         if langs is not None and language not in langs:
             continue
@@ -222,7 +278,8 @@ def country_mentions(text: str, language: str | None = None) -> list[tuple[int, 
             continue  # "Dublin-Staat": the asylum regulation, not the capital
         if _names_a_language(tokens, m):
             continue
-        if kind == DEMONYM and _is_language_name(tokens, m, language):
+        if kind == DEMONYM and (_is_language_name(tokens, m, language) or _in_language_list(tokens, m, at, language)
+                                or _names_a_language_region(tokens, m, at)):
             continue
         found.append((m.char_start, m.char_end, code))
     return found

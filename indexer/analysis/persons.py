@@ -323,7 +323,7 @@ def _known(text: str, start: int, end: int) -> bool:
 
 
 def _vetoed(text: str, start: int, end: int) -> bool:
-    return _known(text, start, end) or _credited(text, start) or _named_after(text, start)
+    return _known(text, start, end) or _credited(text, start) or _named_after(text, start, end)
 
 
 # Things named after a person stand before the name: "Zentrum Paul Klee", "Prix scientifique suisse
@@ -335,15 +335,39 @@ _NAMED_AFTER = {"zentrum", "centre", "center", "centro", "museum", "musee", "mus
                 "hall", "fellowship", "stipendium", "bourse", "borsa", "auditorium", "campus", "gymnasium",
                 "bibliothek", "bibliotheque", "biblioteca", "lecture", "vorlesung", "medaille", "medal", "medaglia"}
 _NAMED_AFTER_COMPOUNDS = ("preis", "zentrum", "stiftung", "platz", "strasse", "schule", "saal", "museum")
+_PLURALS = ("s", "e", "en", "n", "x", "i")  # "prizes", "Preise", "Stiftungen", "fondations", "premi"
 
 
-def _named_after(text: str, start: int) -> bool:
-    """A word naming a thing stands before the name, with at most two lower-case words between."""
+def _names_a_thing(word: str) -> bool:
+    folded = fold(word)
+    if folded in _NAMED_AFTER or word[:1].isupper() and folded.endswith(_NAMED_AFTER_COMPOUNDS):
+        return True
+    return any(folded.endswith(p) and (folded[:-len(p)] in _NAMED_AFTER or word[:1].isupper()
+                                        and folded[:-len(p)].endswith(_NAMED_AFTER_COMPOUNDS))
+               for p in _PLURALS)
+
+
+# After the name: "the Marcel Benoist and Latsis foundations", "Marcel Benoist Prize" (a capitalised
+# thing word is already a body word), up to three more names and links between.
+_THING_AFTER = re.compile(r"(?:\s+(?:and|und|et|e|&|[A-ZÄÖÜ][\w\-]*)){0,4}?\s+([^\W\d_][\w\-]*)")
+
+
+def _named_after(text: str, start: int, end: int | None = None) -> bool:
+    """A word naming a thing stands before the name (at most two lower-case words between), or after
+    it with only other names and "and" between ("the Anna Muster and Latsis foundations")."""
+    if end is not None:
+        m = _THING_AFTER.match(text, end)
+        while m:
+            if _names_a_thing(m.group(1)):
+                return True
+            nxt = _THING_AFTER.match(text, m.end(1))
+            if not m.group(1)[:1].isupper() and m.group(1) not in ("and", "und", "et", "e") or nxt is None:
+                break
+            m = nxt
     before = re.split(r"[.!?\n;:,()«»\"“”]", text[max(0, start - 60):start])[-1]
     words = _WORD.findall(before)[-3:]
     for word in reversed(words):
-        folded = fold(word)
-        if folded in _NAMED_AFTER or word[:1].isupper() and folded.endswith(_NAMED_AFTER_COMPOUNDS):
+        if _names_a_thing(word):
             return True
         if word[:1].isupper() and not is_role(word) and word is not words[0]:
             continue  # "Schweizer" in "Schweizer Wissenschaftspreis"

@@ -157,3 +157,25 @@ def test_the_summary_names_links_it_did_not_follow(run, tmp_path):
     result = run("index", str(inside))
     assert f"skipped: {inside / 'link.txt'}: a link to {outside / 'secret.txt'}, outside the paths given" in result.output
     assert "--follow-links" in result.output
+
+
+def test_evaluate_scores_per_language_and_script_and_times_each_stage(run, tmp_path, inbox):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "fr.txt").write_text(FR, encoding="utf-8")
+    (gold / "ru.txt").write_text("Министр иностранных дел Франции посетил Берлин и Варшаву на прошлой неделе.",
+                                 encoding="utf-8")
+    lines = [{"id": "a", "file": "fr.txt", "lang": "fr", "countries": ["GB", "SE", "TR"],
+              "persons": ["Ibrahim Kalin", "Tim Barrow"], "organisations": ["NATO"], "uncertain": []},
+             {"id": "b", "file": "ru.txt", "lang": "ru", "countries": ["FR", "DE", "PL"], "persons": [],
+              "organisations": [], "uncertain": []}]
+    (gold / "gold.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    result = run("evaluate", str(gold / "gold.jsonl"), "--throughput", str(inbox / "sub"))
+    assert result.exit_code == 0, result.output
+    rows = {tuple(line.split()[:2]) for line in result.output.splitlines() if line.startswith(" ")}
+    assert {("fr",), ("ru",)} <= {row[:1] for row in rows}
+    assert ("script", "Cyrillic") in rows and ("script", "Latin") in rows
+    stages = [line.split()[0] for line in result.output.split("== analysis throughput")[1].splitlines()[3:]]
+    assert stages[:2] == ["normalise", "name_issuer"] and "extract_persons" in stages
+    assert "read 1 files, 1 documents" in result.output and "whole analysis" in result.output
+    assert run("evaluate").exit_code == 2  # nothing to evaluate

@@ -70,6 +70,9 @@ def test_no_model_is_on_by_default():
     ("Laut Chefunterhändlers Paul Exempel gilt das.", ["Paul Exempel"]),
     ("Anna Beispiel forscht. Anna Beispiels Forschungsgebiet ist weit.", ["Anna Beispiel"]),
     ("Dazu sagte Paul Beispiel Honorarprofessor in Bern.", ["Paul Beispiel"]),
+    # the person a prize is named after, named as a person
+    ("The foundation was set up when the Federal Council accepted Anna Beispiel's legacy.", ["Anna Beispiel"]),
+    ("Anna Beispiel and Paul Muster visited the museum.", ["Anna Beispiel", "Paul Muster"]),
 ])
 def test_finds_persons(no_model, text, expected):
     assert find_persons(text) == expected
@@ -100,6 +103,9 @@ def test_finds_persons(no_model, text, expected):
     "Die Tagung fand im Zentrum Paul Klee in Bern statt.",
     "Le Prix scientifique suisse Anna Beispiel récompense une chercheuse.",
     "Sie erhält den Schweizer Wissenschaftspreis Anna Beispiel für ihre Arbeiten.",
+    "Die Wissenschaftspreise Anna Beispiel und Latsis gehen an zwei Forscherinnen.",
+    "mandaté par les fondations Anna Beispiel et Latsis pour la sélection",
+    "The Anna Beispiel and Latsis Swiss Science Prizes go to two researchers.",
     "EU programmes, including Horizon Europe, Euratom, Digital Europe and ITER.",
 ])
 def test_no_persons(no_model, text):

@@ -69,6 +69,16 @@ from indexer.model import Communique
     ("die Italienische Gebärdensprache", "de", []),
     ("le gouvernement allemand et les autorités françaises", "fr", ["DE", "FR"]),
     ("il governo tedesco e quello francese", "it", ["DE", "FR"]),
+    # a list of languages; a language region of a country named with another's adjective
+    ("The complete text is available in German, French and Italian.", "en", []),
+    ("German, French and Italian companies", "en", ["DE", "FR", "IT"]),
+    ("les régions linguistiques (suisse allemande, française et italienne)", "fr", ["CH"]),
+    ("in der deutschen und der französischen Schweiz", "de", ["CH"]),
+    ("nella Svizzera italiana", "it", ["CH"]),
+    ("French Canada and English Canada", "en", ["CA"]),
+    ("les autorités suisses et allemandes", "fr", ["CH", "DE"]),
+    ("the French-Swiss border", "en", ["CH", "FR"]),
+    ("die deutsche Schweiz-Politik", "de", ["CH", "DE"]),
     # the Dublin regulation's terms name no capital; a treaty named after a capital does
     ("l'Accord de Paris sur le climat", "fr", ["FR"]),
     ("in den zuständigen Dublin-Staat oder", "de", []),
