@@ -302,7 +302,7 @@ GIVEN_NAMES = {"chad", "jordan", "paris", "india", "georgia", "israel", "kenya",
                "salvador"}
 # Country names that are also common words, so not a mention at the start of
 # a sentence or title ("Réunion du comité", "Riunione del Consiglio").
-COMMON_WORD_NAMES = {"reunion", "riunione", "polonaise"}
+COMMON_WORD_NAMES = {"reunion", "riunione", "polonaise", "мали", "того", "чад"}  # sr "мали" small, bg "того", ru "чад"
 
 # Capitalised words that start sentences, not names ("In Jordan", "Le Chad").
 FUNCTION_WORDS = {"in", "the", "a", "an", "to", "from", "of", "and", "for", "with", "by", "on", "at", "le", "la",

@@ -112,6 +112,18 @@ _BY_LANGUAGE = {
         Taras Bohdan Yaroslav Olena Iryna Tetiana Natalia Svetlana Ludmila Oksana Anastasia Dmytro Vasyl Petro
         Artem Kateryna Olga Valentyna Valery Valeriy Yevgeny Yevhen Anatoly Gennady Arseniy Vadim Vadym
         """,
+    "bg-sr": """
+        Димитър Георги Никола Стефан Бойко Румен Росен Кирил Асен Пламен Красимир Цветан Христо Любомир Румяна
+        Мария Цвета Йорданка Десислава Милена Искра Мая Ивайло Александър Александар Милош Ненад Драган Зоран Горан
+        Бранко Душан Војислав Томислав Ивица Марко Ана Јелена Милица Драгана Снежана Ивана Тамара Марија Небојша
+        Синиша Ђорђе Дарко Милан Мирослав
+        """,
+    "el": """
+        Κυριάκος Γιώργος Γεώργιος Νίκος Νικόλαος Αλέξης Αλέξανδρος Κώστας Κωνσταντίνος Δημήτρης Δημήτριος Γιάννης
+        Ιωάννης Παναγιώτης Μιχάλης Χρήστος Ανδρέας Βασίλης Σπύρος Αντώνης Θανάσης Αθανάσιος Στέφανος Πέτρος Παύλος
+        Ευάγγελος Βαγγέλης Άδωνις Μάκης Θεόδωρος Ηλίας Μαρία Ελένη Αικατερίνη Κατερίνα Σοφία Άννα Ντόρα Φώφη Νίκη
+        Όλγα Ζωή Ευαγγελία Δέσποινα Χριστίνα Βασιλική Αναστασία
+        """,
     "pl": """
         Piotr Paweł Krzysztof Tomasz Andrzej Marcin Michał Jakub Łukasz Mateusz Kamil Grzegorz Wojciech Rafał
         Jarosław Mariusz Zbigniew Władysław Stanisław Szymon Jacek Bartosz Radosław Dariusz Janusz Lech Donald

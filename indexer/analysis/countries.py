@@ -20,13 +20,16 @@ from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer, Match, Tokens, tokens_of
 from indexer.model import Communique
 
-NAME_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "tr", "ar", "ru", "uk", "pl", "ko", "ja", "zh")
+NAME_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "tr", "ar", "ru", "uk", "pl", "ko", "ja", "zh", "bg", "sr",
+                "el", "he")
 _SPACELESS_LOCALES = {"ja", "zh"}  # names match inside words
 _KOREAN_PARTICLE_LETTERS = 3  # 한국의, 스웨덴에서: particles glue to the name
 NOT_COUNTRIES = {"AQ", "EU", "EZ", "UN", "QO", "ZZ"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and CJK ideographs
-_SLAVIC_LOCALES = {"ru", "uk", "pl"}
+_SLAVIC_LOCALES = {"ru", "uk", "pl", "bg", "sr"}
+# Hebrew proclitics glued to a name: בישראל, לצרפת, ומגרמניה
+_HEBREW_PREFIXES = ("ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "וה", "שב", "של", "שמ", "כ")
 _ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "وب", "ول", "ال", "وال", "بال", "لل", "فال")
 _ARABIC_DEF_PREFIXES = ("و", "ب", "ف", "وب", "ك")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
@@ -91,6 +94,15 @@ def gazetteer() -> Gazetteer:
             continue
         if locale == "ko":
             gaz.add(name, (code, NAME, None), max_suffix=_KOREAN_PARTICLE_LETTERS)
+            continue
+        if locale == "he":
+            if len(name.replace("'", "").replace(" ", "")) >= 4:  # "פרו" (Peru) is also "pro"
+                gaz.add(name, (code, NAME, None), prefixes=_HEBREW_PREFIXES)
+            continue
+        if locale == "el":  # Ελλάδα → Ελλάδας, Κύπρος → Κύπρου: the last word inflects
+            gaz.add(name, (code, NAME, None), capitalised=True, max_suffix=1)
+            if name.endswith("ος") and len(name) >= 6:
+                gaz.add(name[:-2], (code, NAME, None), capitalised=True, max_suffix=2, min_suffix=1)
             continue
         _add(gaz, name, (code, NAME, None), capitalised=True)
         stem = name[:-1]

@@ -8,6 +8,8 @@ A sequence of two to four capitalised words (particles such as "von", "de",
 - or it starts with a common given name (`_given_names`): "Anna Muster";
 - or, for a language with an installed NER model (`ner`), the model tags
   it as a person.
+Scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew)
+have their own cues (`unicased`).
 Every candidate is vetoed when it overlaps a country, place or organisation
 the gazetteers know ("Costa Rica", "Paris Hilton" is lost too: precision
 first), holds a word that names a body ("Institute"), or is a byline or
@@ -23,6 +25,7 @@ from indexer.analysis import ner
 from indexer.analysis.fold import fold
 from indexer.analysis.names import person_key
 from indexer.analysis.roles import is_given_name, is_role
+from indexer.analysis.unicased import unicased_person_spans
 from indexer.model import Communique
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
@@ -322,6 +325,9 @@ def _known(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in _known_entity_spans(text))
 
 
+is_known_entity = _known
+
+
 def _vetoed(text: str, start: int, end: int) -> bool:
     return _known(text, start, end) or _credited(text, start) or _named_after(text, start, end)
 
@@ -395,6 +401,9 @@ def person_mentions(text: str, language: str | None = None) -> list[tuple[int, s
     for run in _sequences(text):
         spans.update(_role_candidates(text, run))
         spans.update(_given_name_candidates(text, run))
+    for start, end in unicased_person_spans(text, language):
+        if not _known(text, start, end) and not _credited(text, start):
+            candidates.append((start, text[start:end]))
     for start, end in spans:
         words = _strip_possessive(text[start:end].split())
         if _acceptable(words) and fold(words[0]) not in NOT_NAMES and not _vetoed(text, start, end):

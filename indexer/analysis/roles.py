@@ -39,6 +39,14 @@ ROLES = {
     "jugador", "jogador", "striker", "sturmer", "attaccante", "delantero", "atacante", "herrn", "kommandant",
     "korpskommandant", "divisionar", "brigadier", "amtskollege", "amtskollegin", "counterpart", "homologue",
     "omologo", "omologa",
+    # Cyrillic beyond Russian (inflected forms such as "премиерът" are matched on their stem)
+    "председатель", "спикер", "канцлер", "губернатор", "мэр", "госсекретарь", "генсек", "міністр", "міністерка",
+    "голова", "речник", "речниця", "прем'єр", "премиер", "председател", "министър", "говорител", "посланик",
+    "председник", "председница", "министар", "министарка", "премијер", "премијерка", "портпарол", "амбасадор",
+    "градоначелник",
+    # Greek, nominative and genitive
+    "πρωθυπουργος", "πρωθυπουργου", "προεδρος", "προεδρου", "υπουργος", "υπουργου", "υπουργο", "εκπροσωπος",
+    "πρεσβης", "δημαρχος", "βουλευτης", "αρχηγος", "καγκελαριος", "επιτροπος", "κυριος", "κυρια",
 }
 
 _LONG_ROLES = {r for r in ROLES if len(r) >= 6}
