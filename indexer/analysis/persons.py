@@ -22,12 +22,13 @@ import functools
 import re
 
 from indexer.analysis import ner
-from indexer.analysis.fold import fold
+from indexer.analysis.fold import fold as _fold_text
 from indexer.analysis.names import person_key
 from indexer.analysis.roles import is_given_name, is_role
 from indexer.analysis.unicased import unicased_person_spans
 from indexer.model import Communique
 
+fold = functools.lru_cache(maxsize=131072)(_fold_text)  # words repeat: each folded once per process
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 PARTICLES = {"von", "van", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "bin", "ibn",
              "al", "el", "zu", "ter", "te"}
@@ -79,6 +80,7 @@ _INSTRUMENT = re.compile(r"\b(?:[Mm]otion|[Mm]ozione|[Pp]ostulat|[Pp]ostulato|[I
 ROLE_WINDOW = 60  # characters before a name in which a role may stand (same sentence)
 
 
+@functools.lru_cache(maxsize=131072)
 def _is_cap(word: str) -> bool:
     stem = re.split(r"['’]", word)[0]  # "FDFA's" is an acronym, "D'Agrosa" a name
     return word[:1].isupper() and not (len(stem) > 1 and stem.isupper())

@@ -67,6 +67,7 @@ def is_role(word: str) -> bool:
                                       for r in _COMPOUND_ROLES)  # "Bundesrätin", not "Euratom"
 
 
+@functools.lru_cache(maxsize=131072)
 def is_given_name(word: str) -> bool:
     """A common given name, also the first part of a hyphenated one ("Anna-Lena", "Jean-Pierre")."""
     folded = fold(word)
