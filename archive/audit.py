@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from indexer.analysis.countries import country_mentions
-from indexer.analysis.names import person_key
+from indexer.analysis.names import person_match_key
 from indexer.analysis.organisations import canonical as organisation_key
 from indexer.analysis.organisations import organisation_mentions
 from indexer.analysis.persons import person_mentions
@@ -81,15 +81,15 @@ def _spans(facet: str, text: str, language: str | None) -> list[tuple[int, int, 
     if facet == "org":
         return [(a, b, organisation_key(name)) for a, b, name in organisation_mentions(text)]
     if facet == "person":
-        return [(at, at + len(name), person_key(name)) for at, name in person_mentions(text, language)]
+        return [(at, at + len(name), person_match_key(name)) for at, name in person_mentions(text, language)]
     raise ValueError(f"no audit for facet {facet!r}")
 
 
 def _key(facet: str, value: str) -> str:
     if facet == "org":
         return organisation_key(value)
-    if facet == "person":
-        return person_key(value)
+    if facet == "person":  # the archive shows one form for every transliteration of a name
+        return person_match_key(value)
     return value
 
 

@@ -33,6 +33,10 @@ CREATE TABLE IF NOT EXISTS records (
     source TEXT NOT NULL         -- the source as given when it was read
 );
 CREATE INDEX IF NOT EXISTS records_path ON records(path);
+CREATE TABLE IF NOT EXISTS person_forms (
+    match_key TEXT PRIMARY KEY,  -- names.person_match_key
+    form TEXT NOT NULL           -- the written form the archive shows for every spelling with this key
+);
 CREATE TABLE IF NOT EXISTS docs (
     doc_id TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL UNIQUE,
@@ -60,6 +64,19 @@ class Ledger:
 
     def rollback(self) -> None:
         self.db.rollback()
+
+    # people
+    def person_form(self, name: str) -> str:
+        """The form the archive shows for this person: the first spelling indexed (any transliteration
+        of it indexed later is shown the same way)."""
+        from indexer.analysis.names import person_match_key
+
+        key = person_match_key(name)
+        row = self.db.execute("SELECT form FROM person_forms WHERE match_key=?", (key,)).fetchone()
+        if row:
+            return row[0]
+        self.db.execute("INSERT INTO person_forms(match_key, form) VALUES (?, ?)", (key, name))
+        return name
 
     # files
     def file(self, path: str) -> tuple[str, str, str | None, str | None] | None:

@@ -114,6 +114,8 @@ class Indexer:
         return self._pending.get(doc_id) or self.engine.get(doc_id)
 
     def _put(self, doc: Communique) -> None:
+        # one person, one facet value: every transliteration is shown as the archive first saw it
+        doc.persons = list(dict.fromkeys(self.ledger.person_form(name) for name in doc.persons))
         self._pending[doc.id] = doc
         self._deletes.discard(doc.id)
 

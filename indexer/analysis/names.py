@@ -6,11 +6,21 @@ Kalin", "KALIN, Ibrahim" and "Kalın İbrahim" share one key. `display_name`
 turns a written form into a display form ("KALIN, Ibrahim" → "Ibrahim
 Kalin"), and `best_form` picks one display form among several deterministically
 (most frequent, then most accented, then alphabetical).
+
+`person_match_key` is looser, for one person across the archive's documents:
+Cyrillic and Greek names are transliterated (Ukrainian г as h) and the usual
+differences between transliterations are ignored (w/v, z/s, y/i, -yj/-iy/-yy,
+kh/h, doubled letters), so "Volodymyr Zelensky", "Volodymyr Zelenskyy",
+"Wolodymyr Selenskyj" and "Володимир Зеленський" share one key, while "Jan"
+and "Ian" do not. Names in other scripts keep their `person_key`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+
+from anyascii import anyascii
 
 from indexer.analysis.fold import fold
 
@@ -42,3 +52,30 @@ def best_form(forms: list[str]) -> str:
     """The display form to show for several written forms of one person."""
     counts = Counter(display_name(f) for f in forms)
     return min(counts, key=lambda f: (-counts[f], -_accents(f), f))
+
+
+_UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+_LATIN_WORD = re.compile(r"[a-z]+")
+_SOUNDS = (("tsch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("z", "s"))
+_ENDINGS = re.compile(r"(?:yj|ij|iy|yy|ii|yi|y)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def person_match_key(name: str) -> str:
+    """A key shared by the transliterations of one person's name (see module doc)."""
+    written = display_name(name)
+    if _CYRILLIC_OR_GREEK.search(written):
+        if _UKRAINIAN.search(written):
+            written = written.replace("г", "h").replace("Г", "H")
+        written = anyascii(written)
+    elif not written.isascii() and not fold(written).isascii():
+        return person_key(name)  # Arabic, Hebrew, Han, kana, Hangul: their own script is the key
+    words = []
+    for word in _LATIN_WORD.findall(fold(written).replace("'", "").replace("-", " ")):
+        word = _ENDINGS.sub("i", word)
+        for old, new in _SOUNDS:
+            word = word.replace(old, new)
+        word = word[:1] + word[1:].replace("y", "i").replace("j", "i")  # "Yulia" keeps its initial
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(sorted(words))

@@ -133,3 +133,21 @@ def test_expand_paths_handles_globs_folders_and_repeats(tmp_path):
     found = list(expand_paths([str(tmp_path / "x"), str(tmp_path / "x" / "*.txt"), a]))
     assert found == [a, b]
     assert list(expand_paths([str(tmp_path / "nothing-*.txt")])) == [str(tmp_path / "nothing-*.txt")]
+
+
+def test_one_person_is_one_facet_value_across_transliterations(engine, ledger, tmp_path):
+    src = tmp_path / "in"
+    write(src, "en.txt", "date 2024-03-01\nPresident Volodymyr Zelensky met the delegation in Kyiv.\n")
+    write(src, "de.txt", "date 2024-03-02\nPräsident Wolodymyr Selenskyj traf die Delegation in Kiew.\n")
+    write(src, "uk.txt", "date 2024-03-03\nПрезидент України Володимир Зеленський зустрівся з делегацією у Києві.\n")
+    write(src, "other.txt", "date 2024-03-04\nPresident Volodymyr Zelenskyy, Hans Maier and Hans Meyer met.\n")
+    index_paths([str(src)], engine, ledger)
+    result = engine.search(SearchRequest.create(facets=("person",), versions=True))
+    people = {fv.value: fv.count for fv in result.facets["person"]}
+    assert sum(count for name, count in people.items() if "Zelensk" in name or "Зеленськ" in name
+               or "Selenskyj" in name) == 4
+    assert len([name for name in people if "Hans" not in name]) == 1
+    assert {"Hans Maier", "Hans Meyer"} <= set(people)  # a near spelling of another name is another person
+    chosen = next(name for name in people if "Hans" not in name)
+    filtered = engine.search(SearchRequest.create(filters={"person": [chosen]}, versions=True))
+    assert filtered.total == 4

@@ -64,3 +64,24 @@ def test_no_people_in_words_that_only_look_like_names(language, text):
 ])
 def test_country_names_in_more_scripts(language, text, expected):
     assert find_countries(text, language) == expected
+
+
+@pytest.mark.parametrize("names", [
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Wolodymyr Selenskyj", "Володимир Зеленський"],
+    ["Andriy Sybiha", "Andrii Sybiha", "Андрій Сибіга"],
+    ["Kyriakos Mitsotakis", "Κυριάκος Μητσοτάκης"],
+    ["KALIN, Ibrahim", "İbrahim Kalın", "Ibrahim Kalin"],
+    ["Joaquín Jiménez-Martínez", "Joaquin Jimenez-Martinez"],
+])
+def test_transliterations_of_one_name_share_a_match_key(names):
+    from indexer.analysis.names import person_match_key
+
+    assert len({person_match_key(n) for n in names}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("Jan Muster", "Ian Muster"), ("Hans Maier", "Hans Meyer"),
+                                  ("Yulia Muster", "Julia Muster"), ("习近平", "李强")])
+def test_other_names_keep_other_match_keys(a, b):
+    from indexer.analysis.names import person_match_key
+
+    assert person_match_key(a) != person_match_key(b)
