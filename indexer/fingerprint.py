@@ -1,10 +1,11 @@
 """Which analysis made the documents of a file, so that a new version analyses old files again.
 
 The fingerprint covers the code and tables that turn a file into documents
-(the readers, the analysis stages and their name tables, text tidying, the
-document model) and the version of the language detector. The ledger keeps
-it per file; a file indexed under another fingerprint is read and analysed
-again by the next `archive index`, even though it did not change.
+(the readers, the analysis stages and their data tables, text tidying, the
+document model) and the versions of the packages whose models and data they
+use. The ledger keeps it per file; a file indexed under another fingerprint
+is read and analysed again by the next `archive index`, even though it did
+not change.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 _ROOT = Path(__file__).parent
-_PARTS = ("readers/*.py", "analysis/*.py", "tidy.py", "model.py")
-_DISTRIBUTIONS = ("langdetect",)
+_PARTS = ("readers/*.py", "analysis/*.py", "analysis/data/*.toml", "tidy.py", "model.py")
+_DISTRIBUTIONS = ("langdetect", "jieba", "sudachipy", "sudachidict-small", "anyascii", "babel", "pycountry")
 
 
 @functools.lru_cache(maxsize=1)

@@ -12,37 +12,11 @@ import re
 from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer
 from indexer.analysis.roles import is_given_name
+from indexer.analysis.tables import load
 from indexer.model import Communique
 
 # canonical English name: other names (any language)
-CITIES = {
-    "Bern": "Berne | Berna | Берн", "Zurich": "Zürich | Zurigo | Zúrich", "Geneva": "Genf | Genève | Ginevra | Ginebra | Genebra | Женева | جنيف",
-    "Basel": "Bâle | Basilea", "Lausanne": "Losanna", "Lucerne": "Luzern | Lucerna", "Lugano": "",
-    "St. Gallen": "Saint-Gall | San Gallo | St Gallen", "Winterthur": "", "Fribourg": "Freiburg im Üechtland | Friburgo",
-    "Neuchâtel": "Neuenburg", "Sion": "Sitten", "Chur": "Coire | Coira", "Bellinzona": "", "Davos": "",
-    "Berlin": "Berlino | Berlín | Берлин", "Munich": "München | Monaco di Baviera | Múnich", "Hamburg": "Hambourg | Amburgo",
-    "Frankfurt": "Francfort | Francoforte | Fráncfort", "Cologne": "Köln | Colonia", "Stuttgart": "", "Bonn": "",
-    "Vienna": "Wien | Vienne | Viena | Вена", "Paris": "Parigi | París | Париж", "Lyon": "Lione", "Marseille": "Marsiglia",
-    "Strasbourg": "Straßburg | Strassburg | Strasburgo", "Rome": "Rom | Roma | Рим", "Milan": "Mailand | Milano | Milán",
-    "Turin": "Torino", "Naples": "Neapel | Napoli | Nápoles", "Venice": "Venedig | Venezia | Venise", "Florence": "Florenz | Firenze",
-    "London": "Londres | Londra | Лондон", "Manchester": "", "Edinburgh": "Édimbourg | Edimburgo", "Dublin": "Dublino",
-    "Brussels": "Brüssel | Bruxelles | Bruselas | Bruxelas | Brussel", "Amsterdam": "", "The Hague": "Den Haag | La Haye | L'Aia | La Haya",
-    "Luxembourg": "Luxemburg", "Madrid": "", "Barcelona": "Barcelone", "Lisbon": "Lissabon | Lisbonne | Lisbona | Lisboa",
-    "Washington": "Вашингтон", "New York": "Nueva York | Nova Iorque | Нью-Йорк", "Los Angeles": "", "Chicago": "", "San Francisco": "",
-    "Moscow": "Moskau | Moscou | Mosca | Moscú | Москва", "Saint Petersburg": "Sankt Petersburg | Saint-Pétersbourg | San Pietroburgo",
-    "Kyiv": "Kiew | Kiev | Київ | Киев", "Kharkiv": "Charkiw | Kharkov | Харків", "Odesa": "Odessa | Одеса",
-    "Istanbul": "İstanbul | Stamboul | Estambul | Стамбул", "Ankara": "", "Warsaw": "Warschau | Varsovie | Varsavia | Warszawa",
-    "Prague": "Prag | Praga", "Budapest": "", "Stockholm": "Stoccolma | Estocolmo", "Helsinki": "Helsingfors", "Oslo": "",
-    "Copenhagen": "Kopenhagen | Copenhague | Copenaghen", "Athens": "Athen | Athènes | Atene | Atenas",
-    "Beijing": "Peking | Pékin | Pechino | Pekín", "Shanghai": "Schanghai", "Hong Kong": "Hongkong", "Tokyo": "Tokio",
-    "Seoul": "Séoul | Seul", "New Delhi": "Neu-Delhi", "Mumbai": "Bombay", "Tehran": "Teheran | Téhéran",
-    "Jerusalem": "Jérusalem | Gerusalemme", "Tel Aviv": "", "Gaza": "", "Beirut": "Beyrouth", "Damascus": "Damaskus | Damas",
-    "Baghdad": "Bagdad", "Cairo": "Kairo | Le Caire", "Riyadh": "Riad", "Dubai": "Dubaï", "Doha": "",
-    "Nairobi": "", "Addis Ababa": "Addis Abeba", "Johannesburg": "", "Lagos": "", "Ottawa": "", "Montreal": "Montréal",
-    "Toronto": "", "Mexico City": "Mexiko-Stadt | Ciudad de México", "Brasília": "Brasilia", "São Paulo": "Sao Paulo",
-    "Rio de Janeiro": "", "Buenos Aires": "", "Bogotá": "Bogota", "Monterrey": "", "Sydney": "", "Canberra": "",
-    "Davos": "", "Vaduz": "", "Minsk": "", "Tbilisi": "", "Pristina": "Priština | Prishtina",
-}
+CITIES: dict[str, str] = load("cities")["cities"]  # canonical name -> "other | names" (data/cities.toml)
 
 
 @functools.lru_cache(maxsize=1)

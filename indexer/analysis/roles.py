@@ -11,43 +11,10 @@ import functools
 
 from indexer.analysis._given_names import GIVEN_NAMES
 from indexer.analysis.fold import fold
+from indexer.analysis.tables import load
 
 # Roles and titles (folded); a hyphenated or inflected form is matched on its stem.
-ROLES = {
-    "president", "presidente", "presidenta", "prasident", "prasidentin", "bundesprasident", "bundesprasidentin",
-    "chancellor", "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "minister", "ministerin",
-    "ministre", "ministro", "ministra", "secretary", "secretaire", "segretario", "segretaria", "secretario",
-    "staatssekretar", "staatssekretarin", "spokesperson", "spokesman", "spokeswoman", "porte-parole",
-    "portavoce", "portavoz", "sprecher", "sprecherin", "ambassador", "ambassadeur", "ambassadrice",
-    "botschafter", "botschafterin", "ambasciatore", "ambasciatrice", "embajador", "embajadora", "councillor",
-    "conseiller", "conseillere", "consigliere", "consigliera", "bundesrat", "bundesratin", "director",
-    "directeur", "directrice", "direktor", "direktorin", "direttore", "direttrice", "directora", "ceo", "king",
-    "queen", "konig", "konigin", "roi", "reine", "pope", "papst", "pape", "prince", "prinz", "professor",
-    "professorin", "prof.", "dr.", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "herr", "frau", "monsieur",
-    "madame", "mme", "signor", "signora", "senor", "senora", "senator", "senateur", "mayor", "maire",
-    "burgermeister", "burgermeisterin", "sindaco", "alcalde", "governor", "gouverneur", "commissioner",
-    "commissaire", "kommissar", "kommissarin", "judge", "juge", "richter", "richterin", "adviser", "advisor",
-    "berater", "beraterin", "chef", "chefin", "leiter", "leiterin", "premier", "premierminister", "general",
-    "generalsekretar", "generalsekretarin", "coach", "trainer", "trainerin", "allenatore", "entrenador",
-    "chairman", "chairwoman", "chair", "head", "delegate", "delegierte", "delegierter", "delegue", "deleguee",
-    "presidentin", "vizeprasident", "vizeprasidentin", "vice-president", "vice-presidente", "envoy",
-    "gesandter", "emissaire", "inviato", "enviado", "президент", "министр", "посол", "глава", "премьер",
-    "пресс-секретарь", "советник", "радник", "bakan", "bakani", "baskan", "baskani", "cumhurbaskani", "sozcusu",
-    "prezydent", "rzecznik", "author", "autor", "autorin", "auteur", "autore", "actor", "actress", "singer",
-    "schauspieler", "schauspielerin", "acteur", "actrice", "attore", "attrice", "cantante", "sanger",
-    "sangerin", "chanteur", "chanteuse", "player", "spieler", "spielerin", "joueur", "joueuse", "giocatore",
-    "jugador", "jogador", "striker", "sturmer", "attaccante", "delantero", "atacante", "herrn", "kommandant",
-    "korpskommandant", "divisionar", "brigadier", "amtskollege", "amtskollegin", "counterpart", "homologue",
-    "omologo", "omologa",
-    # Cyrillic beyond Russian (inflected forms such as "премиерът" are matched on their stem)
-    "председатель", "спикер", "канцлер", "губернатор", "мэр", "госсекретарь", "генсек", "міністр", "міністерка",
-    "голова", "речник", "речниця", "прем'єр", "премиер", "председател", "министър", "говорител", "посланик",
-    "председник", "председница", "министар", "министарка", "премијер", "премијерка", "портпарол", "амбасадор",
-    "градоначелник",
-    # Greek, nominative and genitive
-    "πρωθυπουργος", "πρωθυπουργου", "προεδρος", "προεδρου", "υπουργος", "υπουργου", "υπουργο", "εκπροσωπος",
-    "πρεσβης", "δημαρχος", "βουλευτης", "αρχηγος", "καγκελαριος", "επιτροπος", "κυριος", "κυρια",
-}
+ROLES: frozenset[str] = frozenset(load("roles")["roles"])  # data/roles.toml
 
 _LONG_ROLES = {r for r in ROLES if len(r) >= 6}
 _INFLECTIONS = ("in", "en", "es", "er", "em")
