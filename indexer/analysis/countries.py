@@ -148,7 +148,17 @@ def _is_person(tokens: Tokens, m: Match) -> bool:
             and _capitalised(tokens.words[prev]) \
             and not (_sentence_start(tokens, prev) and tokens.folded[prev] in _FUNCTION_WORDS):
         return True
+    # a list of people, surname first: "Muster Dominique, 3000 Bern" at the start of a line
+    if key in words.GIVEN_NAMES and prev >= 0 and _joined(tokens, prev, m.start) \
+            and _capitalised(tokens.words[prev]) and tokens.text[m.char_end:m.char_end + 1] == "," \
+            and _starts_line(tokens, prev):
+        return True
     return False
+
+
+def _starts_line(tokens: Tokens, index: int) -> bool:
+    start = tokens.spans[index][0]
+    return tokens.text[tokens.text.rfind("\n", 0, start) + 1:start].strip() == ""
 
 
 def _is_common_word(tokens: Tokens, m: Match) -> bool:

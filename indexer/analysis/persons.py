@@ -67,7 +67,11 @@ _PORTFOLIO_WORDS = {"foreign", "affairs", "finance", "finances", "economy", "eco
                     "industry", "energy", "environment", "transport", "agriculture", "labour", "labor", "culture",
                     "security", "armament", "armed", "forces", "development", "cooperation", "europe", "european",
                     "international", "national", "federal", "public", "social", "digital", "innovation",
-                    "confederazione", "confederation", "confederaziun", "giustizia", "justiz"}
+                    "confederazione", "confederation", "confederaziun", "giustizia", "justiz", "human", "rights",
+                    "refugees", "migration", "climate", "women", "children", "peace", "humanitarian",
+                    # regions a role heads ("Regional Director Middle East and North Africa")
+                    "middle", "east", "west", "north", "south", "africa", "asia", "america", "americas", "latin",
+                    "pacific", "caribbean", "arctic", "central", "eastern", "western", "northern", "southern"}
 # Bylines and photo credits: "Par Jane Doe" alone on a line, "Photo: Jane Doe", "© Keystone / Jane Doe".
 _BYLINE = re.compile(r"^\s*(?:by|von|par|por|autor|author|auteur|autore|text|texte|testo)\s*:?\s*$", re.IGNORECASE)
 _CREDIT = re.compile(r"\b(?:photos?|fotos?|bild|bilder|image|credits?|crédits?|crediti|text|texte|testo|"
@@ -263,11 +267,15 @@ def _role_candidates(text: str, run: list[re.Match]):
     roles = [i for i, w in enumerate(words) if is_role(w)]
     if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
         run = _trim_run(text, _after_portfolio(text, run[roles[-1] + 1:]))
+        if all(fold(m.group()).strip(".") in _PORTFOLIO_WORDS for m in run):
+            return  # "Regional Director Middle East": a region, no name
         if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
             yield run[0].start(), _end(run)
         return
     while run and fold(run[0].group()) in NOT_NAMES:
         run = run[1:]
+    if all(fold(m.group()).strip(".") in _PORTFOLIO_WORDS for m in run):
+        return  # "Minister of Foreign Affairs", "High Commissioner for Human Rights": a portfolio, no name
     run = _trim_run(text, _after_portfolio(text, run))
     if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
         start, end = run[0].start(), _end(run)

@@ -23,7 +23,7 @@ WRONG_BEFORE = [
     ("country", "RE"),  # French "réunion", a meeting
     ("org", "Uber"),  # German "über"
     ("org", "Visa"),  # Schengen visas
-    ("org", "Reuters"), ("org", "Bloomberg"),  # ticker lines
+    ("org", "Bloomberg"),  # ticker lines (Reuters stays: NSB also names the agency in running text)
     ("org", "Landesindex der Konsumentenpreise"), ("org", "Schweizer Botschaft"),
     ("person", "Confederazione Amherd"), ("person", "Paul Scherrer Instituts"), ("person", "Horizon Europe"),
     ("person", "Paul Klee"), ("person", "Foreign Affairs"),

@@ -106,6 +106,10 @@ def test_finds_persons(no_model, text, expected):
     "Die Wissenschaftspreise Anna Beispiel und Latsis gehen an zwei Forscherinnen.",
     "mandaté par les fondations Anna Beispiel et Latsis pour la sélection",
     "The Anna Beispiel and Latsis Swiss Science Prizes go to two researchers.",
+    # a portfolio or a region after a role is no name
+    "together with the Minister for Foreign Affairs of Sierra Leone, currently",
+    "the annual report of the High Commissioner for Human Rights. During",
+    "die Funktion als Regional Director Middle East and North Africa bei der Bank",
     "EU programmes, including Horizon Europe, Euratom, Digital Europe and ITER.",
 ])
 def test_no_persons(no_model, text):

@@ -69,6 +69,11 @@ from indexer.model import Communique
     ("die Italienische Gebärdensprache", "de", []),
     ("le gouvernement allemand et les autorités françaises", "fr", ["DE", "FR"]),
     ("il governo tedesco e quello francese", "it", ["DE", "FR"]),
+    # a given name in a list of people, surname first; "la réunion" (a meeting) starting a sentence
+    ("Zum Oberst\n\nMuster Dominique, 1630 Bulle FR\nBeispiel Anna, 8912 Obfelden ZH", "de", []),
+    ("den Staat Israel, der", "de", ["IL"]),
+    ("Texte.\n\nLa Réunion du Conseil de l'OCDE au niveau des ministres", "fr", []),
+    ("Elle vit à La Réunion depuis 2010.", "fr", ["RE"]),
     # a list of languages; a language region of a country named with another's adjective
     ("The complete text is available in German, French and Italian.", "en", []),
     ("German, French and Italian companies", "en", ["DE", "FR", "IT"]),
