@@ -9,8 +9,8 @@ Kalin"), and `best_form` picks one display form among several deterministically
 
 `person_match_key` is looser, for one person across the archive's documents:
 Cyrillic and Greek names are transliterated (Ukrainian г as h) and the usual
-differences between transliterations are ignored (w/v, z/s, y/i, -yj/-iy/-yy,
-kh/h, doubled letters), so "Volodymyr Zelensky", "Volodymyr Zelenskyy",
+differences between transliterations are ignored (w/v, z/s, y/i inside a
+word and y/j as its initial, -yj/-iy/-yy, kh/h, doubled letters), so "Volodymyr Zelensky", "Volodymyr Zelenskyy",
 "Wolodymyr Selenskyj" and "Володимир Зеленський" share one key, while "Jan"
 and "Ian" do not. Names in other scripts keep their `person_key`.
 """
@@ -55,6 +55,7 @@ def best_form(forms: list[str]) -> str:
 
 
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_UKRAINIAN_INITIALS = {"є": "Ye", "ї": "Yi", "ю": "Yu", "я": "Ya"}
 _CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _SOUNDS = (("tsch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("z", "s"))
@@ -66,8 +67,9 @@ def person_match_key(name: str) -> str:
     """A key shared by the transliterations of one person's name (see module doc)."""
     written = display_name(name)
     if _CYRILLIC_OR_GREEK.search(written):
-        if _UKRAINIAN.search(written):
+        if _UKRAINIAN.search(written):  # the Ukrainian national transliteration: г is h, initial є is ye
             written = written.replace("г", "h").replace("Г", "H")
+            written = re.sub(r"\b[ЄєЇїЮюЯя]", lambda m: _UKRAINIAN_INITIALS[m.group().lower()], written)
         written = anyascii(written)
     elif not written.isascii() and not fold(written).isascii():
         return person_key(name)  # Arabic, Hebrew, Han, kana, Hangul: their own script is the key
@@ -76,6 +78,8 @@ def person_match_key(name: str) -> str:
         word = _ENDINGS.sub("i", word)
         for old, new in _SOUNDS:
             word = word.replace(old, new)
-        word = word[:1] + word[1:].replace("y", "i").replace("j", "i")  # "Yulia" keeps its initial
+        # an initial y is j (Yermak/Jermak, Yulia/Julia: Й, Є, Ю, Я in English and German transliteration);
+        # inside a word both are i (Zelenskyj, Volodymyr). "Jan" and "Ian" stay two names.
+        word = word[:1].replace("y", "j") + word[1:].replace("y", "i").replace("j", "i")
         words.append(re.sub(r"(.)\1+", r"\1", word))
     return " ".join(sorted(words))

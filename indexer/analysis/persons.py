@@ -338,8 +338,19 @@ def _known(text: str, start: int, end: int) -> bool:
 is_known_entity = _known
 
 
+# A list of people, surname first, with postcode and place: "Muster Anna Laura, 1752 Villars FR". The
+# given names alone are no person's name; the list's names are left out rather than cut.
+_LIST_PREFIX = re.compile(r"^\s*(?:[A-ZÄÖÜÉÈ][\w'’\-]+ ){1,3}$")
+_LIST_SUFFIX = re.compile(r",\s*\d{4}\b")
+
+
+def _in_surname_first_list(text: str, start: int, end: int) -> bool:
+    return bool(_LIST_SUFFIX.match(text, end)) and bool(_LIST_PREFIX.match(text[text.rfind("\n", 0, start) + 1:start]))
+
+
 def _vetoed(text: str, start: int, end: int) -> bool:
-    return _known(text, start, end) or _credited(text, start) or _named_after(text, start, end)
+    return _known(text, start, end) or _credited(text, start) or _named_after(text, start, end) \
+        or _in_surname_first_list(text, start, end)
 
 
 # Things named after a person stand before the name: "Zentrum Paul Klee", "Prix scientifique suisse

@@ -106,6 +106,8 @@ def test_finds_persons(no_model, text, expected):
     "Die Wissenschaftspreise Anna Beispiel und Latsis gehen an zwei Forscherinnen.",
     "mandaté par les fondations Anna Beispiel et Latsis pour la sélection",
     "The Anna Beispiel and Latsis Swiss Science Prizes go to two researchers.",
+    # given names alone in a list of people, surname first
+    "Zum Hauptmann\n\nBeispiel Andrea Laura, 1752 Villars-sur-Glâne FR\nMuster Paul, 8404 Winterthur ZH",
     # a portfolio or a region after a role is no name
     "together with the Minister for Foreign Affairs of Sierra Leone, currently",
     "the annual report of the High Commissioner for Human Rights. During",
