@@ -51,6 +51,7 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), isolation_level="DEFERRED")
         self.db.executescript(SCHEMA)
+        self._people: tuple[dict[str, str], dict[str, set[str]]] | None = None
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
         if "analysis" not in columns:  # a ledger from before fingerprints: its files are analysed again
             self.db.execute("ALTER TABLE files ADD COLUMN analysis TEXT")
@@ -64,19 +65,43 @@ class Ledger:
 
     def rollback(self) -> None:
         self.db.rollback()
+        self._people = None  # forms read again from what was committed
 
     # people
     def person_form(self, name: str) -> str:
-        """The form the archive shows for this person: the first spelling indexed (any transliteration
-        of it indexed later is shown the same way)."""
+        """The form the archive shows for this person: the first spelling indexed. A later spelling
+        shows it too when it is a transliteration of it (same `person_match_key`), or when one name
+        holds the other's words and at least two of them and no other person fits ("Anna Muster" and
+        "Anna Muster Beispiel"). A surname alone is never joined: it could be anyone's."""
         from indexer.analysis.names import person_match_key
 
+        forms, by_word = self._person_forms()
         key = person_match_key(name)
-        row = self.db.execute("SELECT form FROM person_forms WHERE match_key=?", (key,)).fetchone()
-        if row:
-            return row[0]
-        self.db.execute("INSERT INTO person_forms(match_key, form) VALUES (?, ?)", (key, name))
-        return name
+        if key in forms:
+            return forms[key]
+        words = set(key.split())
+        form = name
+        if len(words) >= 2:
+            candidates = set().union(*(by_word.get(w, set()) for w in words))
+            related = {forms[k] for k in candidates
+                       if len(set(k.split())) >= 2 and (set(k.split()) <= words or words <= set(k.split()))}
+            if len(related) == 1:
+                form = related.pop()
+        forms[key] = form
+        for word in words:
+            by_word.setdefault(word, set()).add(key)
+        self.db.execute("INSERT OR REPLACE INTO person_forms(match_key, form) VALUES (?, ?)", (key, form))
+        return form
+
+    def _person_forms(self) -> tuple[dict[str, str], dict[str, set[str]]]:
+        if self._people is None:
+            forms = dict(self.db.execute("SELECT match_key, form FROM person_forms").fetchall())
+            by_word: dict[str, set[str]] = {}
+            for key in forms:
+                for word in key.split():
+                    by_word.setdefault(word, set()).add(key)
+            self._people = (forms, by_word)
+        return self._people
 
     # files
     def file(self, path: str) -> tuple[str, str, str | None, str | None] | None:
