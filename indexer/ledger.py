@@ -70,9 +70,11 @@ class Ledger:
     # people
     def person_form(self, name: str) -> str:
         """The form the archive shows for this person: the first spelling indexed. A later spelling
-        shows it too when it is a transliteration of it (same `person_match_key`), or when one name
-        holds the other's words and at least two of them and no other person fits ("Anna Muster" and
-        "Anna Muster Beispiel"). A surname alone is never joined: it could be anyone's."""
+        shows it too when it is a transliteration of it (same `person_match_key`), or when it holds all
+        the words of one shorter name seen before, two at least, and no other ("Anna Muster Beispiel"
+        after "Anna Muster"; also "Oberst Anna Muster", a role the finder failed to cut). A shorter
+        name after a longer one stays apart (the longer may carry a wrong word), and a surname alone
+        is never joined: it could be anyone's."""
         from indexer.analysis.names import person_match_key
 
         forms, by_word = self._person_forms()
@@ -83,8 +85,7 @@ class Ledger:
         form = name
         if len(words) >= 2:
             candidates = set().union(*(by_word.get(w, set()) for w in words))
-            related = {forms[k] for k in candidates
-                       if len(set(k.split())) >= 2 and (set(k.split()) <= words or words <= set(k.split()))}
+            related = {forms[k] for k in candidates if len(set(k.split())) >= 2 and set(k.split()) < words}
             if len(related) == 1:
                 form = related.pop()
         forms[key] = form

@@ -111,6 +111,8 @@ def _sequences(text: str):
         word = m.group() if m else ""
         particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
             and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
+        if joined and _is_cap(word) and is_given_name(word) and run[-1].group().lower() in PARTICLES:
+            joined = False  # "Wahl von Stefan Muster": "von" before a given name is a preposition
         if m is not None and (_is_cap(word) or particle) and (joined or not run):
             run.append(m)
             continue

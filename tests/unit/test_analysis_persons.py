@@ -70,6 +70,9 @@ def test_no_model_is_on_by_default():
     ("Laut Chefunterhändlers Paul Exempel gilt das.", ["Paul Exempel"]),
     ("Anna Beispiel forscht. Anna Beispiels Forschungsgebiet ist weit.", ["Anna Beispiel"]),
     ("Dazu sagte Paul Beispiel Honorarprofessor in Bern.", ["Paul Beispiel"]),
+    # "von" before a given name is a preposition, before a surname a particle
+    ("Die Wahl von Paul Beispielmann erfolgte gestern.", ["Paul Beispielmann"]),
+    ("Dazu äusserte sich Anna von Beispiel.", ["Anna von Beispiel"]),
     # the person a prize is named after, named as a person
     ("The foundation was set up when the Federal Council accepted Anna Beispiel's legacy.", ["Anna Beispiel"]),
     ("Anna Beispiel and Paul Muster visited the museum.", ["Anna Beispiel", "Paul Muster"]),
