@@ -147,6 +147,17 @@ def _role_before(text: str, start: int) -> bool:
     return before.rstrip().endswith(",") and any(is_role(w) for w in words)
 
 
+_OF_WORDS = {"of", "for", "in", "fur", "de", "di", "del", "della", "du", "des", "dei", "degli", "delle", "en", "per"}
+
+
+def _complement_of_role(text: str, start: int, run: list[re.Match]) -> bool:
+    """"Professor of Computer Science", "Director for Process Engineering": what follows "of" after a
+    role is its field or portfolio, unless it starts with a given name ("Minister of Anna Muster" is no
+    phrase; "the minister of finance, Anna Muster" has its comma)."""
+    before = _WORD.findall(text[max(0, start - 12):start])
+    return bool(before) and fold(before[-1]) in _OF_WORDS and not is_given_name(run[0].group())
+
+
 def _role_after(text: str, end: int) -> bool:
     after = text[end:end + ROLE_WINDOW]
     if not after.startswith((",", " (")):
@@ -281,7 +292,7 @@ def _role_candidates(text: str, run: list[re.Match]):
     run = _trim_run(text, _after_portfolio(text, run))
     if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
         start, end = run[0].start(), _end(run)
-        if _role_before(text, start) or _role_after(text, end):
+        if _role_before(text, start) and not _complement_of_role(text, start, run) or _role_after(text, end):
             yield start, end
 
 

@@ -111,7 +111,9 @@ def test_finds_persons(no_model, text, expected):
     "The Anna Beispiel and Latsis Swiss Science Prizes go to two researchers.",
     # given names alone in a list of people, surname first
     "Zum Hauptmann\n\nBeispiel Andrea Laura, 1752 Villars-sur-Glâne FR\nMuster Paul, 8404 Winterthur ZH",
-    # a portfolio or a region after a role is no name
+    # a portfolio, a field or a region after a role is no name
+    "She was appointed Professor of Theoretical Computer Science at the institute.",
+    "He is Full Professor for Process Engineering and Director of Graph Learning Research.",
     "together with the Minister for Foreign Affairs of Sierra Leone, currently",
     "the annual report of the High Commissioner for Human Rights. During",
     "die Funktion als Regional Director Middle East and North Africa bei der Bank",
