@@ -156,6 +156,23 @@ def _is_person(tokens: Tokens, m: Match) -> bool:
     return False
 
 
+# Arabic country names that are also everyday adjectives: مالي is Mali and "financial" ("دعم مالي",
+# financial support; "اقتصادي ومالي", economic and financial). Bare or after "and" it names the country
+# only after a preposition or a word that introduces a country.
+_ARABIC_ADJECTIVE_NAMES = {"ML": "مالي"}
+_ARABIC_COUNTRY_CONTEXT = {fold(w) for w in "في إلى الى من مع عن جمهورية دولة حكومة رئيس شمال جنوب وسط شرق غرب "
+                           "عاصمة سفير سفارة شعب جيش بين".split()}
+
+
+def _arabic_adjective(tokens: Tokens, m: Match) -> bool:
+    word = tokens.words[m.start]
+    bare = _ARABIC_ADJECTIVE_NAMES[m.value[0]]
+    if word not in (bare, "و" + bare):
+        return False  # "بمالي" (in Mali), "لمالي" (for Mali)
+    prev = tokens.folded[m.start - 1] if m.start > 0 else ""
+    return not (prev in _ARABIC_COUNTRY_CONTEXT or _sentence_start(tokens, m.start))
+
+
 def _starts_line(tokens: Tokens, index: int) -> bool:
     start = tokens.spans[index][0]
     return tokens.text[tokens.text.rfind("\n", 0, start) + 1:start].strip() == ""
@@ -299,6 +316,8 @@ def country_mentions(text: str, language: str | None = None) -> list[tuple[int, 
         if kind == CAPITAL and names_the_dublin_system(text, m.char_start, m.char_end):
             continue  # "Dublin-Staat": the asylum regulation, not the capital
         if _names_a_language(tokens, m):
+            continue
+        if code in _ARABIC_ADJECTIVE_NAMES and _arabic_adjective(tokens, m):
             continue
         if kind == DEMONYM and (_is_language_name(tokens, m, language) or _in_language_list(tokens, m, at, language)
                                 or _names_a_language_region(tokens, m, at)):

@@ -60,6 +60,9 @@ def test_no_people_in_words_that_only_look_like_names(language, text):
     ("el", "Η Ελλάδα θα στηρίξει την Κύπρο και τις θέσεις της Γαλλίας.", ["CY", "FR", "GR"]),
     ("he", "ראש הממשלה אמר כי ישראל תמשיך לשתף פעולה עם צרפת ובגרמניה.", ["DE", "FR", "IL"]),
     ("sr", "Мали деца играју у парку.", []),  # "small", at a sentence's start
+    ("ar", "تعهد البلدان بتقديم دعم مالي واقتصادي ومالي للمشروع.", []),  # "financial"
+    ("ar", "وصل الوزير إلى مالي أمس، ثم زار جمهورية مالي والتقى رئيس مالي.", ["ML"]),
+    ("ar", "أعلنت الحكومة دعمها لمالي.", ["ML"]),
     ("he", "הוא בעד, פרו וקונטרה.", []),  # "pro", not Peru
 ])
 def test_country_names_in_more_scripts(language, text, expected):
