@@ -156,11 +156,14 @@ def korean_persons(text: str) -> list[tuple[int, int]]:
 
 # Common given names, native and as the news writes foreign ones. Left out because they are also
 # common words or names of other things: علي (also "on" in everyday spelling), نور, جمال, عادل, سعيد,
-# كريم, أمل, هند, جو; Hebrew בני, דוד, אלי, אבי, שלי, מרב, ישראל.
+# كريم, أمل, هند, جو, تركي (Turkish), راشد (rational: "حكم راشد"), وليد (newborn); Hebrew בני, דוד, אלי,
+# אבי, שלי, מרב, ישראל. Names that are also nouns are names only before a word without the article:
+# "حسن النية" is good faith, "عمر المشروع" a project's age, "رجب" a month.
+_AR_NOUN_NAMES = {fold(w) for w in "حسن عمر رجب منصور ناصر حمد سامي".split()}
 _AR_GIVEN = set(fold(w) for w in """
-    محمد أحمد محمود مصطفى حسن حسين خالد عمر عمرو يوسف إبراهيم سامي سمير طارق وليد نبيل فيصل سلمان تميم بشار
+    محمد أحمد محمود مصطفى حسن حسين خالد عمر عمرو يوسف إبراهيم سامي سمير طارق نبيل فيصل سلمان تميم بشار
     ناصر أنور رامي زياد عماد منير هاني فاطمة عائشة ليلى مريم رانيا ياسمين سلمى أمينة زينب سميرة رجب نجيب حمد
-    حمدان منصور سعود تركي فهد نايف بندر راشد زايد نبيه وائل هشام أيمن أسامة إسماعيل يحيى جبران ميشال نواف
+    حمدان منصور سعود فهد نايف بندر زايد نبيه وائل هشام أيمن أسامة إسماعيل يحيى جبران ميشال نواف
     دونالد إيمانويل فلاديمير أولاف أنطونيو ريشي كير جورجيا بنيامين يائير فولوديمير أنتوني ماركو كامالا
     أنالينا شارل إيغناتسيو فيولا أورسولا جوزيب كايا سيرغي أندريه ريجيب بيدرو لويس خافيير مارك ستيفان
 """.split())
@@ -183,7 +186,8 @@ _HE_STOP = set("""
 _WORDS_RTL = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u05d0-\u05ea'׳\"]+")
 
 
-def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], compound: set[str]) -> list[tuple[int, int]]:
+def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], compound: set[str],
+                 noun_names: set[str] = frozenset()) -> list[tuple[int, int]]:
     from indexer.analysis.persons import is_known_entity
 
     words = [(m.start(), m.end(), fold(m.group())) for m in _WORDS_RTL.finditer(text)]
@@ -201,6 +205,9 @@ def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], co
         is_given = word in given or len(word) > 2 and word[0] == "و" and word[1:] in given  # "ومحمد": and Muhammad
         if word in compound and i + 1 < len(words) and joined(i, i + 1):
             is_given, i = True, i + 1  # "عبد الفتاح"
+        bare = word[1:] if word not in given and word[1:] in given else word
+        if bare in noun_names and i + 1 < len(words) and words[i + 1][2].startswith("ال"):
+            is_given = False  # "حسن الجوار": good neighbourliness
         if is_given and i + 1 < len(words) and joined(i, i + 1) and usable(i + 1):
             last = i + 1
             if words[last][2] in links and last + 1 < len(words) and joined(last, last + 1) and usable(last + 1):
@@ -216,7 +223,7 @@ def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], co
 
 
 def arabic_persons(text: str) -> list[tuple[int, int]]:
-    return _rtl_persons(text, _AR_GIVEN, _AR_LINKS, _AR_STOP, _AR_COMPOUND_FIRST)
+    return _rtl_persons(text, _AR_GIVEN, _AR_LINKS, _AR_STOP, _AR_COMPOUND_FIRST, _AR_NOUN_NAMES)
 
 
 def hebrew_persons(text: str) -> list[tuple[int, int]]:
