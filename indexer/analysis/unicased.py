@@ -143,11 +143,16 @@ _KO_NAME_ROLE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})\s+(?:[\uac
                            r"(" + "|".join(_KO_ROLES) + r")")
 
 
+# Common two-syllable words that start with a surname syllable, before a particle ("정부는 대통령", "이번에")
+_KO_WORDS = set("정부 이번 이날 오늘 지난 한국 국가 국회 국민 양국 양측 전체 조선 중국 일본 미국 북한 남한 신임 현재 최근 "
+                "당시 주요 고위 대표 기자 방문 회담 전임 차기 부대 우리 한편 이후 이어 유엔 정상 연방 임시".split())
+
+
 def korean_persons(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _KO_NAME_ROLE.finditer(text):
         name = m.group(1)
-        if name[0] in _KO_SURNAMES and not name.endswith(_KO_BODY_ENDINGS):
+        if name[0] in _KO_SURNAMES and not name.endswith(_KO_BODY_ENDINGS) and name[:2] not in _KO_WORDS:
             spans.append(m.span(1))
     return spans
 
