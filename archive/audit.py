@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
 from indexer.analysis.countries import country_mentions
 from indexer.analysis.names import person_match_key
 from indexer.analysis.organisations import canonical as organisation_key
 from indexer.analysis.organisations import organisation_mentions
 from indexer.analysis.persons import person_mentions
-from indexer.analysis.places import gazetteer as place_gazetteer
+from indexer.analysis.places import place_mentions
 from indexer.model import Communique
 
 from .engines.base import Engine
@@ -43,7 +43,6 @@ _LINKS = {"of", "de", "du", "des", "di", "del", "della", "von", "van", "der", "l
 
 @dataclass
 class Mention:
-    doc_id: str
     surface: str
     context: str  # "…left [surface] right…" on one line
     lower: bool  # written with a lower-case initial
@@ -67,9 +66,11 @@ class AuditedValue:
                 "examples": [m.context for m in self.mentions[:examples]]}
 
 
-def analysed_text(doc: Communique) -> str:
-    """The text the indexer's entity stages read (dateline, title, text)."""
-    return f"{doc.dateline or ''}\n{doc.title}\n{doc.text}"
+def analysed_text(doc: Communique, facet: str = "country") -> str:
+    """The text the indexer's stage for `facet` reads: title and text, after the dateline for countries
+    only (its line is left empty for the others, so that line numbers stay the same)."""
+    dateline = (doc.dateline or "") if facet == "country" else ""
+    return f"{dateline}\n{doc.title}\n{doc.text}"
 
 
 def _spans(facet: str, text: str, language: str | None) -> list[tuple[int, int, str]]:
@@ -77,7 +78,7 @@ def _spans(facet: str, text: str, language: str | None) -> list[tuple[int, int, 
     if facet == "country":
         return country_mentions(text, language)
     if facet == "place":
-        return [(m.char_start, m.char_end, m.value) for m in place_gazetteer().find(text)]
+        return place_mentions(text)
     if facet == "org":
         return [(a, b, organisation_key(name)) for a, b, name in organisation_mentions(text)]
     if facet == "person":
@@ -154,7 +155,7 @@ def _longer_name(text: str, start: int, end: int) -> str:
 
 def mentions_in(doc: Communique, facet: str, value: str) -> list[Mention]:
     """Where the analysis sees `value` of `facet` in `doc`."""
-    text = analysed_text(doc)
+    text = analysed_text(doc, facet)
     wanted = _key(facet, value)
     out = []
     for start, end, key in _spans(facet, text, doc.language):
@@ -162,7 +163,7 @@ def mentions_in(doc: Communique, facet: str, value: str) -> list[Mention]:
             surface = text[start:end]
             inside = facet != "person" and _inside_name(text, start, end)
             lower = surface[:1].islower() and not (facet == "country" and _is_adjective(surface))
-            out.append(Mention(doc.id, surface, _context(text, start, end), lower, inside,
+            out.append(Mention(surface, _context(text, start, end), lower, inside,
                                _longer_name(text, start, end) if inside else "",
                                _position(text, start, end, bool(doc.dateline))))
     return out
@@ -209,7 +210,7 @@ def flags_of(mentions: list[Mention], docs: list[Communique]) -> list[str]:
 
 
 def audit(engine: Engine, facets: Iterable[str] = AUDITED, top: int = 50, min_documents: int = 5,
-          sample: int = 40, progress: Callable[[str, str], None] | None = None) -> list[AuditedValue]:
+          sample: int = 40) -> list[AuditedValue]:
     """The top `top` values of each facet held by at least `min_documents` language versions,
     each with the mentions found in up to `sample` of its documents and its flags."""
     out = []
@@ -218,8 +219,6 @@ def audit(engine: Engine, facets: Iterable[str] = AUDITED, top: int = 50, min_do
         for value in result.facets.get(facet, [])[:top]:
             if value.count < min_documents:
                 continue
-            if progress:
-                progress(facet, value.value)
             hits = engine.search(SearchRequest.create(filters={facet: [value.value]}, versions=True, facets=(),
                                                       per_page=sample, sort="date")).hits
             docs = [d for d in (engine.get(h.id) for h in hits) if d is not None]

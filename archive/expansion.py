@@ -28,10 +28,10 @@ from babel import Locale
 
 from indexer.analysis import organisations, places
 
+from .names import NAME_LOCALES as DISPLAY_LOCALES
 from .names import country_for, organisation_for, place_for
 from .query import And, KeywordMatch, Node, Not, Or, Phrase, Term
 
-DISPLAY_LOCALES = ("en", "fr", "de", "it", "es", "pt", "nl", "tr", "ru", "ar")
 MAX_SHOWN = 6
 MAX_NAME_WORDS = 4  # the longest run of words tried as one name
 MIN_MARKED = 4  # shorter added names are never marked in snippets

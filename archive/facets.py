@@ -15,7 +15,7 @@ if nothing matches) and excluded values are listed as excluded
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 import pycountry

@@ -25,7 +25,7 @@ def max_distance(word: str) -> int:
 
 def closest_word(typed: str, docs: Iterable[Communique]) -> str | None:
     """The word of `docs` nearest to `typed` (ignoring case and accents), as written there, or None."""
-    target = fold_word(typed.lower())
+    target = fold_word(typed)
     if len(target) < MIN_LENGTH or not target.isalpha():
         return None
     limit = max_distance(target)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from indexer.analysis.fold import fold
+from indexer.analysis.fold import fold_word
 
 # Bumped whenever the terms made here change: indices built with other terms must be rebuilt.
 TERMS_VERSION = 1
@@ -69,11 +69,6 @@ def _stemmer(language: str):
 def stem(word: str, language: str | None) -> str:
     """A lower-cased word's stem in `language` (the word itself without a stemmer)."""
     return _stemmer(language).stemWord(word) if language in STEMMERS else word
-
-
-@lru_cache(maxsize=500_000)
-def fold_word(word: str) -> str:
-    return fold(word)
 
 
 def stemmed(text: str, language: str | None) -> list[str]:

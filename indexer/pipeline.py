@@ -10,7 +10,6 @@ the summary and its traceback in the error log, and the run goes on.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -301,7 +300,7 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
         workers = 1
     # A worker loads the language models and gazetteers (seconds) before its first
     # file: only worth it for larger runs (many files, or a file large enough to be read in parts).
-    if not any(is_large_stream(f, limits) for f in files):
+    if workers > 1 and len(files) < workers * FILES_PER_WORKER and not any(is_large_stream(f, limits) for f in files):
         workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
     bar = progress(files, len(files)) if progress else None
     try:

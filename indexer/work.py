@@ -185,8 +185,8 @@ def _parts(indexer: "Indexer", checked: Prepared, submit) -> Iterator[Prepared |
                 doc.content_hash = content_hash(doc)  # the same before and after analysis
                 doc.source = shown(doc.source)
                 key = record_key(shown(real), doc)
-                previous = indexer.ledger.record(key)
-                if previous and previous[1] == doc.content_hash and current:
+                previous = indexer.ledger.record(key) if current else None
+                if previous and previous[1] == doc.content_hash:
                     unchanged.append(key)
                 else:
                     batch.append(doc)

@@ -384,17 +384,22 @@ class TantivyEngine(Engine):
         versions_total = searcher.search(query, 1, count=True).count  # (a limit of 0 panics)
         if not versions_total:
             return 0, 0, []
-        # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank).
-        need, limit = request.offset + request.per_page, max(4 * (request.offset + request.per_page), 100)
+        # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank). Up to
+        # EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
+        if versions_total <= self.EXACT_GROUPS:
+            limit = versions_total
+        else:
+            limit = max(4 * (request.offset + request.per_page), 100)
         while True:
             found = searcher.search(query, limit, **kwargs)
             addresses = [address for _, address in found.hits]
             keys = searcher.fast_field_values("group_key", addresses) if addresses else []
             page, complete = first_groups(keys, request.offset, request.per_page)
-            if complete or len(addresses) < limit:
+            walked_all = len(addresses) >= versions_total or len(addresses) < limit
+            if complete or walked_all:
                 break
             limit *= 4
-        total = self._count_groups(searcher, query, versions_total, keys if len(addresses) < limit else None)
+        total = len(set(keys)) if walked_all else int(searcher.cardinality(query, "group"))
         if not page:
             return total, versions_total, []
         # Every matching version of the page's communiqués, in rank order.
@@ -405,15 +410,6 @@ class TantivyEngine(Engine):
         for (score, address), key in zip(found.hits, member_keys):
             by_group[key].append((_load(searcher, address), None if kwargs else score))
         return total, versions_total, [by_group[key] for key in page if by_group[key]]
-
-    def _count_groups(self, searcher, query, versions_total: int, keys: list | None) -> int:
-        """Communiqués among the matches: exact up to EXACT_GROUPS versions, else HyperLogLog's estimate."""
-        if keys is None and versions_total <= self.EXACT_GROUPS:
-            found = searcher.search(query, versions_total)
-            keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
-        if keys is not None:
-            return len(set(keys))
-        return int(searcher.cardinality(query, "group"))
 
     def _facets(self, searcher, main, request: SearchRequest, versions_total: int) -> dict[str, list[FacetValue]]:
         """Counts of each facet with every filter but its own (one aggregation for the unselected).

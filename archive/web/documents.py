@@ -40,7 +40,7 @@ def _part(raw: str | None) -> int:
     return min(int(raw), 1_000_000)
 
 
-def _optional_context(engine, doc_id: str, omitted: dict[str, str]) -> SearchContext | None:
+def _optional_context(engine, omitted: dict[str, str]) -> SearchContext | None:
     """The search a document was opened from (`?search=<its query string>&hit=<place>`), if any and usable."""
     raw, hit = request.args.get("search"), request.args.get("hit", "")
     if raw is None:
@@ -88,6 +88,6 @@ def document(doc_id: str):
                         lambda: engine.more_like_this(doc.id, limit=SIMILAR), omitted)
     page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
                                omitted=omitted, part=_part(request.args.get("part")),
-                               context=_optional_context(engine, doc.id, omitted))
+                               context=_optional_context(engine, omitted))
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)

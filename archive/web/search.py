@@ -107,8 +107,6 @@ FACET_MATCHES = 50  # values a facet search returns
 def facet_values(name: str):
     """Values of one facet for the current search whose name contains `contains` (all the engine
     counted, not only the ten shown): the facet filter box asks here."""
-    from dataclasses import replace
-
     from indexer.analysis.fold import fold
 
     from ..facets import AGG_SIZE, NAMES, value_label

@@ -270,13 +270,14 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         return link(req.with_filter(facet, value))
 
     facets = [facet_view(name, req, result.facets[name], link) for name in FACETS if result.facets.get(name)]
+    searched = query_string(req)
     page = SearchPage(
         request=req,
         q=req.q,
         total=result.total,
         took_ms=result.took_ms,
         hits=[hit_view(h, doc_link, filter_link, req.selected("country"),
-                       context=(query_string(req), req.offset + n + 1)) for n, h in enumerate(result.hits)],
+                       context=(searched, req.offset + n + 1)) for n, h in enumerate(result.hits)],
         facets=facets,
         chips=chips(req, link),
         sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.effective_sort) for s in SORTS],

@@ -5,7 +5,7 @@ import re
 
 from ..engines import Engine
 from ..expansion import acronym_entity
-from ..facets import UnknownValue, facet
+from ..facets import facet
 from ..query import Term, keyword_matches, positive_terms
 from ..request import SearchRequest
 from ..results import SearchResult
@@ -23,10 +23,7 @@ def unmatched_values(engine, req: SearchRequest, result) -> list[str]:
     notices = []
     for name, value in dict.fromkeys(asked):
         declared = facet(name)
-        try:
-            stored = declared.canonical(value)
-        except UnknownValue:
-            stored = value
+        stored = declared.spell(value)
         if any(declared.same(stored, fv.value) and fv.count for fv in result.facets.get(name, ())):
             continue
         probe = SearchRequest.create(filters={name: (stored,)}, per_page=1, facets=())

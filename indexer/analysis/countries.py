@@ -194,9 +194,6 @@ def _is_language_name(tokens: Tokens, m: Match, language: str | None) -> bool:
     if language in _ROMANCE and word[:1].islower() and prev in _ROMANCE_ARTICLES:
         return True  # "parler l'allemand", "il tedesco", "in tedesco", "el alemán": the language (nouns follow
         #              their articles; an adjective follows its noun: "le gouvernement allemand")
-    if word[:1].islower() and prev in words.COORDINATORS and m.start >= 2 \
-            and _language_before(tokens, m.start - 2, language):
-        return True  # "l'allemand et le français", "di tedesco e francese"
     if language == "de" and _capitalised(word) and word.lower().endswith(("isch", "deutsch")) \
             and not _sentence_start(tokens, m.start):
         return True  # "auf Deutsch", "Französisch lernen": the noun is the language
@@ -216,18 +213,6 @@ _ROMANCE = {"fr", "it", "es", "pt", "ca", "ro"}
 _ROMANCE_ARTICLES = {"le", "l", "du", "il", "lo", "di", "in", "el", "en", "o", "do", "em"}
 
 
-def _language_before(tokens: Tokens, index: int, language: str | None) -> bool:
-    """The demonym ending at token `index` (or the one before it, after an article) names a language."""
-    for i in (index, index - 1):
-        if i < 0 or tokens.words[i][:1].isupper():
-            continue
-        matches = [m for m in gazetteer().find(tokens.text[tokens.spans[max(0, i - 2)][0]:tokens.spans[i][1]])]
-        if any(m.value[1] == DEMONYM for m in matches):
-            prev = tokens.folded[i - 1] if i > 0 else ""
-            return prev in _ROMANCE_ARTICLES or prev in _LANGUAGE_BEFORE
-    return False
-
-
 def _demonym_at(at: dict, index: int) -> bool:
     m = at.get(index)
     return m is not None and m.value[1] == DEMONYM
@@ -235,7 +220,7 @@ def _demonym_at(at: dict, index: int) -> bool:
 
 def _in_language_list(tokens: Tokens, m: Match, at: dict, language: str | None) -> bool:
     """A demonym in a list that a language word starts: "available in German, French and Italian",
-    "en allemand, français et italien"."""
+    "en allemand, français et italien", "di tedesco e francese"."""
     if m.end - m.start != 1 or (language in _ROMANCE and tokens.words[m.start][:1].isupper()):
         return False
     i, hops = m.start - 1, 0

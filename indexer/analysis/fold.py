@@ -7,6 +7,7 @@ made plain (NFKC). Cyrillic stays Cyrillic (only ё/Ё → е).
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # Letters that NFKD does not decompose into base + mark but that users
@@ -43,6 +44,12 @@ def _strip_marks(text: str) -> str:
             cyrillic_base = 0x0400 <= cp <= 0x052F
         out.append(ch)
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=500_000)
+def fold_word(word: str) -> str:
+    """`fold` of one word, cached: words repeat across texts (an ASCII word only needs lower case)."""
+    return word.lower() if word.isascii() else fold(word)
 
 
 def fold(text: str) -> str:

@@ -36,7 +36,7 @@ from typing import Any, Iterator
 
 import ahocorasick
 
-from indexer.analysis.fold import fold
+from indexer.analysis.fold import fold, fold_word
 
 # Word characters plus combining marks and tatweel, so that Arabic words
 # with harakat or Latin text in NFD stay one token.
@@ -72,7 +72,7 @@ class Tokens:
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         self.spans = spans
         self.words = [text[a:b] for a, b in spans]
-        self.folded = [_fold_word(w) for w in self.words]
+        self.folded = [fold_word(w) for w in self.words]
         # " w1 w2 w3 " with the offset of each folded word inside it
         self.offsets: list[int] = []
         parts, pos = [], 1
@@ -87,11 +87,6 @@ class Tokens:
 
     def token_at(self, offset: int) -> int:
         return bisect.bisect_right(self.offsets, offset) - 1
-
-
-@functools.lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
-    return word.lower() if word.isascii() else fold(word)
 
 
 @functools.lru_cache(maxsize=8)

@@ -22,13 +22,12 @@ import functools
 import re
 
 from indexer.analysis import ner
-from indexer.analysis.fold import fold as _fold_text
+from indexer.analysis.fold import fold_word as fold  # persons fold single words only
 from indexer.analysis.names import person_key
 from indexer.analysis.roles import is_given_name, is_role
 from indexer.analysis.unicased import unicased_person_spans
 from indexer.model import Communique
 
-fold = functools.lru_cache(maxsize=131072)(_fold_text)  # words repeat: each folded once per process
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 PARTICLES = {"von", "van", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "bin", "ibn",
              "al", "el", "zu", "ter", "te"}
@@ -41,7 +40,8 @@ NOT_NAMES = {"the", "le", "la", "les", "der", "die", "das", "il", "lo", "el", "l
 # A name made of these is a state or a body, not a person ("Republic of Kenya").
 NOT_NAME_WORDS = {"republic", "republique", "republik", "repubblica", "republica", "kingdom", "royaume", "regno",
                   "reino", "konigreich", "federation", "confederation", "association", "abteilung", "conseil",
-                  "council", "department", "departement", "office", "confederazione", "confederacion", "eidgenossenschaft", "university", "universitat", "institute",
+                  "council", "department", "departement", "office", "confederazione", "confederacion",
+                  "eidgenossenschaft", "university", "universitat", "institute",
                   "institut", "bank", "banque", "commission", "kommission", "committee", "agency", "foundation",
                   # places, buildings, prizes and bodies named after a person ("Paul Klee Zentrum")
                   "zentrum", "center", "centre", "centro", "museum", "musee", "museo", "stiftung", "fondation",
@@ -274,20 +274,24 @@ def _trim_run(text: str, run: list[re.Match]) -> list[re.Match]:
     return run
 
 
+def _only_portfolio(run: list[re.Match]) -> bool:
+    return all(fold(m.group()).strip(".") in _PORTFOLIO_WORDS for m in run)
+
+
 def _role_candidates(text: str, run: list[re.Match]):
     """(start, end) of the name in a run that a role or title introduces, if any."""
     words = [m.group() for m in run]
     roles = [i for i, w in enumerate(words) if is_role(w)]
     if roles:  # a role word glued to the name ("Bundesrätin Karin Keller-Sutter") is no part of it
         run = _trim_run(text, _after_portfolio(text, run[roles[-1] + 1:]))
-        if all(fold(m.group()).strip(".") in _PORTFOLIO_WORDS for m in run):
+        if _only_portfolio(run):
             return  # "Regional Director Middle East": a region, no name
         if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
             yield run[0].start(), _end(run)
         return
     while run and fold(run[0].group()) in NOT_NAMES:
         run = run[1:]
-    if all(fold(m.group()).strip(".") in _PORTFOLIO_WORDS for m in run):
+    if _only_portfolio(run):
         return  # "Minister of Foreign Affairs", "High Commissioner for Human Rights": a portfolio, no name
     run = _trim_run(text, _after_portfolio(text, run))
     if run and 2 <= _name_words([m.group() for m in run]) <= 4 and _name_like(text, run):
@@ -348,9 +352,6 @@ def _known(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in _known_entity_spans(text))
 
 
-is_known_entity = _known
-
-
 # A list of people, surname first, with postcode and place: "Muster Anna Laura, 1752 Villars FR". The
 # given names alone are no person's name; the list's names are left out rather than cut.
 _LIST_PREFIX = re.compile(r"^\s*(?:[A-ZÄÖÜÉÈ][\w'’\-]+ ){1,3}$")
@@ -358,7 +359,8 @@ _LIST_SUFFIX = re.compile(r",\s*\d{4}\b")
 
 
 def _in_surname_first_list(text: str, start: int, end: int) -> bool:
-    return bool(_LIST_SUFFIX.match(text, end)) and bool(_LIST_PREFIX.match(text[text.rfind("\n", 0, start) + 1:start]))
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LIST_SUFFIX.match(text, end)) and bool(_LIST_PREFIX.match(text[line_start:start]))
 
 
 def _vetoed(text: str, start: int, end: int) -> bool:
@@ -392,18 +394,17 @@ def _names_a_thing(word: str) -> bool:
 _THING_AFTER = re.compile(r"(?:\s+(?:and|und|et|e|&|[A-ZÄÖÜ][\w\-]*)){0,4}?\s+([^\W\d_][\w\-]*)")
 
 
-def _named_after(text: str, start: int, end: int | None = None) -> bool:
+def _named_after(text: str, start: int, end: int) -> bool:
     """A word naming a thing stands before the name (at most two lower-case words between), or after
     it with only other names and "and" between ("the Anna Muster and Latsis foundations")."""
-    if end is not None:
-        m = _THING_AFTER.match(text, end)
-        while m:
-            if _names_a_thing(m.group(1)):
-                return True
-            nxt = _THING_AFTER.match(text, m.end(1))
-            if not m.group(1)[:1].isupper() and m.group(1) not in ("and", "und", "et", "e") or nxt is None:
-                break
-            m = nxt
+    m = _THING_AFTER.match(text, end)
+    while m:
+        if _names_a_thing(m.group(1)):
+            return True
+        nxt = _THING_AFTER.match(text, m.end(1))
+        if not m.group(1)[:1].isupper() and m.group(1) not in ("and", "und", "et", "e") or nxt is None:
+            break
+        m = nxt
     before = re.split(r"[.!?\n;:,()«»\"“”]", text[max(0, start - 60):start])[-1]
     words = _WORD.findall(before)[-3:]
     for word in reversed(words):
@@ -435,7 +436,7 @@ def person_mentions(text: str, language: str | None = None) -> list[tuple[int, s
     for run in _sequences(text):
         spans.update(_role_candidates(text, run))
         spans.update(_given_name_candidates(text, run))
-    for start, end in unicased_person_spans(text, language):
+    for start, end in unicased_person_spans(text, language, _known):
         if not _known(text, start, end) and not _credited(text, start):
             candidates.append((start, text[start:end]))
     for start, end in spans:

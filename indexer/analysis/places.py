@@ -69,8 +69,8 @@ def place_mentions(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# Cities whose names are also common given names (left out of the given-name table, where they would
-# make "Florence Cathedral" a person).
+# Cities whose names are also common given names, some of them not in the given-name table (where
+# they would make "Florence Cathedral" a person): before a surname they are a person's name.
 _GIVEN_NAME_CITIES = {"florence", "sofia", "victoria", "santiago", "adelaide", "charlotte", "austin", "regina",
                       "georgetown", "lorraine", "valencia", "jackson", "orlando", "eugene", "florenz"}
 _SURNAME_AFTER = re.compile(r" (?!(?:und|and|et|e|y|de|di)\b)[A-ZÄÖÜÉÈ][a-zäöüéèàç][\w\-]*(?! [a-zäöü]*(?:stadt|city))")

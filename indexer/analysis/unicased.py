@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Callable
 
 from indexer.analysis.fold import fold
+
+# (text, start, end) -> whether the span overlaps a known country, place or organisation
+Known = Callable[[str, int, int], bool]
 
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _KATAKANA = "\u30a1-\u30fa\u30fc"
@@ -191,10 +195,8 @@ _HE_STOP = set("""
 _WORDS_RTL = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u05d0-\u05ea'׳\"]+")
 
 
-def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], compound: set[str],
+def _rtl_persons(text: str, known: Known, given: set[str], links: set[str], stop: set[str], compound: set[str],
                  noun_names: set[str] = frozenset()) -> list[tuple[int, int]]:
-    from indexer.analysis.persons import is_known_entity
-
     words = [(m.start(), m.end(), fold(m.group())) for m in _WORDS_RTL.finditer(text)]
 
     def joined(a: int, b: int) -> bool:  # only spaces between words a and b
@@ -202,7 +204,7 @@ def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], co
 
     def usable(k: int) -> bool:
         return k < len(words) and words[k][2] not in stop and words[k][2] not in given \
-            and not is_known_entity(text, words[k][0], words[k][1])
+            and not known(text, words[k][0], words[k][1])
 
     spans, i = [], 0
     while i < len(words):
@@ -227,16 +229,17 @@ def _rtl_persons(text: str, given: set[str], links: set[str], stop: set[str], co
     return spans
 
 
-def arabic_persons(text: str) -> list[tuple[int, int]]:
-    return _rtl_persons(text, _AR_GIVEN, _AR_LINKS, _AR_STOP, _AR_COMPOUND_FIRST, _AR_NOUN_NAMES)
+def arabic_persons(text: str, known: Known) -> list[tuple[int, int]]:
+    return _rtl_persons(text, known, _AR_GIVEN, _AR_LINKS, _AR_STOP, _AR_COMPOUND_FIRST, _AR_NOUN_NAMES)
 
 
-def hebrew_persons(text: str) -> list[tuple[int, int]]:
-    return _rtl_persons(text, _HE_GIVEN, set(), _HE_STOP, set())
+def hebrew_persons(text: str, known: Known) -> list[tuple[int, int]]:
+    return _rtl_persons(text, known, _HE_GIVEN, set(), _HE_STOP, set())
 
 
-def unicased_person_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
-    """(start, end) of person names in the parts of `text` written in scripts without capitals."""
+def unicased_person_spans(text: str, language: str | None, known: Known) -> list[tuple[int, int]]:
+    """(start, end) of person names in the parts of `text` written in scripts without capitals; `known`
+    says whether a span overlaps a known entity (an Arabic or Hebrew surname stops before one)."""
     spans: list[tuple[int, int]] = []
     if _HAS_KANA.search(text) or language == "ja" and _HAS_HAN.search(text):
         spans += japanese_persons(text)
@@ -245,7 +248,7 @@ def unicased_person_spans(text: str, language: str | None = None) -> list[tuple[
     if _HAS_HANGUL.search(text):
         spans += korean_persons(text)
     if _HAS_ARABIC.search(text):
-        spans += arabic_persons(text)
+        spans += arabic_persons(text, known)
     if _HAS_HEBREW.search(text):
-        spans += hebrew_persons(text)
+        spans += hebrew_persons(text, known)
     return sorted(set(spans))

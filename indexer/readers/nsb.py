@@ -63,6 +63,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
     date, precision, date_warnings = source_date(message.findtext(NS + "pubdate"), "in <pubdate>")
     topics = _topics(message)
     dateline = _dateline(message)
+    issuer = _issuer(message)
     docs: list[Communique] = []
     bodies: dict[str, str] = {}  # lang -> body without dateline, to spot copies
     skipped = []
@@ -81,7 +82,7 @@ def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communiq
         key = f"{message_id}-{lang}" if keyed_by_id else lang
         docs.append(make_communique(
             f"{path}#{key}", full_body, title, dateline=dateline, date=date, date_precision=precision, declared_language=lang or None,
-            issuer=_issuer(message), issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
+            issuer=issuer, issuer_country=ISSUER_COUNTRY, translation_group=f"nsb-{message_id}",
             source_id=f"{message_id}-{lang}", url=_first_uri(content, "link"),
             attachments=[uri for uri in _uris(content, "attachment")], warnings=warnings, topics=list(topics),
         ))
