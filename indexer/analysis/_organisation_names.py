@@ -45,4 +45,4 @@ HEADS_ROMANCE = ("Office fédéral|Ufficio federale|Secrétariat d['’]État|Se
                  "Observatoire|Osservatorio|Observatorio|Centre|Centro|Tribunal|Tribunale|"
                  "Direction générale|Direzione generale|"
                  "Dirección General|Haute école|Alta scuola|École|Scuola|Escuela|Escola|Musée|Museo|"
-                 "Syndicat|Sindacato|Sindicato|Grupo|Gruppo|Groupe")
+                 "Syndicat|Sindacato|Sindicato|Grupo|Gruppo|Groupe|Parti|Partito|Partido")

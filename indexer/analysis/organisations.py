@@ -119,8 +119,15 @@ def _outlets(text: str) -> list[tuple[int, str]]:
         domain = _DOMAIN_NAME.search(name)
         if domain:
             name = domain.group(1)
+        place = re.search(r"\s*\([^()]{2,30}\)$", name)
+        if place and not domain:  # "… - La Capital (Rosario)": the outlet and its town
+            name = name[:place.start()]
         words = name.split()
-        if domain or len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words):
+        # a capital, a digit or a short word ("O Globo", "de"); a script without capitals has only names
+        # to go by, so fewer words ("- مصر اليوم", "- 日本経済新聞", "- 이데일리")
+        cased = any(w[:1].isupper() or w[:1].islower() for w in words)
+        if domain or len(words) <= (5 if cased else 3) and all(
+                not w[:1].islower() and (w[:1].isalnum() or len(w) <= 3) or len(w) <= 3 for w in words):
             out.append((text.find(name), name))
     for m in _DOMAIN_NAME.finditer(text):
         if m.group(1)[:1].isupper():
@@ -171,6 +178,7 @@ def organisation_mentions(text: str) -> list[tuple[int, int, str]]:
             found.append((start, end, name))
     found += [(a, b, value) for a, b, value in table if not any(x <= a < y for x, y in spans)]
     found += [(at, at + len(name), name) for at, name in _outlets(text)]
+    found += [(a, b, name) for a, b, name in _japanese_bodies(text) if not any(x <= a < y for x, y, _ in found)]
     return sorted(found, key=lambda x: x[0])
 
 
@@ -199,6 +207,12 @@ _PATTERNS = [
     re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+"),
     re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
                rf"(?! (?:de|di|del|della|des|du|da|do|d['’]|[A-Z]))(?=[ \n][a-zàâçéèêëîïôûùüÿñ]|[\n,.;:)]|$)"),
+    # "Parti communiste vietnamien", "Partito democratico": a party is named by what it stands for
+    re.compile(rf"\b(?:Parti|Partito|Partido) {_LOW}(?:-{_LOW})?(?:{_ADJ_ROMANCE}|iste|ista|ano|ana|ien|ienne)\b"
+               rf"(?: (?!(?:de|di|del|des|du|e|et|y|a|à|in|en)\b){_LOW}(?:{_ADJ_ROMANCE}|ano|ana|ien|ienne)\b)?"),
+    # "Eidgenössischer Jodlerverband", "des Eidgenössischen Turnvereins": a federal association's name
+    re.compile(r"\bEidgenössisch(?:e[nrs]?)? [A-ZÄÖÜ][a-zäöü]{2,}(?:verband|verein|bund|gesellschaft|akademie)"
+               r"(?=(?:e?s)?\b)"),
     # embassies and cantonal parliaments and governments
     re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?"),
     re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?"),
@@ -317,7 +331,7 @@ def _named_bodies(text: str) -> list[tuple[int, int, str]]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             name = m.group()
-            if ", " in name and not re.search(r", [^,]* (?:und|et|e|and|y) ", name):
+            if ", " in name and not re.search(rf", [^,]* (?:und|et|e|and|y) |, {_COMPANY}$", name):
                 name = name.split(", ")[0]  # "für Gesundheit, Bern": a list needs its "und"
             found.append((m.start(), m.start() + len(name), name))
     for m in _QUOTED_DEFINITION.finditer(text):
@@ -337,6 +351,27 @@ def _drop_genitive(m: re.Match) -> str:
         if word in (head + "s", head + "es"):
             return head
     return word
+
+
+# Japanese writes a compound noun as one run of kanji and katakana between kana and punctuation; a run
+# that ends in one of these heads is a body's name ("グロービス経営大学院", "東京大学", "日本経済新聞社").
+_JA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]{3,16}")
+_JA_HEADS = ("大学院", "大学", "新聞社", "新聞", "銀行", "研究所", "研究機構", "協会", "財団", "株式会社", "病院")
+# Heads after a word that only says which kind: 国立大学 (a national university), 各大学 (each university)
+_JA_KIND = {"国立", "公立", "私立", "県立", "市立", "各", "同", "本", "他", "全国", "地方", "女子", "短期", "外資系",
+            "大手", "中央", "日刊", "英字", "地元", "全国紙", "主要", "一部", "海外", "国内", "民間", "中小"}
+
+
+def _japanese_bodies(text: str) -> list[tuple[int, int, str]]:
+    if not re.search(r"[\u3041-\u3096]", text):  # no hiragana: not Japanese (Chinese runs whole sentences)
+        return []
+    out = []
+    for m in _JA_RUN.finditer(text):
+        run = m.group()
+        head = next((h for h in _JA_HEADS if run.endswith(h)), None)
+        if head and len(run) - len(head) >= 2 and run[:-len(head)] not in _JA_KIND:
+            out.append((m.start(), m.end(), run))
+    return out
 
 
 def extract_organisations(doc: Communique) -> Communique:

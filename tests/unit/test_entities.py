@@ -27,6 +27,27 @@ from indexer.model import Communique
     ("Der Landesindex der Konsumentenpreise (LIK) stieg.", []),
     ("Die Schweizer Botschaft hat informiert.", []),
     ("Visa für Studierende werden erteilt.", []),
+    # the outlet a headline ends with, in scripts without capitals too, without its town
+    ("الذهب يصعد إلى مستوى جديد مع تراجع العملة الأمريكية - صحيفة النهار\n\nنص", ["صحيفة النهار"]),
+    ("新しい携帯料金プランの提供価値とクロスセルがカギ - 東西新聞\n", ["東西新聞"]),
+    ("Festivales y salones de fiestas vuelven a abrir - El Diario (Rosario)\n", ["El Diario"]),
+    # a subtitle in lower case, or a long clause after the dash, is no outlet
+    ("Wie die Preise steigen und warum - eine erste Bilanz\n", []),
+    ("الذهب يصعد إلى مستوى جديد - ارتفعت أسعار الذهب في الجلسة السابقة مع تراجع الدولار\n", []),
+    # a company's legal form after a comma belongs to its name
+    ("© Copyright, Grupo Ejemplo Norte, SAPI de CV", ["Grupo Ejemplo Norte, SAPI de CV"]),
+    ("Il Gruppo Rossi, Milano e Roma", ["Gruppo Rossi"]),
+    # parties named by what they stand for; "parti" and "partito" as common words are none
+    ("Une délégation du Parti socialiste portugais et du Partito democratico", ["Parti socialiste portugais",
+                                                                                 "Partito democratico"]),
+    ("Il est parti communiquer la nouvelle. Le Parti a voté.", []),
+    # a federal association in the genitive is the association
+    ("Mitglieder des Eidgenössischen Schwingerverbands und der Eidgenössische Turnverein",
+     ["Eidgenössischen Schwingerverband", "Eidgenössische Turnverein"]),
+    ("Die Eidgenössische Abstimmung und das Eidgenössische Schwingfest", []),
+    # a Japanese compound ending in a body's head word, but not a kind of body
+    ("東西経営大学院の田中教授は、国立大学と各大学の学生に話した。", ["東西経営大学院"]),
+    ("我们访问了北京大学", []),
 ])
 def test_find_organisations(text, expected):
     assert find_organisations(text) == expected
