@@ -23,7 +23,7 @@ import pycountry
 from indexer.analysis.fold import fold
 from indexer.model import Communique
 
-from .labels import as_written, country_name, language_name, month_name
+from .labels import as_written, country_name, language_name, month_name, organisation_name
 from .results import FacetValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -148,7 +148,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("topic", "Topic", lambda d: _unique(d.topics), folded=True),
     Facet("person", "People", lambda d: _unique(d.persons), folded=True),
     Facet("org", "Organisations", lambda d: _unique(d.organisations), canonical=_organisation, folded=True,
-          query_names=("organisation", "organization")),
+          value_label=organisation_name, query_names=("organisation", "organization")),
     Facet("place", "Places", lambda d: _unique(d.places), canonical=_place, folded=True),
     Facet("dateline", "Dateline", lambda d: _unique([d.dateline]), canonical=_place, folded=True, on_document=False),
 )
@@ -170,6 +170,16 @@ def facet_label(name: str) -> str:
 def value_label(name: str, value: str, locale: str | None = None) -> str:
     label = BY_NAME[name].value_label
     return label(value, locale) if locale else label(value)
+
+
+# The interface languages whose labels a value is also found by (the facet filter box).
+LABEL_LOCALES = ("en", "de", "fr", "it")
+
+
+def value_names(name: str, value: str) -> list[str]:
+    """Every name a value is shown under: as stored and its label in each interface language, so that
+    "Schweiz" finds CH and "Bundesamt für Umwelt" finds FOEN whatever language the page is in."""
+    return _unique([value, *(value_label(name, value, locale) for locale in LABEL_LOCALES)])
 
 
 def counted(request: "SearchRequest", name: str) -> int:
@@ -227,4 +237,4 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
 
 
 __all__ = ["AGG_SIZE", "counted", "EXACT_FACETS", "to_count_exactly", "Facet", "FACETS", "NAMES", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
-           "value_label", "document_values", "display_values", "country_code"]
+           "value_label", "value_names", "document_values", "display_values", "country_code"]

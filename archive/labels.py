@@ -1,4 +1,4 @@
-"""Display names of codes: countries, languages and months in the interface language.
+"""Display names of codes: countries, languages, months and organisations in the interface language.
 
 Codes stay in URLs (`country=TR`); only labels are translated. Names come from
 babel's CLDR data, so they exist for every ISO code without a table of our own.
@@ -47,6 +47,13 @@ def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         return value
     return f"{get_month_names('wide', locale=locale)[int(month)]} {year}"
+
+
+def organisation_name(value: str, locale: str = UI_LOCALE) -> str:
+    """'FOEN' -> 'Bundesamt für Umwelt' in German; the facet value where no label is known."""
+    from indexer.analysis.organisations import label
+
+    return label(value, locale)
 
 
 def as_written(value: str, locale: str = UI_LOCALE) -> str:

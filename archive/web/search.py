@@ -109,7 +109,7 @@ def facet_values(name: str):
     counted, not only the ten shown): the facet filter box asks here."""
     from indexer.analysis.fold import fold
 
-    from ..facets import AGG_SIZE, NAMES, value_label
+    from ..facets import AGG_SIZE, NAMES, value_names
     from .search_page import facet_view
 
     if name not in NAMES:
@@ -119,7 +119,7 @@ def facet_values(name: str):
     req = parse_search(args)
     wide = replace(req, facets=(name,), per_page=1, facet_size=AGG_SIZE, more=())  # every value counted
     found = get_engine().search(wide).facets.get(name, [])
-    matching = [v for v in found if needle in fold(v.value) or needle in fold(value_label(name, v.value))]
+    matching = [v for v in found if any(needle in fold(n) for n in value_names(name, v.value))]
     view = facet_view(name, req, matching[:FACET_MATCHES], link=search_url)
     data = {"facet": name, "contains": request.args.get("contains", ""), "total": len(matching),
             "values": [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,

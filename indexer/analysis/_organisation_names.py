@@ -16,6 +16,9 @@ _DATA = load("organisations")
 INTERNATIONAL: dict[str, str] = _DATA["international"]
 SWISS: dict[str, str] = _DATA["swiss"]
 WELL_KNOWN: dict[str, str] = _DATA["well_known"]
+# What an organisation is called in each interface language (data/labels/organisations.toml):
+# canonical name → {language: label}; English, and a language without a label, show the canonical name.
+LABELS: dict[str, dict[str, str]] = load("labels/organisations")
 
 # Head words of organisation names the tables lack, for `organisations._named_bodies`.
 # English-style names end in a head ("Northern Water Council") or go on after it

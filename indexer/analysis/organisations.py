@@ -21,7 +21,8 @@ import functools
 import re
 
 from indexer.analysis._organisation_names import (HEADS_DE_DIRECT, HEADS_DE_FUR, HEADS_FIRST_ONLY, HEADS_LAST,
-                                                  HEADS_ROMANCE, INTERNATIONAL, SWISS, WELL_KNOWN)
+                                                  HEADS_ROMANCE, INTERNATIONAL, LABELS, SWISS,
+                                                  WELL_KNOWN)
 from indexer.analysis.acronyms import find_definitions, schwartz_hearst
 from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import Gazetteer, tokens_of
@@ -387,6 +388,12 @@ def full_name(canonical_name: str) -> str:
         if alias and not alias.startswith("=") and "{" not in alias and "~" not in alias:
             return alias
     return canonical_name
+
+
+def label(canonical_name: str, language: str) -> str:
+    """What people reading in `language` call the organisation: "FOEN" is "Bundesamt für Umwelt" in
+    German, "Office fédéral de l'environnement" in French; the canonical name where no label is known."""
+    return LABELS.get(canonical_name, {}).get(language.split("_")[0].split("-")[0].lower(), canonical_name)
 
 
 def name_issuer(doc: Communique) -> Communique:

@@ -71,3 +71,16 @@ def rows(values):
 ])
 def test_display_values(name, counts, request_kw, expected):
     assert rows(display_values(name, counts, SearchRequest.create(**request_kw))) == expected
+
+
+@pytest.mark.parametrize("value, locale, shown", [
+    ("FOEN", "de", "Bundesamt für Umwelt"),
+    ("FOEN", "fr", "Office fédéral de l'environnement"),
+    ("FOEN", "it_CH", "Ufficio federale dell'ambiente"),
+    ("FOEN", "en", "FOEN"),
+    ("University of Bern", "fr", "Université de Berne"),
+    ("FDFA", "de", "EDA"),
+    ("Tesla", "de", "Tesla"),  # no label: the value as stored
+])
+def test_an_organisation_is_shown_by_its_name_in_the_interface_language(value, locale, shown):
+    assert value_label("org", value, locale) == shown

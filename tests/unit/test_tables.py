@@ -85,3 +85,13 @@ def test_no_word_has_two_meanings_across_tables():
     # a city that is also a country word is its capital or a city-state
     assert _city_names() & country_words <= capitals | CITY_STATES
     assert set(_organisation_forms()) & country_words == set()
+
+
+def test_every_organisation_label_is_one_of_its_own_names():
+    from indexer.analysis._organisation_names import LABELS
+    from indexer.analysis.organisations import ORGANISATIONS, canonical
+
+    assert resources.files("indexer.analysis").joinpath("data", "labels", "organisations.toml").is_file()
+    wrong = [(name, language, written) for name, labels in LABELS.items() for language, written in labels.items()
+             if name not in ORGANISATIONS or language not in ("de", "fr", "it", "en") or canonical(written) != name]
+    assert not wrong

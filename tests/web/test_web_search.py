@@ -221,6 +221,14 @@ def test_a_facet_search_finds_values_beyond_those_shown(client):
     assert client.get("/facets/nosuch?contains=x").status_code == 400
 
 
+def test_a_facet_search_finds_a_value_by_its_name_in_every_interface_language(client):
+    by_german = client.get("/facets/org?contains=staatssekretariat+f%C3%BCr+wirtschaft&format=json").get_json()
+    assert [v["value"] for v in by_german["values"]] == ["SECO"]
+    by_italian = client.get("/facets/country?contains=svizzera&format=json").get_json()
+    assert [v["value"] for v in by_italian["values"]] == ["CH"]
+    assert client.get("/facets/org?contains=bundesamt&format=json").get_json()["values"] == []
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("Tokyoo", "tokyo"),
     ("Ankra", "ankara"),
