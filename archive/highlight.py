@@ -10,6 +10,8 @@ are marked where their words stand in order.
 """
 from __future__ import annotations
 
+import bisect
+
 from markupsafe import Markup, escape
 
 from .query import Node, Term, positive_terms
@@ -140,6 +142,21 @@ def make_snippet(text: str, node: Node, language: str | None, size: int = SNIPPE
     before = start > 0 or cut_before
     after = end < len(text) or cut_after
     return str((Markup("…") if before else Markup("")) + html + (Markup("…") if after else Markup("")))
+
+
+def snippet_page(text: str, pages: list[int], node: Node, language: str | None,
+                 size: int = SNIPPET_CHARS) -> int | None:
+    """The page (1-based) the snippet of a paged document (PDF) comes from; None for one page."""
+    if len(pages) < 2:
+        return None
+    if len(text) > LONG_TEXT:
+        part, _, _ = _near_first_match(text, node)
+        offset = text.find(part[:200]) if part else 0
+    else:
+        matcher = _Matcher(node, language)
+        spans = matcher.spans(text) if matcher else []
+        offset = _best_window(spans, size) if spans else 0
+    return bisect.bisect_right(pages, max(offset, 0)) or 1
 
 
 def match_spans(text: str, node: Node, language: str | None) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ class Hit:
     organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     snippet: str = ""  # HTML: escaped text, only <mark> elements as markup
+    snippet_page: int | None = None  # the page the snippet is from, in a paged document (PDF)
     title_html: str = ""  # the title, HTML-escaped, with query matches in <mark>
     score: float | None = None
     translation_group: str | None = None

@@ -45,6 +45,8 @@ class Communique:
     source_id: str | None = None  # an id the source itself gives (message id, guid, Message-ID)
     url: str | None = None
     attachments: list[str] = field(default_factory=list)
+    attached_to: str | None = None  # the source of the message this file is an attachment of
+    pages: list[int] = field(default_factory=list)  # where each page starts in `text` (paged formats: PDF)
     warnings: list[str] = field(default_factory=list)
     id: str = ""  # stable id, set by the pipeline
     sources: list[str] = field(default_factory=list)  # every source of an exact duplicate

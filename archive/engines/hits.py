@@ -6,7 +6,7 @@ from indexer.model import Communique
 from typing import Sequence
 
 from ..collapse import choose, group_of
-from ..highlight import highlight_title, make_snippet
+from ..highlight import highlight_title, make_snippet, snippet_page
 from ..query import Node
 from ..request import SearchRequest
 from ..results import Hit
@@ -25,6 +25,7 @@ def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit
         organisations=list(doc.organisations),
         places=list(doc.places),
         snippet=make_snippet(doc.text, node, doc.language),
+        snippet_page=snippet_page(doc.text, doc.pages, node, doc.language),
         title_html=highlight_title(doc.title, node, doc.language),
         score=score,
         translation_group=doc.translation_group,

@@ -29,6 +29,7 @@ class HitView:
     declared_language_label: str  # set only when it differs from the detected language
     countries: list[Link]  # every country, for JSON
     snippet: Markup
+    snippet_page: int | None = None  # in a paged document (PDF): the page the snippet is from
     shown_countries: list[Link] = field(default_factory=list)  # the first few, selected ones first
     more_countries: int = 0  # how many are not shown
     group: str | None = None  # the communiqué
@@ -45,6 +46,7 @@ class HitView:
             "language": self.language or None,
             "countries": [c.value for c in self.countries],
             "snippet": str(self.snippet),
+            "snippet_page": self.snippet_page,
             "group": self.group,
             "languages": [self.language] + [v.value for v in self.versions] if self.language else
                          [v.value for v in self.versions],
@@ -83,6 +85,7 @@ def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str]
         more_countries=max(0, len(countries) - MAX_SHOWN_COUNTRIES),
         # The engine escapes the text and adds only <mark>: the one trusted HTML here.
         snippet=Markup(hit.snippet or ""),
+        snippet_page=getattr(hit, "snippet_page", None),
         group=hit.group,
         versions=[Link(language.upper() or "?", doc_link(doc_id), language) for language, doc_id in hit.versions],
         # (the search's own query string, the hit's place in the whole result list)

@@ -11,6 +11,9 @@ reader module owns one format and documents its field mapping:
     email_message   .eml           Subject, Date, From, Message-ID, attachments listed
     feeds           .rss .atom     one communiqué per item or entry
     nsb             .xml           Swiss news-service messages, one per language version
+    pdf             .pdf           text layer by page, scanned pages by OCR; Title, Author, CreationDate
+    office          .docx .odt .rtf  paragraphs and tables; title, author, created properties
+    ocr             .png .jpg .jpeg .tif .tiff  scanned communiqués, read by Tesseract
 
 Errors: a file that cannot be read raises `ReadError(path, reason)`. In a
 multi-document file the good records are yielded first and the bad ones are
@@ -32,7 +35,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
-from indexer.readers import email_message, feeds, html_page, json_records, markdown, nsb, plaintext
+from indexer.readers import email_message, feeds, html_page, json_records, markdown, nsb, ocr, office, pdf, plaintext
 from indexer.readers.records import RecordError
 
 __all__ = ["SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "sniff", "STREAMED"]
@@ -47,6 +50,12 @@ READERS: dict[str, Reader] = {
     "email": email_message.read,
     "feed": feeds.read,
     "nsb": nsb.read,
+    "pdf": pdf.read,
+    "docx": office.read_docx,
+    "odt": office.read_odt,
+    "rtf": office.read_rtf,
+    "doc": office.read_doc,
+    "image": ocr.read,
 }
 # Formats read as a stream of records: any size, flat memory.
 STREAMED: dict[str, StreamReader] = {
@@ -57,7 +66,12 @@ BY_EXTENSION = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".eml": "email",
     ".rss": "feed", ".atom": "feed", ".xml": None,
+    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".doc": "doc",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
+# Binary formats: a file without an extension is recognised by its first bytes.
+_MAGIC = ((b"%PDF-", "pdf"), (b"{\\rtf", "rtf"), (b"\x89PNG\r\n", "image"), (b"\xff\xd8\xff", "image"),
+          (b"II*\x00", "image"), (b"MM\x00*", "image"))
 SUPPORTED_EXTENSIONS = frozenset(BY_EXTENSION)
 
 _XML_ROOT = re.compile(r"<([\w.-]+:)?([\w.-]+)[\s>/]")
@@ -96,6 +110,10 @@ def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique
 
 def _kind(extension: str, head: bytes) -> str:
     kind = BY_EXTENSION.get(extension)
+    if not extension:  # binary formats by their first bytes; a ".txt" that is binary is an error, not a guess
+        kind = next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
+        if kind:
+            return kind
     if extension in (".json", ".txt", ""):
         sniffed = sniff(head)
         if extension != ".json" or sniffed == "jsonl":

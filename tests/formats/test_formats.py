@@ -1,0 +1,156 @@
+"""Each format gives what the same text gives as .txt: words, date, countries, people."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.analysis import analyze
+from indexer.model import ReadError
+from indexer.readers import read_path
+from tests import documents_made as made
+
+pytestmark = pytest.mark.formats
+LANGUAGES = ("de", "fr", "en", "ar")
+
+
+def _one(path) -> "Communique":  # noqa: F821
+    docs = [analyze(doc) for doc in read_path(str(path))]
+    assert len(docs) == 1
+    return docs[0]
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:()«»\"'") for w in text.split()} - {""}
+
+
+def _same_as_text(doc, language, tmp_path, ocr=False):
+    plain = _one(made.write_txt(tmp_path, language))
+    assert doc.language == plain.language == language
+    assert doc.countries == plain.countries and doc.countries
+    assert doc.persons == plain.persons and doc.persons
+    # the text's own date, else the file's (said in a warning); an image has none
+    assert doc.date == plain.date or plain.date is None and any(w.startswith("date from") for w in doc.warnings)
+    wanted = _words(made.TEXTS[language][1])
+    found = _words(doc.text)
+    missing = wanted - found
+    # OCR may misread a word; a text layer must give every one
+    assert len(missing) <= (len(wanted) // 15 if ocr else 0), missing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("write", [made.write_pdf, made.write_docx, made.write_odt, made.write_rtf],
+                         ids=["pdf", "docx", "odt", "rtf"])
+def test_a_format_gives_what_its_text_gives(write, language, tmp_path):
+    doc = _one(write(tmp_path, language))
+    _same_as_text(doc, language, tmp_path)
+    if write is not made.write_rtf:
+        assert doc.title == made.TEXTS[language][0]
+        assert doc.issuer == "Testing Office"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_scanned_pdf_is_read_by_ocr_in_its_language(language, tmp_path, tesseract):
+    doc = _one(made.write_scanned_pdf(tmp_path, language))
+    assert "1 of 1 page(s) read by OCR" in doc.warnings
+    _same_as_text(doc, language, tmp_path, ocr=True)
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_scanned_image_is_read_by_ocr(language, tmp_path, tesseract):
+    doc = _one(made.write_png(tmp_path, language))
+    _same_as_text(doc, language, tmp_path, ocr=True)
+
+
+def test_ocr_off_refuses_a_scan_and_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_OCR", "off")
+    with pytest.raises(ReadError, match="ARCHIVE_OCR=off"):
+        list(read_path(str(made.write_scanned_pdf(tmp_path, "de"))))
+    assert _one(made.write_pdf(tmp_path, "de")).text  # a text layer needs no OCR
+
+
+def test_pdf_pages_headers_footers_and_hyphens(tmp_path):
+    doc = _one(made.write_pdf(tmp_path, "de", pages=3, running="Eidgenössisches Testdepartement – Mitteilung"))
+    assert "Testdepartement" not in doc.text  # the running header, on every page, is left out
+    assert len(doc.pages) == 3 and doc.pages[0] == 0
+    body = made.TEXTS["de"][1]
+    for start in doc.pages:
+        assert doc.text[start:].startswith(body[:40])  # each page starts where its text does
+    assert "\n3\n" not in doc.text and not doc.text.rstrip().endswith("3")  # page numbers left out
+    assert "verstärken" in doc.text and "\x02" not in doc.text
+
+
+# Hostile files are refused with a reason, before the work they would cost.
+_JS_PDF = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /JavaScript 4 0 R >> >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+4 0 obj << /Names [(run) 5 0 R] >> endobj
+5 0 obj << /S /JavaScript /JS (app.alert('hello');) >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+def _png_header(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+
+def _zip_bomb(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\x00" * (40 * 2**20))
+    return path
+
+
+def test_hostile_files_are_refused_with_a_reason(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Secret communiqué about Switzerland")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    pdf.output(str(tmp_path / "locked.pdf"))
+    (tmp_path / "script.pdf").write_bytes(_JS_PDF)
+    (tmp_path / "huge.png").write_bytes(_png_header(40_000, 40_000))
+    _zip_bomb(tmp_path / "bomb.docx")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"garbage " * 100)
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    (tmp_path / "fake.odt").write_bytes(b"PK\x03\x04 not really a zip")
+    expected = {"locked.pdf": "needs a password", "script.pdf": "JavaScript", "huge.png": "larger than OCR reads",
+                "bomb.docx": "zip bomb", "broken.pdf": "not a readable PDF", "old.doc": "save it as .docx",
+                "fake.odt": "not a readable zip package"}
+    for name, reason in expected.items():
+        with pytest.raises(ReadError, match=reason):
+            list(read_path(str(tmp_path / name)))
+
+
+def test_a_search_hit_in_a_pdf_says_the_page_of_its_snippet(tmp_path):
+    from tests.web.documents import make_app
+
+    pages = ["The Federal Council met in Bern to discuss the budget for the coming year.",
+             "The delegation then travelled to Vienna for talks on hydropower and glaciers.",
+             "Further meetings are planned in the autumn with the cantons."]
+    doc = _one(made.write_pdf(tmp_path, "en", page_texts=pages))
+    doc.id = "pdf-pages"
+    app = make_app(tmp_path, docs=[doc])
+    client = app.test_client()
+    hit = client.get("/?q=glaciers&format=json").get_json()["results"][0]
+    assert hit["snippet_page"] == 2 and "<mark>glaciers</mark>" in hit["snippet"]
+    assert client.get("/?q=cantons&format=json").get_json()["results"][0]["snippet_page"] == 3
+    assert "page 2:" in client.get("/?q=glaciers").get_data(as_text=True)
+
+
+def test_a_file_without_extension_is_read_by_its_first_bytes(tmp_path):
+    pdf = made.write_pdf(tmp_path, "fr")
+    bare = tmp_path / "communique"
+    bare.write_bytes(pdf.read_bytes())
+    assert _one(bare).countries == _one(pdf).countries == ["CH", "DE"]
