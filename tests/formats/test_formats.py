@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import analyze
-from indexer.model import ReadError
+from indexer.model import Communique, ReadError
 from indexer.readers import read_path
 from tests import documents_made as made
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.formats
 LANGUAGES = ("de", "fr", "en", "ar")
 
 
-def _one(path) -> "Communique":  # noqa: F821
+def _one(path) -> Communique:
     docs = [analyze(doc) for doc in read_path(str(path))]
     assert len(docs) == 1
     return docs[0]
