@@ -22,6 +22,16 @@ def _config(ctx: click.Context) -> dict:
     return ctx.obj["config"]
 
 
+def _limits(config: dict):
+    """The reading settings and limits; a malformed one (ARCHIVE_JSON_FIELDS) is a usage error."""
+    from indexer.limits import Limits
+
+    try:
+        return Limits.from_config(config)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @contextmanager
 def _engine(config: dict):
     try:
@@ -99,7 +109,6 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
     """Index files, folders (recursively) or glob patterns."""
     import time
 
-    from indexer.limits import Limits
     from indexer.lock import FolderLocked, IndexLock
     from indexer.pipeline import index_paths
 
@@ -116,7 +125,7 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
             with _engine(config) as engine:
                 summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
                                       progress=_progress, workers=_workers(config),
-                                      limits=Limits.from_config(config), error_log=data_dir / "index-errors.log",
+                                      limits=_limits(config), error_log=data_dir / "index-errors.log",
                                       follow_links=follow_links)
         except EngineError as exc:
             raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
@@ -135,7 +144,7 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
 
 ANALYZE_KEYS = ("source", "id", "title", "date", "date_precision", "language", "language_confidence",
                 "declared_language", "countries", "issuer", "issuer_country", "persons", "organisations",
-                "places", "translation_group", "url", "attachments", "warnings")
+                "places", "translation_group", "url", "attachments", "attached_to", "pages", "warnings")
 
 
 @main.command("analyze")
@@ -147,13 +156,12 @@ def analyze_command(ctx: click.Context, files: tuple[str, ...], as_json: bool) -
     import os
 
     from indexer.analysis import analyze
-    from indexer.limits import Limits
     from indexer.model import ReadError
     from indexer.paths import shown
     from indexer.pipeline import document_id, expand_paths, record_key
     from indexer.readers import read_path
 
-    limits = Limits.from_config(_config(ctx))
+    limits = _limits(_config(ctx))
     failed = False
     for path in expand_paths(files):
         try:

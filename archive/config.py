@@ -40,6 +40,10 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "MAX_RECORDS": (1_000_000, int, "Records read from one file; the rest are reported, not read."),
     "MAX_DEPTH": (64, int, "Deepest nesting of a JSON record; deeper records are refused."),
     "MAX_TEXT_CHARS": (5_000_000, int, "Characters of one document's text; longer documents are refused."),
+    "OCR": (True, bool, "Read scanned PDF pages and images with Tesseract; off rejects them, saying so."),
+    "OCR_TIMEOUT": (120.0, float, "Seconds of OCR per page before the file is rejected."),
+    "JSON_FIELDS": (None, str, "Your JSON keys for the archive's fields, tried before the built-in ones: "
+                               "'text=story|article_body,title=head,date=released'."),
     "PER_PAGE": (20, int, "Results per page on the search page."),
     "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),

@@ -45,7 +45,8 @@ class Communique:
     source_id: str | None = None  # an id the source itself gives (message id, guid, Message-ID)
     url: str | None = None
     attachments: list[str] = field(default_factory=list)
-    attached_to: str | None = None  # the source of the message this file is an attachment of
+    attached_to: str | None = None  # an attachment's message: its source when read, its document id when indexed
+    attachment_links: dict[str, str] = field(default_factory=dict)  # attachments entry -> document id, if indexed
     pages: list[int] = field(default_factory=list)  # where each page starts in `text` (paged formats: PDF)
     warnings: list[str] = field(default_factory=list)
     id: str = ""  # stable id, set by the pipeline

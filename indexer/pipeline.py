@@ -80,7 +80,9 @@ class Indexer:
         if analyse is None:
             from .analysis import analyze as analyse
         self.engine = engine
-        self.analysis_id = analysis_id or analysis_fingerprint()  # files analysed otherwise are analysed again
+        # files analysed otherwise, or read with other JSON keys, are read and analysed again
+        self.analysis_id = analysis_id or analysis_fingerprint() + (
+            "+" + hashlib.sha256(repr(limits.json_fields).encode()).hexdigest()[:8] if limits.json_fields else "")
         self.ledger = ledger
         self.batch_size = batch_size
         self.analyse = analyse
@@ -204,6 +206,27 @@ class Indexer:
     def _index_record(self, doc: Communique, key: str, real: str, current: bool = True) -> str:
         """Record one document read from `key`; `current`: the file's documents were made by this
         analysis (else a record whose text has not changed is analysed again and replaced)."""
+        parent = None
+        if doc.attached_to:  # an attachment: linked to its message's document, read just before it
+            parent = self.ledger.record(record_key(real, Communique(source=doc.attached_to, text="")))
+            doc.attached_to = parent[0] if parent else None
+        outcome = self._record(doc, key, real, current)
+        if parent:
+            self._link_attachment(parent[0], key, self.ledger.record(key))
+        return outcome
+
+    def _link_attachment(self, parent_id: str, key: str, record) -> None:
+        """Give the message's document the id of the document its attachment became."""
+        parent = self._stored(parent_id)
+        number = key.rsplit("att-", 1)[-1]
+        if parent is None or record is None or not number.isdigit() or not 0 < int(number) <= len(parent.attachments):
+            return
+        entry = parent.attachments[int(number) - 1]
+        if parent.attachment_links.get(entry) != record[0]:
+            parent.attachment_links = {**parent.attachment_links, entry: record[0]}
+            self._put(parent)
+
+    def _record(self, doc: Communique, key: str, real: str, current: bool = True) -> str:
         doc.content_hash = doc.content_hash or content_hash(doc)
         previous = self.ledger.record(key)
         if previous and previous[1] == doc.content_hash:

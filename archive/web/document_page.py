@@ -68,6 +68,8 @@ class DocumentPage:
     parts: int = 1
     prev_part_url: str | None = None
     next_part_url: str | None = None
+    attachments: list[Link] = field(default_factory=list)  # its attached files; a url when one was indexed
+    attached_to: Link | None = None  # the message an attachment came with
 
     def to_json(self, translation_ids: list[str], similar_ids: list[str]) -> dict:
         data = self.doc.to_dict()
@@ -80,6 +82,14 @@ class DocumentPage:
         if self.omitted:
             data["omitted"] = self.omitted
         return data
+
+
+def attachment_name(entry: str) -> str:
+    """The file name of an attachments entry (an e-mail's file name, a news-service URI)."""
+    from urllib.parse import unquote, urlparse
+
+    name = unquote(urlparse(entry).path).rstrip("/").rsplit("/", 1)[-1] if "://" in entry else entry
+    return name or entry
 
 
 def document_entities(doc: Communique) -> list[Entity]:
@@ -107,7 +117,7 @@ class SearchContext:
 def build_document_page(doc: Communique, translations: list[Communique], similar: list[Hit],
                         facet_link: FacetLink, doc_link: DocLink,
                         omitted: dict[str, str] | None = None, part: int = 1,
-                        context: SearchContext | None = None) -> DocumentPage:
+                        context: SearchContext | None = None, message: Communique | None = None) -> DocumentPage:
     """The page; a text longer than PART_CHARS shows its part `part` (clamped to the parts there are)."""
     bounds = text_parts(doc.text)
     part = min(max(part, 1), len(bounds))
@@ -138,6 +148,9 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
         source_url=safe_url(doc.url),
         source_text=doc.url if doc.url and not safe_url(doc.url) else None,
         warnings=list(doc.warnings),
+        attachments=[Link(attachment_name(a), doc_link(doc.attachment_links[a]) if a in doc.attachment_links else "", a)
+                     for a in doc.attachments],
+        attached_to=Link(message.title or "(untitled)", doc_link(message.id)) if message is not None else None,
         issuer_country=(Link(country_name(doc.issuer_country), facet_link("issuer_country", doc.issuer_country),
                              doc.issuer_country) if doc.issuer_country else None),
         sources=list(doc.sources or [doc.source]),

@@ -86,8 +86,11 @@ def document(doc_id: str):
                     if t.id != doc.id]
     similar = _optional("more_like_this", "Similar documents",
                         lambda: engine.more_like_this(doc.id, limit=SIMILAR), omitted)
+    message = _optional("message", "The message this file is attached to",
+                        lambda: [m for m in [engine.get(doc.attached_to)] if m is not None], omitted) \
+        if doc.attached_to else []
     page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
                                omitted=omitted, part=_part(request.args.get("part")),
-                               context=_optional_context(engine, omitted))
+                               context=_optional_context(engine, omitted), message=message[0] if message else None)
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)

@@ -38,7 +38,7 @@ from indexer.model import Communique, ReadError
 from indexer.readers import email_message, feeds, html_page, json_records, markdown, nsb, ocr, office, pdf, plaintext
 from indexer.readers.records import RecordError
 
-__all__ = ["SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "sniff", "STREAMED"]
+__all__ = ["SUPPORTED_EXTENSIONS", "ReadError", "RecordError", "read_path", "read_bytes", "sniff", "STREAMED"]
 
 Reader = Callable[[str, bytes], Iterator[Communique]]
 StreamReader = Callable[[str, BinaryIO, Limits], Iterator[Communique]]
@@ -57,6 +57,8 @@ READERS: dict[str, Reader] = {
     "doc": office.read_doc,
     "image": ocr.read,
 }
+# Readers that take the reading settings (OCR on or off, its time limit).
+_WITH_SETTINGS = {"pdf", "image", "email", "nsb"}
 # Formats read as a stream of records: any size, flat memory.
 STREAMED: dict[str, StreamReader] = {
     "json": json_records.read_json,
@@ -105,7 +107,25 @@ def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique
         data = head + handle.read(limits.max_file_bytes + 1 - len(head))
         if len(data) > limits.max_file_bytes:  # it grew while being read
             raise ReadError(path, f"file larger than {limits.max_file_bytes // 2**20} MB (ARCHIVE_MAX_FILE_MB)")
-        yield from _capped(path, READERS[kind](path, data), limits)
+        docs = READERS[kind](path, data, limits) if kind in _WITH_SETTINGS else READERS[kind](path, data)
+        yield from _capped(path, docs, limits)
+
+
+def read_bytes(path: str, name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Communique]:
+    """The communiqués of a file's content that did not come from a file of its own (an e-mail's
+    attachment): its reader from `name`'s extension, or its first bytes. `ReadError` names `path`."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension not in BY_EXTENSION and extension:
+        raise ReadError(path, f"unsupported file type {extension}")
+    if len(data) > limits.max_file_bytes:
+        raise ReadError(path, f"larger than {limits.max_file_bytes // 2**20} MB (ARCHIVE_MAX_FILE_MB)")
+    kind = _kind(extension, data[:8192])
+    if kind in STREAMED:
+        import io
+
+        return list(_capped(path, STREAMED[kind](path, io.BytesIO(data), limits), limits))
+    docs = READERS[kind](path, data, limits) if kind in _WITH_SETTINGS else READERS[kind](path, data)
+    return list(_capped(path, docs, limits))
 
 
 def _kind(extension: str, head: bytes) -> str:

@@ -5,8 +5,9 @@ The body is the text/plain part, else the text/html part converted to text
 `email`; an unknown or wrong charset falls back to detection). Title from
 Subject, date from Date (day precision, the sender's own date), issuer from
 the From display name (else the address), source_id from Message-ID,
-language from Content-Language. Attachments are listed by file name, never
-indexed.
+language from Content-Language. Attachments are listed by file name; those
+in a document format are read and indexed as documents linked to the
+message (`attachments`).
 """
 from __future__ import annotations
 
@@ -16,16 +17,18 @@ import email.utils
 from email.message import EmailMessage
 from typing import Iterator
 
+from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
+from indexer.readers.attachments import attached_documents, is_document
 from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.tidy import clean_text
 from indexer.readers.htmltext import html_to_text
-from indexer.readers.records import make_communique
+from indexer.readers.records import RecordError, make_communique
 
 
-def read(path: str, data: bytes) -> Iterator[Communique]:
-    """Yield the one communiqué of an e-mail file."""
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
+    """Yield the communiqué of an e-mail file, then the documents attached to it."""
     if not data.strip():
         raise ReadError(path, "empty file")
     if b"\x00" in data:
@@ -33,7 +36,20 @@ def read(path: str, data: bytes) -> Iterator[Communique]:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not (message["From"] or message["Subject"] or message["Date"]):
         raise ReadError(path, "no e-mail headers (From, Subject, Date)")
-    yield parse_message(path, message)
+    parent = parse_message(path, message)
+    yield parent
+    files = []
+    for number, part in enumerate(message.iter_attachments(), 1):
+        name = part.get_filename() or ""
+        if is_document(name):
+            try:
+                files.append((number, name, part.get_payload(decode=True) or b""))
+            except (ValueError, LookupError):
+                continue
+    docs, bad = attached_documents(path, parent, files, limits)
+    yield from docs
+    if bad:
+        raise RecordError(path, bad)
 
 
 def parse_message(source: str, message: EmailMessage) -> Communique:

@@ -2,7 +2,9 @@
 
 A .json file holds one object or a list of objects; a .jsonl file one object
 per line (blank lines ignored). Each object is mapped by `FIELD_MAP`: the
-first listed key present with a non-empty value wins.
+first listed key present with a non-empty value wins; keys match in any case
+("Title", "CONTENT"), and a user's own keys are added in front with the
+setting ARCHIVE_JSON_FIELDS ("text=story|article_body,title=head").
 
     text               text, body, content, description
     title              title, headline
@@ -74,13 +76,15 @@ def read_json(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communiqu
         kind, _ = first
         if kind == "start_map":
             try:
-                yield record_to_communique(path, _build(first, events, limits.max_depth), limits.max_text_chars)
+                yield record_to_communique(path, _build(first, events, limits.max_depth), limits.max_text_chars,
+                                           limits.json_fields)
             except BadRecord as err:
                 raise ReadError(path, str(err)) from None
             return
         if kind != "start_array":
             raise ReadError(path, f"JSON holds a {_KINDS.get(kind, kind)}, not an object or a list")
-        yield from _read_records(path, _array_items(events, limits.max_depth), limits.max_text_chars)
+        yield from _read_records(path, _array_items(events, limits.max_depth), limits.max_text_chars,
+                                 limits.json_fields)
     except ijson.JSONError as err:
         raise ReadError(path, _where(handle, err, limits)) from None
 
@@ -176,7 +180,8 @@ def _array_items(events, max_depth: int) -> Iterator[tuple[str, object]]:
 
 def read_jsonl(path: str, handle: BinaryIO, limits: Limits) -> Iterator[Communique]:
     """Yield the communiqués of a .jsonl file, one per non-blank line, a line at a time."""
-    yield from _read_records(path, _jsonl_items(_utf8(path, handle, limits), limits), limits.max_text_chars)
+    yield from _read_records(path, _jsonl_items(_utf8(path, handle, limits), limits), limits.max_text_chars,
+                             limits.json_fields)
 
 
 def _jsonl_items(handle: BinaryIO, limits: Limits) -> Iterator[tuple[str, object]]:
@@ -217,27 +222,36 @@ def _checked_depth(value, max_depth: int):
     return value
 
 
-def _read_records(path: str, items, max_text_chars: int | None = None) -> Iterator[Communique]:
+def _read_records(path: str, items, max_text_chars: int | None = None,
+                  fields: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Iterator[Communique]:
     bad = []
     for key, item in items:
         try:
             if isinstance(item, BadRecord):
                 raise item
-            yield record_to_communique(f"{path}#{key}", item, max_text_chars)
+            yield record_to_communique(f"{path}#{key}", item, max_text_chars, fields)
         except BadRecord as err:
             bad.append((key, str(err)))
     if bad:
         raise RecordError(path, bad)
 
 
-def record_to_communique(source: str, record: object, max_text_chars: int | None = None) -> Communique:
-    """Map one JSON object to a Communique by `FIELD_MAP`, or raise `BadRecord`."""
+def record_to_communique(source: str, record: object, max_text_chars: int | None = None,
+                         fields: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Communique:
+    """Map one JSON object to a Communique by `FIELD_MAP` (keys in any case; `fields`, the user's
+    keys, first), or raise `BadRecord`."""
     if not isinstance(record, dict):
         raise BadRecord(f"a {type(record).__name__}, not an object")
-    values = {name: _first(record, keys) for name, keys in FIELD_MAP.items()}
+    mapping = field_map(fields)
+    folded = {}
+    for key, value in record.items():  # "Title", "TITLE" and "title" are one key; the first written wins
+        if isinstance(key, str):
+            folded.setdefault(key.casefold(), value)
+    values = {name: _first(record, folded, keys) for name, keys in mapping.items()}
     text = values.pop("text")
     if not isinstance(text, str) or not text.strip():
-        raise BadRecord("no text (expected one of: " + ", ".join(FIELD_MAP["text"]) + ")")
+        raise BadRecord("no text (expected one of: " + ", ".join(mapping["text"]) + "; other keys are mapped "
+                        "with ARCHIVE_JSON_FIELDS)")
     if max_text_chars is not None and len(text) > max_text_chars:  # refused before any work on it
         raise BadRecord(f"text longer than {max_text_chars:,} characters (ARCHIVE_MAX_TEXT_CHARS)")
     if _HTML_TAG.search(text):
@@ -251,9 +265,19 @@ def record_to_communique(source: str, record: object, max_text_chars: int | None
     return make_communique(source, text, **fields)
 
 
-def _first(record: dict, keys: tuple[str, ...]):
+def field_map(user: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, tuple[str, ...]]:
+    """`FIELD_MAP` with the user's keys (ARCHIVE_JSON_FIELDS) tried first."""
+    mapping = dict(FIELD_MAP)
+    for name, keys in user:
+        mapping[name] = tuple(dict.fromkeys(keys + mapping[name]))
+    return mapping
+
+
+def _first(record: dict, folded: dict, keys: tuple[str, ...]):
     for key in keys:
         value = record.get(key)
+        if value in (None, "", [], {}):
+            value = folded.get(key.casefold())
         if value not in (None, "", [], {}):
             return value
     return None

@@ -31,30 +31,48 @@ from typing import Iterator
 
 ISSUER_COUNTRY = "CH"
 
+from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
+from indexer.readers.attachments import attached_documents, beside
 from indexer.readers.dates import source_date
 from indexer.readers.decoding import decode
 from indexer.readers.htmltext import html_to_text
-from indexer.readers.records import make_communique
+from indexer.readers.records import RecordError, make_communique
 from indexer.readers.safexml import declared_encoding, parse_xml
 
 NSB_NAMESPACE = "https://www.news.admin.ch/messages"
 NS = "{" + NSB_NAMESPACE + "}"
 
 
-def read(path: str, data: bytes) -> Iterator[Communique]:
-    """Yield one communiqué per language version of each message in the file."""
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
+    """Yield one communiqué per language version of each message in the file, and the documents
+    its attachments hold when those files lie beside it."""
     root = parse_xml(path, decode(data, path, declared_encoding(data)))
     messages = root.findall(NS + "message") if root.tag == NS + "messages" else [root]
     if not messages or messages[0].tag != NS + "message":
         raise ReadError(path, "no news-service <message> in the file")
     yielded = 0
+    bad: list[tuple[str, str]] = []
     for message in messages:
-        for doc in read_message(path, message, keyed_by_id=len(messages) > 1):
+        docs = read_message(path, message, keyed_by_id=len(messages) > 1)
+        for doc in docs:
             yielded += 1
             yield doc
+        read_files: set[str] = set()
+        for doc in docs:  # a file several versions list is read once, for the first of them
+            files = []
+            for number, uri in enumerate(doc.attachments, 1):
+                found = beside(path, uri, limits)
+                if found and found[0] not in read_files:
+                    read_files.add(found[0])
+                    files.append((number, *found))
+            attached, failed = attached_documents(path, doc, files, limits)
+            yield from attached
+            bad += failed
     if not yielded:
         raise ReadError(path, "every language version is empty")
+    if bad:
+        raise RecordError(path, bad)
 
 
 def read_message(path: str, message, keyed_by_id: bool = False) -> list[Communique]:

@@ -6,9 +6,9 @@ a page: the language the source declares when its pack is installed; else
 Tesseract's script detection (OSD) picks the script, a sample page is read
 with the packs of that script, the language of what came out is detected,
 and the pages are read again with that language's pack (when it is not the
-sample's own). Settings (environment, read when a file is read):
+sample's own). Settings (`Limits`, from the configuration):
 
-    ARCHIVE_OCR          on (default) | off: off rejects files that need OCR, saying so
+    ARCHIVE_OCR          true (default) | false: false rejects files that need OCR, saying so
     ARCHIVE_OCR_TIMEOUT  seconds per page (default 120)
 
 Images are opened with Pillow under a pixel cap (`MAX_PIXELS`), so a
@@ -17,9 +17,9 @@ decompression bomb is refused before it is decoded.
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 
+from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import ReadError
 
 MAX_PIXELS = 120_000_000  # ~ an A0 page at 300 dpi; more is refused, not decoded
@@ -34,17 +34,6 @@ _PACK_NAMES = {"zh": "chi_sim", "sr": "srp", "el": "ell", "fa": "fas"}
 
 class OcrUnavailable(ReadError):
     """The file needs OCR, and OCR is off or Tesseract is missing."""
-
-
-def enabled() -> bool:
-    return os.environ.get("ARCHIVE_OCR", "on").strip().lower() not in ("off", "0", "false", "no")
-
-
-def _timeout() -> float:
-    try:
-        return float(os.environ.get("ARCHIVE_OCR_TIMEOUT", "120"))
-    except ValueError:
-        return 120.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,42 +63,43 @@ def pack_for(language: str | None) -> str | None:
     return name if name in installed_packs() else None
 
 
-def require(path: str) -> None:
+def require(path: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise `OcrUnavailable` unless OCR can run."""
-    if not enabled():
-        raise OcrUnavailable(path, "scanned pages need OCR, which is off (ARCHIVE_OCR=off)")
+    if not limits.ocr:
+        raise OcrUnavailable(path, "scanned pages need OCR, which is off (ARCHIVE_OCR=false)")
     if not installed_packs():
         raise OcrUnavailable(path, "scanned pages need OCR: Tesseract is not installed (see README)")
 
 
-def _run(image, packs: str, path: str) -> str:
+def _run(image, packs: str, path: str, limits: Limits) -> str:
     import pytesseract
 
     try:
-        return pytesseract.image_to_string(image, lang=packs, timeout=_timeout())
+        return pytesseract.image_to_string(image, lang=packs, timeout=limits.ocr_timeout)
     except RuntimeError as err:  # pytesseract's timeout
-        raise ReadError(path, f"OCR took longer than {_timeout():.0f} s on a page (ARCHIVE_OCR_TIMEOUT)") from err
+        raise ReadError(path, f"OCR took longer than {limits.ocr_timeout:.0f} s on a page (ARCHIVE_OCR_TIMEOUT)") \
+            from err
     except pytesseract.TesseractError as err:
         raise ReadError(path, f"OCR failed: {err.message or err}") from None
 
 
-def _script(image) -> str | None:
+def _script(image, limits: Limits) -> str | None:
     import pytesseract
 
     try:
-        osd = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT, timeout=_timeout())
+        osd = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT, timeout=limits.ocr_timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return None  # too little text to tell
     return osd.get("script")
 
 
-def choose_packs(sample, path: str, declared: str | None = None) -> str:
+def choose_packs(sample, path: str, limits: Limits = DEFAULT_LIMITS, declared: str | None = None) -> str:
     """The `lang` argument for Tesseract for pages like `sample` (a PIL image)."""
-    require(path)
+    require(path, limits)
     pack = pack_for(declared)
     if pack:
         return pack
-    script = _script(sample) or "Latin"
+    script = _script(sample, limits) or "Latin"
     if script in ("Han", "Hiragana", "Katakana") and "jpn" in installed_packs():
         script = "Japanese"
     packs = [p for p in _SAMPLE_PACKS.get(script, ()) if p in installed_packs()] or \
@@ -118,13 +108,13 @@ def choose_packs(sample, path: str, declared: str | None = None) -> str:
         return packs[0]
     from indexer.analysis.language import identify
 
-    language, _ = identify(_run(sample, "+".join(packs), path))
+    language, _ = identify(_run(sample, "+".join(packs), path, limits))
     return pack_for(language) or "+".join(packs)
 
 
-def read_image(image, packs: str, path: str) -> str:
+def read_image(image, packs: str, path: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of one page image."""
-    return _run(image.convert("L") if image.mode not in ("L", "RGB") else image, packs, path)
+    return _run(image.convert("L") if image.mode not in ("L", "RGB") else image, packs, path, limits)
 
 
 def open_image(path: str, data: bytes):
@@ -147,7 +137,7 @@ def open_image(path: str, data: bytes):
     return image
 
 
-def read(path: str, data: bytes):
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS):
     """Yield the one communiqué of a scanned page image (.png, .jpg, .tif; a TIFF's pages in order)."""
     from PIL import ImageSequence
 
@@ -155,10 +145,10 @@ def read(path: str, data: bytes):
     from indexer.readers.records import make_communique
 
     image = open_image(path, data)  # its size first: a bomb is refused whether or not OCR is on
-    require(path)
+    require(path, limits)
     frames = [frame.copy() for frame in ImageSequence.Iterator(image)][:500]
-    packs = choose_packs(frames[0], path)
-    pages = ["\n\n".join(_ocr_paragraphs(read_image(frame, packs, path))) for frame in frames]
+    packs = choose_packs(frames[0], path, limits)
+    pages = ["\n\n".join(_ocr_paragraphs(read_image(frame, packs, path, limits))) for frame in frames]
     from indexer.readers.pdf import page_starts
 
     doc = make_communique(path, "\n\n".join(p for p in pages if p), None,

@@ -25,6 +25,7 @@ import statistics
 from collections import Counter
 from typing import Iterator
 
+from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
 from indexer.readers import ocr
 from indexer.readers.records import make_communique
@@ -40,7 +41,7 @@ _JUNK_TITLES = re.compile(r"^(?:untitled|unbenannt|sans titre|senza titolo|docum
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
 
 
-def read(path: str, data: bytes) -> Iterator[Communique]:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
     """Yield the one communiqué of a PDF file."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -58,14 +59,14 @@ def read(path: str, data: bytes) -> Iterator[Communique]:
             raise ReadError(path, "PDF with JavaScript: refused (scripts in a communiqué are a warning sign)")
         if len(document) > MAX_PAGES:
             raise ReadError(path, f"PDF of {len(document)} pages, more than {MAX_PAGES}")
-        pages, scanned = _read_pages(path, document)
+        pages, scanned = _read_pages(path, document, limits)
         meta = document.get_metadata_dict(skip_empty=True)
     finally:
         document.close()
     yield _communique(path, pages, meta, scanned)
 
 
-def _read_pages(path: str, document) -> tuple[list[list[str]], int]:
+def _read_pages(path: str, document, limits: Limits) -> tuple[list[list[str]], int]:
     """Each page's paragraphs, and how many pages were read by OCR."""
     texts: list[list[str] | None] = []
     for index in range(len(document)):
@@ -84,8 +85,8 @@ def _read_pages(path: str, document) -> tuple[list[list[str]], int]:
         for index in scans:
             image = _render(path, document[index])
             if packs is None:
-                packs = ocr.choose_packs(image, path)
-            texts[index] = _ocr_paragraphs(ocr.read_image(image, packs, path))
+                packs = ocr.choose_packs(image, path, limits)
+            texts[index] = _ocr_paragraphs(ocr.read_image(image, packs, path, limits))
     pages = _drop_running_lines([t or [] for t in texts])
     return pages, len(scans)
 

@@ -179,3 +179,20 @@ def test_evaluate_scores_per_language_and_script_and_times_each_stage(run, tmp_p
     assert stages[:2] == ["normalise", "name_issuer"] and "extract_persons" in stages
     assert "read 1 files, 1 documents" in result.output and "whole analysis" in result.output
     assert run("evaluate").exit_code == 2  # nothing to evaluate
+
+
+def test_a_json_mapping_set_later_reads_the_records_it_makes_readable(tmp_path, run, monkeypatch):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "export.jsonl").write_text(
+        '{"Headline": "Kept", "Content": "Sweden and Finland joined NATO."}\n'
+        '{"Headline": "Mapped later", "story": "Japan and Brazil signed an agreement in Tokyo."}\n',
+        encoding="utf-8")
+    first = json.loads(run("index", "--json", str(folder)).output)
+    assert first["documents"]["new"] == 1 and "record 2: no text" in first["rejected"][0]["reason"]
+    monkeypatch.setenv("ARCHIVE_JSON_FIELDS", "text=story")
+    second = json.loads(run("index", "--json", str(folder)).output)
+    assert second["documents"]["new"] == 1 and second["rejected"] == []  # the other one is not indexed twice
+    monkeypatch.setenv("ARCHIVE_JSON_FIELDS", "texte=story")
+    refused = run("index", str(folder))
+    assert refused.exit_code == 2 and "no field 'texte'" in refused.output

@@ -60,10 +60,11 @@ def test_a_scanned_image_is_read_by_ocr(language, tmp_path, tesseract):
     _same_as_text(doc, language, tmp_path, ocr=True)
 
 
-def test_ocr_off_refuses_a_scan_and_says_why(tmp_path, monkeypatch):
-    monkeypatch.setenv("ARCHIVE_OCR", "off")
-    with pytest.raises(ReadError, match="ARCHIVE_OCR=off"):
-        list(read_path(str(made.write_scanned_pdf(tmp_path, "de"))))
+def test_ocr_off_refuses_a_scan_and_says_why(tmp_path):
+    from indexer.limits import Limits
+
+    with pytest.raises(ReadError, match="ARCHIVE_OCR=false"):
+        list(read_path(str(made.write_scanned_pdf(tmp_path, "de")), Limits(ocr=False)))
     assert _one(made.write_pdf(tmp_path, "de")).text  # a text layer needs no OCR
 
 
@@ -154,3 +155,73 @@ def test_a_file_without_extension_is_read_by_its_first_bytes(tmp_path):
     bare = tmp_path / "communique"
     bare.write_bytes(pdf.read_bytes())
     assert _one(bare).countries == _one(pdf).countries == ["CH", "DE"]
+
+
+def _email_with_attachments(tmp_path):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Press Office <press@example.org>"
+    message["Subject"] = "Two documents on the talks with Japan"
+    message["Date"] = "Mon, 05 May 2025 10:00:00 +0200"
+    message.set_content("Please find the communiqué and the background note attached.")
+    message.add_attachment(made.write_pdf(tmp_path, "en").read_bytes(), maintype="application", subtype="pdf",
+                           filename="communique.pdf")
+    message.add_attachment(made.write_docx(tmp_path, "fr").read_bytes(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           filename="note.docx")
+    message.add_attachment(b"\xd0\xcf\x11\xe0" + b"\x00" * 64, maintype="application", subtype="msword",
+                           filename="old.doc")
+    message.add_attachment(b"\x89PNG\r\n\x1a\n", maintype="image", subtype="png", filename="logo.png")
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    (folder / "talks.eml").write_bytes(bytes(message))
+    return folder
+
+
+def test_an_emails_attachments_are_documents_linked_to_it(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from archive.app import create_app
+    from archive.cli import main
+
+    folder = _email_with_attachments(tmp_path)
+    data = tmp_path / "data"
+    result = CliRunner().invoke(main, ["--data-dir", str(data), "index", "--json", str(folder)],
+                                catch_exceptions=False)
+    summary = json.loads(result.output)
+    assert summary["documents"]["new"] == 3  # the message, its PDF and its Word file (not the logo)
+    assert "attachment old.doc: Word 97-2003 .doc is not read" in summary["rejected"][0]["reason"]
+    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}).test_client()
+    found = client.get("/?q=Ishiba&format=json").get_json()["results"]
+    assert [hit["title"] for hit in found] == [made.TEXTS["en"][0]]
+    attachment = client.get(found[0]["url"] + "?format=json").get_json()
+    message = client.get(f"/doc/{attachment['attached_to']}?format=json").get_json()
+    assert message["title"] == "Two documents on the talks with Japan"
+    assert message["attachment_links"]["communique.pdf"] == attachment["id"]
+    assert set(message["attachments"]) == {"communique.pdf", "note.docx", "old.doc", "logo.png"}
+    page = client.get(f"/doc/{message['id']}").get_data(as_text=True)
+    assert f'<a href="/doc/{attachment["id"]}">communique.pdf</a>' in page and "old.doc <span" in page
+    assert "Attached to the message" in client.get(found[0]["url"]).get_data(as_text=True)
+    again = json.loads(CliRunner().invoke(main, ["--data-dir", str(data), "index", "--json", str(folder)]).output)
+    assert again["documents"]["new"] == 0  # indexing again duplicates nothing, and keeps the links
+    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}).test_client()
+    assert client.get(f"/doc/{message['id']}?format=json").get_json()["attachment_links"] == message["attachment_links"]
+
+
+def test_a_news_service_attachment_beside_its_message_is_read_once(tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "readers" / "nsb-message.xml"
+    folder = tmp_path / "nsb"
+    folder.mkdir()
+    (folder / "message.xml").write_bytes(fixture.read_bytes())
+    docs = list(read_path(str(folder / "message.xml")))
+    assert not any(d.attached_to for d in docs)  # no file beside it: listed, not read
+    made.write_pdf(tmp_path, "de").rename(folder / "bericht.pdf")
+    docs = list(read_path(str(folder / "message.xml")))
+    attached = [d for d in docs if d.attached_to]
+    assert len(attached) == 1 and attached[0].attached_to == docs[0].source
+    assert attached[0].source.endswith("#de-att-1") and "Amherd" in attached[0].text

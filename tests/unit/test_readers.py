@@ -60,7 +60,7 @@ def test_supported_extensions():
         ("press.eml", "date_precision", "day"),
         ("press.eml", "issuer", "Press Office, Ministry of Health"),
         ("press.eml", "source_id", "20240312.0815.press@health.example.org"),
-        ("press.eml", "attachments", ["schedule.pdf"]),
+        ("press.eml", "attachments", ["schedule.xlsx"]),  # listed; a spreadsheet is not read
         ("press.eml", "declared_language", "en"),
         ("html-only.eml", "text", "Die Behörde informiert.\n\nZweiter Absatz."),
         ("html-only.eml", "issuer", "info@agency.example.org"),
@@ -226,3 +226,28 @@ def test_xml_that_is_no_known_format(tmp_path):
     path.write_bytes(b"<catalogue><book/></catalogue>")
     with pytest.raises(ReadError, match="not an RSS or Atom feed"):
         list(read_path(str(path)))
+
+
+def test_json_keys_match_in_any_case(tmp_path):
+    path = tmp_path / "caps.json"
+    path.write_text('[{"Title": "Meeting", "CONTENT": "Switzerland and France met in Bern.", "Date": "2024-03-01"}]',
+                    encoding="utf-8")
+    doc, = read_path(str(path))
+    assert (doc.title, doc.text, doc.date) == ("Meeting", "Switzerland and France met in Bern.", "2024-03-01")
+
+
+def test_json_keys_of_ones_own_are_mapped_by_a_setting(tmp_path):
+    from indexer.limits import Limits, parse_json_fields
+
+    path = tmp_path / "own.jsonl"
+    path.write_text('{"head": "A", "story": "Japan and Brazil signed.", "released": "2024-05-02", "text": ""}\n'
+                    '{"head": "B", "body": "Only the built-in key."}\n', encoding="utf-8")
+    limits = Limits(json_fields=parse_json_fields("text=story|article, title=head,date=released"))
+    first, second = read_path(str(path), limits)
+    assert (first.title, first.text, first.date) == ("A", "Japan and Brazil signed.", "2024-05-02")
+    assert (second.title, second.text) == ("B", "Only the built-in key.")  # the built-in keys still count
+    with pytest.raises(RecordError, match="ARCHIVE_JSON_FIELDS"):
+        list(read_path(str(path)))  # without the setting the first record has no text, and says how to map it
+    for bad, reason in [("txt=story", "no field 'txt'"), ("text", "not field=key"), ("text=", "not field=key")]:
+        with pytest.raises(ValueError, match=reason):
+            parse_json_fields(bad)

@@ -16,7 +16,7 @@ def sample_docs():
 
 def test_sample_collection_reads_without_errors_or_warnings():
     paths, docs = sample_docs()
-    assert len(docs) == 36
+    assert len(docs) == 37  # 36 communiqués and the PDF report attached to an e-mail
     assert all(path.suffix in SUPPORTED_EXTENSIONS for path in paths)
     assert all(path.parent == SAMPLE or path.parent.parent == SAMPLE for path in paths)  # package_data: */*
     assert all(doc.text and doc.title and not doc.warnings for doc in docs)
@@ -31,4 +31,4 @@ def test_sample_collection_is_varied():
     assert sorted(groups.values()) == [3, 3]
     texts = collections.Counter(doc.text for doc in docs)
     assert sorted(texts.values())[-1] == 2  # exactly one exact duplicate
-    assert any(doc.attachments for doc in docs)
+    assert any(doc.attachments for doc in docs) and any(doc.attached_to for doc in docs)
