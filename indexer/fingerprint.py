@@ -16,7 +16,8 @@ from pathlib import Path
 
 _ROOT = Path(__file__).parent
 _PARTS = ("readers/*.py", "analysis/*.py", "analysis/data/*.toml", "tidy.py", "model.py")
-_DISTRIBUTIONS = ("langdetect", "jieba", "sudachipy", "sudachidict-small", "anyascii", "babel", "pycountry")
+_DISTRIBUTIONS = ("langdetect", "jieba", "sudachipy", "sudachidict-small", "anyascii", "babel", "pycountry",
+                  "pypdfium2", "python-docx", "striprtf")
 
 
 @functools.lru_cache(maxsize=1)
