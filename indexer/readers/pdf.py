@@ -39,6 +39,7 @@ _PAGE_NUMBER = re.compile(r"(?:-\s*)?(?:(?:page|seite|pagina|página|p\.|s\.)\s*
 _JUNK_TITLES = re.compile(r"^(?:untitled|unbenannt|sans titre|senza titolo|document\d*|microsoft word\b.*|"
                           r".*\.(?:docx?|odt|pdf|rtf|indd|qxd))$", re.IGNORECASE)
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
+_SENTENCE_END = (".", "!", "?", ":", ";", "。", "؟", "»", "”", '"', ")")
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
@@ -151,7 +152,9 @@ def _paragraphs(textpage) -> list[str]:
     paragraphs = [lines[0][0]]
     for (_, top, _), (line, next_top, _) in zip(lines, lines[1:]):
         gap = top - next_top
-        if step and (gap > step * 1.45 or gap < 0):  # a wider gap, or a new column or block
+        ended = paragraphs[-1].rstrip().endswith(_SENTENCE_END)
+        # a wider gap; or a new column or block, unless the sentence goes on in it
+        if step and (gap > step * 1.45 or gap < 0 and (ended or next_top <= 0)):
             paragraphs.append(line)
         else:
             paragraphs[-1] = _join(paragraphs[-1], line)
@@ -204,7 +207,11 @@ def _communique(path: str, pages: list[list[str]], meta: dict, scanned: int) -> 
     if _JUNK_TITLES.match(title):
         title = ""
     texts = ["\n\n".join(p) for p in pages]
-    doc = make_communique(path, "\n\n".join(t for t in texts if t), title or None,
+    joined = ""
+    for text in filter(None, texts):  # a sentence that goes on over a page break is one paragraph
+        goes_on = joined and not joined.endswith(_SENTENCE_END) and text[:1].islower()
+        joined += (" " if goes_on else "\n\n" if joined else "") + text
+    doc = make_communique(path, joined, title or None,
                           issuer=meta.get("Author") or None, warnings=warnings)
     found = _PDF_DATE.match(meta.get("CreationDate", ""))
     if found and 1900 < int(found.group(1)) < 2200 and 1 <= int(found.group(2)) <= 12:

@@ -225,3 +225,27 @@ def test_a_news_service_attachment_beside_its_message_is_read_once(tmp_path):
     attached = [d for d in docs if d.attached_to]
     assert len(attached) == 1 and attached[0].attached_to == docs[0].source
     assert attached[0].source.endswith("#de-att-1") and "Amherd" in attached[0].text
+
+
+def test_pdf_columns_and_page_breaks_keep_sentences_whole(tmp_path):
+    from fpdf import FPDF
+
+    sentences = [f"Sentence {i}: the Federal Council decided to deepen its cooperation with France in field {i}."
+                 for i in range(45)]
+    pdf = FPDF()
+    pdf.add_font("dejavu", fname=made.FONT)
+    pdf.set_font("dejavu", size=11)
+    pdf.add_page()
+    with pdf.text_columns(ncols=2, gutter=8) as columns:  # flows down the left column, then the right one
+        columns.write(text=" ".join(sentences))
+    pdf.add_page()
+    pdf.multi_cell(w=170, h=6, text="The talks went on for two days and the delegations agreed to meet again")
+    pdf.add_page()
+    pdf.multi_cell(w=170, h=6, text="in the spring, in Geneva.")
+    pdf.output(str(tmp_path / "columns.pdf"))
+    doc = _one(tmp_path / "columns.pdf")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == " ".join(sentences)  # the column break is inside a sentence: joined
+    assert paragraphs[1] == "The talks went on for two days and the delegations agreed to meet again in the spring, " \
+                            "in Geneva."  # so is the page break
+    assert len(doc.pages) == 3
