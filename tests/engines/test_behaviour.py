@@ -38,6 +38,20 @@ def test_count_and_get_round_trip(loaded):
     assert loaded.get("no-such-id") is None
 
 
+def test_a_paged_attachment_keeps_its_pages_and_links_and_says_its_snippets_page(engine):
+    report = "Budget talks in Bern.\n\nThe delegation then discussed glaciers in Vienna.\n\nMore meetings."
+    pdf = _doc("pdf-report", "Report", report, "en", "2025-05-05")
+    pdf.pages, pdf.attached_to = [0, 23, 74], "mail-1"
+    mail = _doc("mail-1", "Mail", "The report is attached.", "en", "2025-05-05")
+    mail.attachments, mail.attachment_links = ["report.pdf", "old.doc"], {"report.pdf": "pdf-report"}
+    engine.index([mail, pdf])
+    stored = engine.get("pdf-report")
+    assert (stored.pages, stored.attached_to) == ([0, 23, 74], "mail-1")
+    assert engine.get("mail-1").attachment_links == {"report.pdf": "pdf-report"}
+    hit, = engine.search(by_version(q="glaciers")).hits
+    assert hit.id == "pdf-report" and hit.snippet_page == 2
+
+
 def test_indexing_again_updates_instead_of_duplicating(loaded):
     doc = loaded.get("en-japan")
     changed = dataclasses.replace(doc, title="Switzerland and Japan sign a revised agreement")
