@@ -81,10 +81,18 @@ def _workers(config: dict) -> int:
 def _print_summary(summary, elapsed: float) -> None:
     f = summary.files
     click.echo(f"{summary.total_files} files: {f['indexed']} indexed, {f['updated']} updated, "
-               f"{f['unchanged']} unchanged, {f['duplicate']} duplicate, {f['rejected']} rejected "
-               f"({elapsed:.1f} s)")
+               f"{f['unchanged']} unchanged, {f['moved']} moved, {f['duplicate']} duplicate, "
+               f"{f['rejected']} rejected ({elapsed:.1f} s)")
     click.echo(f"documents: {summary.new_documents} new, {summary.updated_documents} updated, "
                f"{summary.duplicate_records} duplicates merged, {summary.removed_documents} removed")
+    if summary.pruned_sources:
+        click.echo(f"{len(summary.pruned_sources)} sources pruned (gone from disk): their documents were removed, "
+                   "or lost that source where another remains")
+    if summary.missing_sources:
+        click.echo(f"{len(summary.missing_sources)} sources missing (run with --prune to remove their documents)")
+    if summary.withheld_records:
+        click.echo(f"{summary.withheld_records} documents removed earlier (archive remove) were read again "
+                   "and kept out")
     if summary.reanalysed_documents:
         click.echo(f"analysed again: {summary.reanalysed_documents} documents whose files had not changed, "
                    "because this version analyses texts differently")
@@ -104,8 +112,10 @@ def _print_summary(summary, elapsed: float) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--follow-links", is_flag=True, help="Also read links inside folders that lead outside the paths given.")
+@click.option("--prune", is_flag=True, help="Remove the documents of files indexed before under PATHS that are gone.")
 @click.pass_context
-def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, follow_links: bool) -> None:
+def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, follow_links: bool,
+                  prune: bool) -> None:
     """Index files, folders (recursively) or glob patterns."""
     import time
 
@@ -126,7 +136,7 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
                 summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
                                       progress=_progress, workers=_workers(config),
                                       limits=_limits(config), error_log=data_dir / "index-errors.log",
-                                      follow_links=follow_links)
+                                      follow_links=follow_links, prune=prune)
         except EngineError as exc:
             raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
         finally:
@@ -182,6 +192,54 @@ def analyze_command(ctx: click.Context, files: tuple[str, ...], as_json: bool) -
             click.echo(f"{shown(path)}: the file could not be read ({type(exc).__name__}: {exc})", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command("remove")
+@click.argument("ids", nargs=-1)
+@click.option("--source", "sources", multiple=True, metavar="PATH",
+              help="Remove the documents read from this file (repeatable).")
+@click.option("--translations", is_flag=True, help="Also remove the documents' other language versions.")
+@click.option("--reason", help="Why (kept in the removal log and shown on the removed document's page).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def remove_command(ctx: click.Context, ids: tuple[str, ...], sources: tuple[str, ...], translations: bool,
+                   reason: str | None, yes: bool) -> None:
+    """Take documents out of the archive (a withdrawn release, a wrong import, a takedown).
+
+    Removed from the engine and the ledger, logged in removals.log in the data folder; their pages
+    answer 410 Gone, and reading the same text again keeps them out.
+    """
+    import getpass
+
+    from indexer.lock import FolderLocked, IndexLock
+    from indexer.removal import NothingToRemove, documents_to_remove, remove_documents
+
+    if not ids and not sources:
+        raise click.UsageError("give document ids, or --source PATH")
+    config = _config(ctx)
+    data_dir = Path(config["DATA_DIR"])
+    try:
+        lock = IndexLock(data_dir).acquire()
+    except FolderLocked as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        ledger = _ledger(config)
+        try:
+            with _engine(config) as engine:
+                try:
+                    docs = documents_to_remove(engine, ledger, ids, sources, translations)
+                except NothingToRemove as exc:
+                    raise click.ClickException(str(exc)) from None
+                for doc in docs:
+                    click.echo(f"{doc.id}  {doc.language or '?'}  {doc.date or '':10}  {doc.title}")
+                if not yes and not click.confirm(f"Remove these {len(docs)} document(s) from the archive?"):
+                    raise click.ClickException("nothing removed")
+                remove_documents(engine, ledger, docs, getpass.getuser(), reason, data_dir / "removals.log")
+        finally:
+            ledger.close()
+    finally:
+        lock.release()
+    click.echo(f"removed {len(docs)} document(s); logged in {data_dir / 'removals.log'}")
 
 
 @main.command("stats")

@@ -10,6 +10,7 @@ nothing is lost and nothing is duplicated.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -33,15 +34,26 @@ CREATE TABLE IF NOT EXISTS records (
     source TEXT NOT NULL         -- the source as given when it was read
 );
 CREATE INDEX IF NOT EXISTS records_path ON records(path);
+CREATE INDEX IF NOT EXISTS records_doc ON records(doc_id);
+CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
 CREATE TABLE IF NOT EXISTS person_forms (
     match_key TEXT PRIMARY KEY,  -- names.person_match_key
     form TEXT NOT NULL           -- the written form the archive shows for every spelling with this key
+);
+CREATE TABLE IF NOT EXISTS removed (
+    doc_id TEXT PRIMARY KEY,     -- a document taken out of the archive (archive remove): never reused
+    content_hash TEXT NOT NULL,  -- the text it had: the same text read again stays out
+    title TEXT NOT NULL,
+    removed_at REAL NOT NULL,
+    removed_by TEXT NOT NULL,
+    reason TEXT
 );
 CREATE TABLE IF NOT EXISTS docs (
     doc_id TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL UNIQUE,
     sources TEXT NOT NULL        -- JSON list of sources as given
 );
+CREATE INDEX IF NOT EXISTS removed_hash ON removed(content_hash);
 """
 
 
@@ -122,7 +134,30 @@ class Ledger:
     def file_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, COUNT(*) FROM files GROUP BY status").fetchall())
 
+    def vanished_file_with(self, sha256: str) -> str | None:
+        """The path of an indexed file with this content that no longer exists (a file renamed or moved)."""
+        for (path,) in self.db.execute("SELECT path FROM files WHERE sha256=? AND status='indexed'", (sha256,)):
+            if not os.path.lexists(path):
+                return path
+        return None
+
+    def files_under(self, folder: str) -> list[str]:
+        """The paths of the files recorded at or under `folder`."""
+        prefix = folder.rstrip("/") + "/"
+        return [path for (path,) in self.db.execute("SELECT path FROM files") if path == folder
+                or path.startswith(prefix)]
+
+    def move_file(self, old: str, new: str, given: str) -> None:
+        self.db.execute("UPDATE files SET path=?, given=? WHERE path=?", (new, given, old))
+
+    def drop_file(self, path: str) -> None:
+        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+
     # records
+    def records_of_doc(self, doc_id: str) -> list[tuple[str, str, str]]:
+        """(record_key, path, source) of every record that made a document."""
+        return self.db.execute("SELECT record_key, path, source FROM records WHERE doc_id=?", (doc_id,)).fetchall()
+
     def record(self, record_key: str) -> tuple[str, str, str] | None:
         """(doc_id, content_hash, source) of a record seen before."""
         return self.db.execute(
@@ -156,6 +191,23 @@ class Ledger:
 
     def drop_doc(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,))
+
+    # removed documents
+    def remove_doc(self, doc_id: str, content_hash: str, title: str, by: str, reason: str | None) -> None:
+        """Take a document out: its records and entry go, a tombstone stays."""
+        self.db.execute("DELETE FROM records WHERE doc_id=?", (doc_id,))
+        self.drop_doc(doc_id)
+        self.db.execute("INSERT OR REPLACE INTO removed VALUES (?,?,?,?,?,?)",
+                        (doc_id, content_hash, title, time.time(), by, reason))
+
+    def removed_text(self, content_hash: str) -> bool:
+        """Whether a document with this text was removed (read again from any file, it stays out)."""
+        return self.db.execute("SELECT 1 FROM removed WHERE content_hash=?", (content_hash,)).fetchone() is not None
+
+    def removed(self, doc_id: str) -> tuple[str, str, float, str, str | None] | None:
+        """(content_hash, title, removed_at, removed_by, reason) of a removed document."""
+        return self.db.execute("SELECT content_hash, title, removed_at, removed_by, reason FROM removed "
+                               "WHERE doc_id=?", (doc_id,)).fetchone()
 
     def sources_by_folder(self) -> dict[str, int]:
         """Documents per folder of their first source."""

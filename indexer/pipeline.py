@@ -1,7 +1,9 @@
 """The ingest pipeline composed in one place: find files → read → analyse → dedupe → engine.
 
 `index_paths` accounts for every file it is given (indexed, updated,
-unchanged, duplicate, rejected with a reason) and writes in batches: the
+unchanged, moved, duplicate, rejected with a reason), and for the files
+indexed before under the given paths that are gone (missing; removed with
+`prune`), and writes in batches: the
 engine first, then the ledger, so an interrupted run resumes cleanly. Files
 are read and analysed by indexer.work (in worker processes; large JSON files
 in parts, saved as they come); a file that fails is rejected with a reason in
@@ -22,7 +24,7 @@ from .model import Communique
 from .paths import expand_paths, shown
 from .work import FILES_PER_WORKER, Prepared, check_file, content_hash, is_large_stream, prepare, prepared_in_order
 
-FILE_STATUSES = ("indexed", "updated", "unchanged", "duplicate", "rejected")
+FILE_STATUSES = ("indexed", "updated", "unchanged", "moved", "duplicate", "rejected")
 __all__ = ["FILE_STATUSES", "IndexSummary", "Indexer", "content_hash", "document_id", "expand_paths",
            "index_paths", "prepare", "record_key"]
 
@@ -35,6 +37,9 @@ class IndexSummary:
     reanalysed_documents: int = 0  # the same text, analysed again by a newer analysis
     duplicate_records: int = 0
     removed_documents: int = 0
+    withheld_records: int = 0  # records whose document was removed (archive remove): the same text stays out
+    missing_sources: list[str] = field(default_factory=list)  # files indexed before, gone now, not pruned
+    pruned_sources: list[str] = field(default_factory=list)  # such files whose documents were taken out (--prune)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, reason): links not followed
     engine_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
@@ -50,7 +55,9 @@ class IndexSummary:
             "files": dict(self.files, total=self.total_files),
             "documents": {"new": self.new_documents, "updated": self.updated_documents,
                           "analysed_again": self.reanalysed_documents,
-                          "duplicates_merged": self.duplicate_records, "removed": self.removed_documents},
+                          "duplicates_merged": self.duplicate_records, "removed": self.removed_documents,
+                          "withheld": self.withheld_records},
+            "sources": {"missing": self.missing_sources, "pruned": self.pruned_sources},
             "rejected": [{"path": p, "reason": r} for p, r in self.rejected],
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "engine_errors": [{"id": i, "reason": r} for i, r in self.engine_errors],
@@ -176,6 +183,12 @@ class Indexer:
                 self._forget_records(real, keep=set())
                 self.ledger.set_file(real, p.shown, p.sha, "rejected", p.reason, 0)
             return "rejected"
+        moved = False
+        if real not in self._streaming and self.ledger.file(real) is None and p.sha:
+            old = self.ledger.vanished_file_with(p.sha)
+            if old:  # the same file under a new name: its documents follow it
+                self._move(old, real, p.shown)
+                moved = True
         keys, before = self._streaming.pop(real, None) or (set(), self.ledger.file(real))
         current = not before or before[3] == self.analysis_id
         outcomes = []
@@ -197,6 +210,8 @@ class Indexer:
             self.summary.rejected.append((p.shown, p.reason))
         self._forget_records(real, keep=keys)
         self.ledger.set_file(real, p.shown, p.sha, "indexed", p.reason, len(keys), self.analysis_id)
+        if moved:
+            return "moved"
         if before and before[1] == "indexed":  # ("partial": a first run that was interrupted)
             return "updated"
         if outcomes and all(o == "duplicate" for o in outcomes):
@@ -253,7 +268,12 @@ class Indexer:
             self._put(stored)
             self.summary.duplicate_records += 1
             return "duplicate"
+        if self.ledger.removed_text(doc.content_hash):  # a removed document read again, from any file
+            self.summary.withheld_records += 1
+            return "unchanged"
         doc.id = reuse_id or document_id(key)
+        if self.ledger.removed(doc.id):  # the id of a removed document is never given to another text
+            doc.id = document_id(f"{key}\n{doc.content_hash}")
         doc.sources = [doc.source]
         self.ledger.set_doc(doc.id, doc.content_hash, doc.sources)
         self.ledger.set_record(key, real, doc.id, doc.content_hash, doc.source)
@@ -295,6 +315,47 @@ class Indexer:
             self._deletes.add(doc_id)
             self.summary.removed_documents += 1
 
+    def _move(self, old: str, new: str, new_shown: str) -> None:
+        """A file renamed or moved: its records, documents' sources and ledger entry follow it."""
+        renamed: dict[str, str] = {}
+        for key, doc_id, source in self.ledger.records_of(old):
+            _, sep, inner = source.partition("#")
+            new_source = new_shown + sep + inner
+            renamed[source] = new_source
+            found = self.ledger.record(key)
+            self.ledger.drop_record(key)
+            self.ledger.set_record(new + key[len(old):], new, doc_id, found[1], new_source)
+        for doc_id in {doc_id for _, doc_id, _ in self.ledger.records_of(new)}:
+            known = self.ledger.doc(doc_id)
+            if known is None:
+                continue
+            sources = [renamed.get(s, s) for s in known[1]]
+            self.ledger.set_doc(doc_id, known[0], sources)
+            stored = self._stored(doc_id)
+            if stored is not None:
+                stored.sources, stored.source = sources, renamed.get(stored.source, stored.source)
+                self._put(stored)
+        self.ledger.move_file(old, new, new_shown)
+
+    def missing_sources(self, paths: Iterable[str], prune: bool) -> None:
+        """Files recorded under `paths` (literal paths, not globs) that are gone: counted, or with
+        `prune` forgotten, their documents removed (a document with another source only loses this one)."""
+        import glob
+        import os
+
+        for given in paths:
+            if glob.has_magic(given):
+                continue
+            for path in self.ledger.files_under(shown(os.path.realpath(given))):
+                if os.path.lexists(path):
+                    continue
+                if prune:
+                    self._forget_records(path, keep=set())
+                    self.ledger.drop_file(path)
+                    self.summary.pruned_sources.append(path)
+                else:
+                    self.summary.missing_sources.append(path)
+
     def _forget_records(self, real: str, keep: set[str]) -> None:
         """Records a file no longer holds (an item dropped from a feed, a file now unreadable)."""
         for key, doc_id, source in self.ledger.records_of(real):
@@ -307,13 +368,14 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
                 progress: Callable[[Iterable[str], int], object] | None = None,
                 analyse: Callable[[Communique], Communique] | None = None,
                 workers: int = 1, limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
-                follow_links: bool = False, analysis_id: str | None = None) -> IndexSummary:
+                follow_links: bool = False, analysis_id: str | None = None, prune: bool = False) -> IndexSummary:
     """Index every file named by `paths`; see the module docstring.
 
     `workers` > 1 reads and analyses files in that many processes (only with the
     standard analysis: a custom `analyse` runs in this process). Unexpected
     failures are logged with their traceback in `error_log`.
     """
+    paths = list(paths)
     skipped: list[tuple[str, str]] = []
     files = list(expand_paths(paths, follow_links=follow_links, skipped=skipped))
     indexer = Indexer(engine, ledger, batch_size=batch_size, analyse=analyse, limits=limits, error_log=error_log,
@@ -334,6 +396,7 @@ def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 
                     bar.update(1)
                 elif hasattr(bar, "set_postfix_str"):
                     bar.set_postfix_str(f"{prepared.shown}: part {prepared.part} saved", refresh=True)
+        indexer.missing_sources(paths, prune)
     except KeyboardInterrupt:
         indexer.summary.interrupted = True
     finally:

@@ -75,11 +75,38 @@ def _optional_context(engine, omitted: dict[str, str]) -> SearchContext | None:
     return context
 
 
+def _removed(doc_id: str) -> str | None:
+    """What to say of a document taken out of the archive (`archive remove`), from the ledger's record."""
+    import sqlite3
+    import time
+    from pathlib import Path
+
+    path = Path(current_app.config["DATA_DIR"]) / "ledger.sqlite"
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT title, removed_at, reason FROM removed WHERE doc_id=?", (doc_id,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:  # a ledger from before removals, or one being written: say nothing more than 404
+        return None
+    if row is None:
+        return None
+    title, at, reason = row
+    when = time.strftime("%Y-%m-%d", time.localtime(at))
+    return f"“{title}” was removed from the archive on {when}" + (f": {reason}" if reason else ".")
+
+
 @bp.get("/doc/<path:doc_id>")
 def document(doc_id: str):
     engine = get_engine()
     doc = engine.get(doc_id)
     if doc is None:
+        gone = _removed(doc_id)
+        if gone:
+            abort(410, description=gone)
         abort(404, description=f"There is no document with the id {doc_id!r}.")
     omitted: dict[str, str] = {}
     translations = [t for t in _optional("translations", "Translations", lambda: engine.translations(doc), omitted)

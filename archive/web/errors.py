@@ -21,6 +21,7 @@ TITLES = {
     400: "That request cannot be used",
     404: "Not found",
     405: "Method not allowed",
+    410: "Removed from the archive",
     500: "Something went wrong",
     503: "The search engine is unavailable",
 }

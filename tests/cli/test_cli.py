@@ -41,7 +41,7 @@ def inbox(tmp_path):
 def test_index_accounts_for_every_file_and_exits_zero(run, inbox):
     result = run("index", str(inbox))
     assert result.exit_code == 0
-    assert "4 files: 3 indexed, 0 updated, 0 unchanged, 0 duplicate, 1 rejected" in result.output
+    assert "4 files: 3 indexed, 0 updated, 0 unchanged, 0 moved, 0 duplicate, 1 rejected" in result.output
     assert "documents: 4 new" in result.output
     assert f"rejected: {inbox / 'broken.json'}: " in result.output
     again = run("index", "--json", str(inbox))
@@ -196,3 +196,37 @@ def test_a_json_mapping_set_later_reads_the_records_it_makes_readable(tmp_path, 
     monkeypatch.setenv("ARCHIVE_JSON_FIELDS", "texte=story")
     refused = run("index", str(folder))
     assert refused.exit_code == 2 and "no field 'texte'" in refused.output
+
+
+def test_remove_asks_logs_and_the_page_answers_410(run, inbox, tmp_path):
+    from archive.app import create_app
+
+    run("index", str(inbox))
+    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}).test_client()
+    hit = client.get("/?q=Tokyo&format=json").get_json()["results"][0]
+    declined = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "remove", hit["id"]], input="n\n")
+    assert declined.exit_code == 1 and "nothing removed" in declined.output
+    assert client.get(hit["url"]).status_code == 200
+    done = run("remove", hit["id"], "--yes", "--reason", "a wrong import")
+    assert done.exit_code == 0 and hit["title"] in done.output and "removed 1 document" in done.output
+    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}).test_client()
+    gone = client.get(hit["url"])
+    assert gone.status_code == 410 and "was removed from the archive" in gone.get_data(as_text=True)
+    assert "a wrong import" in client.get(hit["url"] + "?format=json").get_json()["error"]
+    assert client.get("/?q=Tokyo&format=json").get_json()["total"] == 0
+    assert client.get("/doc/no-such-id").status_code == 404
+    again = run("remove", hit["id"], "--yes")
+    assert again.exit_code == 1 and "removed already" in again.output
+    assert "a wrong import" in (tmp_path / "data" / "removals.log").read_text(encoding="utf-8")
+    assert run("remove").exit_code == 2  # nothing named
+
+
+def test_index_says_what_is_missing_and_prunes_when_asked(run, inbox):
+    import os
+
+    run("index", str(inbox))
+    os.remove(inbox / "fr.txt")
+    missing = run("index", str(inbox))
+    assert "1 sources missing (run with --prune to remove their documents)" in missing.output
+    pruned = json.loads(run("index", "--prune", "--json", str(inbox)).output)
+    assert pruned["documents"]["removed"] == 1 and len(pruned["sources"]["pruned"]) == 1

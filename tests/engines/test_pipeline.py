@@ -101,7 +101,8 @@ def test_a_file_that_disappears_from_a_batch_keeps_the_rest(engine, ledger, tmp_
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
     summary = index_paths([str(bad), good], engine, ledger)
-    assert summary.files == {"indexed": 1, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 1}
+    assert summary.files == {"indexed": 1, "updated": 0, "unchanged": 0, "moved": 0, "duplicate": 0,
+                             "rejected": 1}
     assert summary.rejected[0][0] == str(bad)
     assert engine.count() == 1
 

@@ -64,7 +64,8 @@ def test_a_name_with_a_newline_cannot_forge_a_summary_line(tantivy, ledger, tmp_
 def test_deep_json_is_rejected_and_the_run_goes_on(tantivy, ledger, tmp_path, name, content):
     folder = folder_with(tmp_path, {name: content})
     summary = index_paths([folder], tantivy, ledger)
-    assert summary.files == {"indexed": 1, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 1}
+    assert summary.files == {"indexed": 1, "updated": 0, "unchanged": 0, "moved": 0, "duplicate": 0,
+                             "rejected": 1}
     (path, reason), = summary.rejected
     assert path.endswith(name) and "nested deeper than 64 levels" in reason
     assert tantivy.count() == 1
