@@ -18,7 +18,7 @@ import snowballstemmer
 from indexer.analysis.fold import fold_word
 
 # Bumped whenever the terms made here change: indices built with other terms must be rebuilt.
-TERMS_VERSION = 1
+TERMS_VERSION = 2  # 2: bigrams for Chinese, Japanese, Korean and Thai
 MAX_TOKEN_BYTES = 40  # longer "words" are URLs, hashes or run-together junk
 # Split at anything that is not a letter, digit or a mark that belongs to a word
 # (Indic vowel signs, Hebrew and Arabic points): "l'OTAN" -> l, otan.
@@ -37,10 +37,47 @@ def slot(language: str | None) -> str:
     return language if language in STEMMERS else "other"
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai) or with particles glued
+# to words (Korean): a run of their characters becomes overlapping bigrams, as Elasticsearch's `cjk`
+# analyzer makes them: "经济合作" -> 经济 济合 合作, so a word typed alone (合作) is one term found inside
+# any sentence, and a longer one is a phrase of bigrams that must follow each other. A run of one
+# character is that character. No dictionary: the same terms in every language and on every engine.
+_BIGRAM_SCRIPTS = ("\u0e00-\u0e7f"  # Thai
+                   "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Hangul
+                   "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
+                   "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")  # Han
+_BIGRAM_RUN = re.compile(f"[{_BIGRAM_SCRIPTS}]+")
+
+
+def _pieces(word: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, token) of a split word: itself, or, where it holds a run of a bigram script, the
+    run's bigrams and the other parts as words."""
+    if not _BIGRAM_RUN.search(word):
+        return [(start, start + len(word), word)]
+    out, pos = [], 0
+    for run in _BIGRAM_RUN.finditer(word):
+        if run.start() > pos:
+            out.append((start + pos, start + run.start(), word[pos:run.start()]))
+        chars = run.group()
+        if len(chars) == 1:
+            out.append((start + run.start(), start + run.end(), chars))
+        else:
+            out += [(start + run.start() + i, start + run.start() + i + 2, chars[i:i + 2])
+                    for i in range(len(chars) - 1)]
+        pos = run.end()
+    if pos < len(word):
+        out.append((start + pos, start + len(word), word[pos:]))
+    return out
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased words, split where any non-alphanumeric character stands."""
+    """Lower-cased words, split where any non-alphanumeric character stands (bigrams in scripts
+    without spaces, see `_BIGRAM_SCRIPTS`)."""
     text = text.replace("İ", "i").lower()  # lower() would give i + combining dot
-    return [w for w in _SPLIT.split(text) if w and len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
+    split = [w for w in _SPLIT.split(text) if w]
+    if _BIGRAM_RUN.search(text):
+        split = [token for w in split for _, _, token in _pieces(w)]
+    return [w for w in split if len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
@@ -53,10 +90,12 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     if pos < len(text):
         out.append((pos, len(text)))
     spans = []
+    bigrams = _BIGRAM_RUN.search(text) is not None
     for start, end in out:
-        word = words(text[start:end])
-        if len(word) == 1:
-            spans.append((start, end, word[0]))
+        for a, b, piece in (_pieces(text[start:end], start) if bigrams else [(start, end, text[start:end])]):
+            word = words(piece)
+            if len(word) == 1:
+                spans.append((a, b, word[0]))
     return spans
 
 
@@ -76,7 +115,12 @@ def stemmed(text: str, language: str | None) -> list[str]:
 
 
 def folded(text: str) -> list[str]:
-    return [f for w in words(text) for f in words(fold_word(w))]
+    return [f for w in words(text) for f in _folded_word(w)]
+
+
+@lru_cache(maxsize=500_000)
+def _folded_word(word: str) -> tuple[str, ...]:
+    return tuple(words(fold_word(word)))
 
 
 def stemmed_field(text: str, language: str | None) -> str:

@@ -430,3 +430,50 @@ def test_every_engine_finds_the_archives_word_near_a_misspelled_one(loaded):
     assert closest_word("Negotiatons", loaded.near_word("negotiatons")) == "negotiations"
     assert closest_word("Bresil", loaded.near_word("bresil")) == "brasil"
     assert closest_word("zzzzqqqq", loaded.near_word("zzzzqqqq")) is None
+
+
+# -- scripts without spaces between words ---------------------------------------------------------------
+
+CJK_THAI = {
+    "zh-coop": ("zh", "瑞士与中国加强合作", "瑞士联邦委员会今天宣布，瑞士与中国将在科学研究和职业教育领域加强合作。"),
+    "ja-coop": ("ja", "スイスと日本の協力", "スイス連邦政府は本日、日本との経済協力を強化すると発表しました。"),
+    "ko-coop": ("ko", "스위스와 한국의 협력", "스위스 연방정부는 오늘 한국과의 경제 협력을 강화한다고 발표했다."),
+    "th-coop": ("th", "ความร่วมมือระหว่างไทยและสวิตเซอร์แลนด์", "รัฐบาลสวิตเซอร์แลนด์ประกาศว่าจะเพิ่มความร่วมมือด้านการศึกษากับประเทศไทย"),
+}
+
+
+@pytest.fixture
+def cjk(engine):
+    engine.index([_doc(doc_id, title, text, language, "2025-01-10") for doc_id, (language, title, text)
+                  in CJK_THAI.items()])
+    return engine
+
+
+@pytest.mark.parametrize("query, found", [
+    ("合作", {"zh-coop"}),  # a word inside a Chinese sentence
+    ("职业教育", {"zh-coop"}),  # a longer one: its bigrams in order
+    ("教育职业", set()),  # the same characters in another order are not there
+    ("协力", set()),  # a word that is not in the text
+    ("経済協力", {"ja-coop"}),
+    ("協力", {"ja-coop"}),
+    ("협력", {"ko-coop"}),  # written 협력을 (with its particle) in the text
+    ("경제 협력", {"ko-coop"}),
+    ("한국어", set()),
+    ("ความร่วมมือ", {"th-coop"}),  # Thai: a word inside a run without spaces
+    ("การศึกษา", {"th-coop"}),
+    ("การเมือง", set()),
+    ('"เพิ่มความร่วมมือ"', {"th-coop"}),
+])
+def test_words_inside_sentences_without_spaces_are_found(cjk, query, found):
+    assert ids(cjk, query) == found
+
+
+@pytest.mark.parametrize("query, doc_id, marked", [
+    ("合作", "zh-coop", "<mark>合作</mark>"),
+    ("职业教育", "zh-coop", "<mark>职业教育</mark>"),
+    ("협력", "ko-coop", "<mark>협력</mark>을"),
+    ("การศึกษา", "th-coop", "<mark>การศึกษา</mark>"),
+])
+def test_their_snippets_mark_the_characters_matched(cjk, query, doc_id, marked):
+    hit, = cjk.search(by_version(q=query)).hits
+    assert hit.id == doc_id and marked in hit.snippet
