@@ -48,8 +48,11 @@ TEMPLATE_META = "archive_template_version"  # in each index's mapping `_meta`: t
 
 
 def template_version(body: dict) -> int:
-    """A number that changes whenever the template this version of the archive writes changes."""
-    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+    """A number that changes whenever the template this version of the archive writes changes, or the
+    terms it indexes (archive.terms.TERMS_VERSION): either way the indices must be rebuilt."""
+    from ..terms import TERMS_VERSION
+
+    digest = hashlib.sha256(json.dumps([body, TERMS_VERSION], sort_keys=True).encode()).hexdigest()
     return int(digest[:7], 16)
 
 
