@@ -16,19 +16,27 @@ from indexer.readers.dates import date_header, parse_date
 
 HEAD_CHARS = 300  # how far into the text a dateline may start
 
-_MONTHS_BY_LANG = {
-    "en": "january february march april may june july august september october november december",
-    "de": "januar februar marz april mai juni juli august september oktober november dezember",
-    "fr": "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "pt": "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-}
-MONTHS: dict[str, int] = {}
-for _names in _MONTHS_BY_LANG.values():
-    for _number, _name in enumerate(_names.split(), start=1):
-        MONTHS[_name] = _number
+# Month names from CLDR (babel), in every form a date may use (format: "3 марта", stand-alone:
+# "март"), folded; a name that meant two months in two languages would be left out (none does).
+MONTH_LOCALES = ("en", "de", "fr", "it", "es", "pt", "nl", "pl", "tr", "ru", "uk", "sv", "da", "nb", "fi", "cs",
+                 "ro", "hu", "el", "bg", "sr", "ar", "he", "id")
+
+
+def _month_names() -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for locale in MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context=context, locale=locale).items():
+                key = fold(name)
+                if names.setdefault(key, number) != number:
+                    ambiguous.add(key)
+    return {name: number for name, number in names.items() if name not in ambiguous}
+
+
+MONTHS: dict[str, int] = _month_names()
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                "sept": 9, "oct": 10, "nov": 11, "dec": 12, "janner": 1, "setiembre": 9})
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))

@@ -25,6 +25,13 @@ from indexer.readers.dates import date_header, source_date
     ("No date here at all.", None),
     ("", None),
     ("1234567890 2024", None),
+    # month names from CLDR in the other languages (and their genitive forms)
+    ("Москва, 3 марта 2025 года. Министерство сообщает.", ("2025-03-03", "day")),
+    ("القاهرة، 10 يونيو 2025 — أعلنت الوزارة", ("2025-06-10", "day")),
+    ("Warszawa, 5 maja 2024 r. Ministerstwo informuje.", ("2024-05-05", "day")),
+    ("Ankara, 7 Ekim 2024 - Bakanlık açıkladı.", ("2024-10-07", "day")),
+    ("Αθήνα, 4 Μαΐου 2024. Το υπουργείο ανακοίνωσε.", ("2024-05-04", "day")),
+    ("Київ, 12 листопада 2024 року", ("2024-11-12", "day")),
 ])
 def test_find_date(text, expected):
     assert find_date("", text) == expected
