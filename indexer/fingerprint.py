@@ -17,7 +17,8 @@ from pathlib import Path
 _ROOT = Path(__file__).parent
 _PARTS = ("readers/*.py", "analysis/*.py", "analysis/data/*.toml", "tidy.py", "model.py")
 _DISTRIBUTIONS = ("langdetect", "jieba", "sudachipy", "sudachidict-small", "anyascii", "babel", "pycountry",
-                  "pypdfium2", "python-docx", "striprtf")
+                  "pypdfium2", "python-docx", "striprtf", "ftfy", "python-dateutil", "selectolax", "markdown-it-py",
+                  "charset-normalizer")
 
 
 @functools.lru_cache(maxsize=1)

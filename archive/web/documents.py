@@ -40,7 +40,7 @@ def _part(raw: str | None) -> int:
     return min(int(raw), 1_000_000)
 
 
-def _optional_context(engine, omitted: dict[str, str]) -> SearchContext | None:
+def _optional_context(engine, omitted: dict[str, str], language: str | None = None) -> SearchContext | None:
     """The search a document was opened from (`?search=<its query string>&hit=<place>`), if any and usable."""
     raw, hit = request.args.get("search"), request.args.get("hit", "")
     if raw is None:
@@ -51,7 +51,7 @@ def _optional_context(engine, omitted: dict[str, str]) -> SearchContext | None:
         return None  # a hand-edited link: the page is shown without it
     position = int(hit) if hit.isascii() and hit.isdigit() else 0
     context = SearchContext(back_url=search_url(req.with_page(max(1, -(-position // req.per_page)))),
-                            position=position, total=0, highlight=req.query.highlight)
+                            position=position, total=0, highlight=req.query.highlight_for(language))
 
     def neighbour(at: int) -> str | None:
         if not 1 <= at <= MAX_PAGE:
@@ -118,6 +118,7 @@ def document(doc_id: str):
         if doc.attached_to else []
     page = build_document_page(doc, translations, similar, facet_link=facet_search_url, doc_link=document_url,
                                omitted=omitted, part=_part(request.args.get("part")),
-                               context=_optional_context(engine, omitted), message=message[0] if message else None)
+                               context=_optional_context(engine, omitted, doc.language),
+                               message=message[0] if message else None)
     data = page.to_json([t.id for t in translations], [h.id for h in similar])
     return respond("document.html", data, page=page)

@@ -1,6 +1,8 @@
 """What the search page says about a search beyond its results: values no document has, "did you mean"."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from ..engines import Engine
@@ -48,6 +50,6 @@ def did_you_mean(engine: Engine, req: SearchRequest, result: SearchResult) -> Se
     if not changed or q == req.q:
         return None
     suggested = req.with_query(q)
-    probe = engine.search(SearchRequest.create(q=q, filters=dict(req.filters), exclusions=dict(req.exclusions),
-                                               date_from=req.date_from, date_to=req.date_to, per_page=1, facets=()))
+    # the same search in every other respect (filters, dates, versions, expansion), so the totals compare
+    probe = engine.search(replace(suggested, page=1, per_page=1, facets=()))
     return suggested if probe.total > result.total else None
