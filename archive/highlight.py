@@ -115,15 +115,20 @@ def render_marks(text: str, spans: list[tuple[int, int]]) -> Markup:
     return Markup("".join(out))
 
 
-def _near_first_match(text: str, node: Node) -> tuple[str, bool, bool]:
-    """The part of a very long text where the query's words first appear (as typed, in any case),
-    so a snippet costs the same for a 5 MB document as for a short one. (text, cut before, cut after)"""
+def _near(text: str, node: Node) -> tuple[int, int]:
+    """(start, end) of the part of a very long text where the query's words first appear (as typed,
+    in any case), so a snippet costs the same for a 5 MB document as for a short one."""
     heads = {w[:4] for term in positive_terms(node) for w in words(term.text) if w}
     # str.find of a few spellings is many times faster than lower() or a case-blind regex over megabytes.
     variants = {v for h in heads for v in (h, h.capitalize(), h.upper())}
     found = [at for at in (text.find(v) for v in variants) if at >= 0]
     anchor = min(found) if found else 0
-    start, end = max(0, anchor - NEAR), min(len(text), anchor + NEAR)
+    return max(0, anchor - NEAR), min(len(text), anchor + NEAR)
+
+
+def _near_first_match(text: str, node: Node) -> tuple[str, bool, bool]:
+    """That part of a very long text: (text, cut before, cut after)."""
+    start, end = _near(text, node)
     return text[start:end], start > 0, end < len(text)
 
 
@@ -149,13 +154,10 @@ def snippet_page(text: str, pages: list[int], node: Node, language: str | None,
     """The page (1-based) the snippet of a paged document (PDF) comes from; None for one page."""
     if len(pages) < 2:
         return None
-    if len(text) > LONG_TEXT:
-        part, _, _ = _near_first_match(text, node)
-        offset = text.find(part[:200]) if part else 0
-    else:
-        matcher = _Matcher(node, language)
-        spans = matcher.spans(text) if matcher else []
-        offset = _best_window(spans, size) if spans else 0
+    start, end = _near(text, node) if len(text) > LONG_TEXT else (0, len(text))
+    matcher = _Matcher(node, language)
+    spans = matcher.spans(text[start:end]) if matcher else []
+    offset = start + (_best_window(spans, size) if spans else 0)
     return bisect.bisect_right(pages, max(offset, 0)) or 1
 
 

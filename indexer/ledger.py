@@ -137,7 +137,7 @@ class Ledger:
     def vanished_file_with(self, sha256: str) -> str | None:
         """The path of an indexed file with this content that no longer exists (a file renamed or moved)."""
         for (path,) in self.db.execute("SELECT path FROM files WHERE sha256=? AND status='indexed'", (sha256,)):
-            if not os.path.lexists(path):
+            if "\\" not in path and not os.path.lexists(path):  # (escaped names cannot be checked on disk)
                 return path
         return None
 

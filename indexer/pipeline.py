@@ -269,11 +269,13 @@ class Indexer:
             self.summary.duplicate_records += 1
             return "duplicate"
         if self.ledger.removed_text(doc.content_hash):  # a removed document read again, from any file
+            if reuse_id:  # the record's old text goes; the removed one does not come back
+                self._detach(reuse_id, previous[2])
+            if previous:
+                self.ledger.drop_record(key)
             self.summary.withheld_records += 1
             return "unchanged"
-        doc.id = reuse_id or document_id(key)
-        if self.ledger.removed(doc.id):  # the id of a removed document is never given to another text
-            doc.id = document_id(f"{key}\n{doc.content_hash}")
+        doc.id = reuse_id or self._free_id(key, doc.content_hash)
         doc.sources = [doc.source]
         self.ledger.set_doc(doc.id, doc.content_hash, doc.sources)
         self.ledger.set_record(key, real, doc.id, doc.content_hash, doc.source)
@@ -283,6 +285,16 @@ class Indexer:
             return "updated"
         self.summary.new_documents += 1
         return "indexed"
+
+    def _free_id(self, key: str, text_hash: str) -> str:
+        """The id a record's new document gets: made from its key, unless a live document (a file moved
+        away, a duplicate that outlived this record) or a removed one holds it already."""
+        doc_id = document_id(key)
+        salt = 0
+        while self.ledger.doc(doc_id) is not None or self.ledger.removed(doc_id) or doc_id in self._pending:
+            salt += 1
+            doc_id = document_id(f"{key}\n{text_hash}\n{salt}")
+        return doc_id
 
     def _analysed_again(self, doc: Communique, previous: tuple[str, str, str]) -> str:
         """The same text, analysed by a newer analysis: it replaces the stored document (only from the
@@ -345,10 +357,18 @@ class Indexer:
 
         for given in paths:
             if glob.has_magic(given):
+                if prune:
+                    self.summary.skipped.append((shown(given), "a pattern: vanished files are pruned only under "
+                                                              "a file or folder named as it is"))
+                continue
+            if not os.path.lexists(given):
+                if prune and self.ledger.files_under(shown(os.path.realpath(given))):
+                    self.summary.skipped.append((shown(given), "not found (a folder unmounted or renamed?): "
+                                                              "its documents were not pruned"))
                 continue
             for path in self.ledger.files_under(shown(os.path.realpath(given))):
-                if os.path.lexists(path):
-                    continue
+                if "\\" in path or os.path.lexists(path):
+                    continue  # (a name shown with escapes cannot be checked on disk: never pruned)
                 if prune:
                     self._forget_records(path, keep=set())
                     self.ledger.drop_file(path)

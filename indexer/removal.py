@@ -46,11 +46,14 @@ def documents_to_remove(engine, ledger: Ledger, ids=(), sources=(), translations
 
 def remove_documents(engine, ledger: Ledger, docs: list[Communique], by: str, reason: str | None = None,
                      log: str | Path | None = None) -> None:
-    """Take `docs` out of the engine and the ledger, keep their tombstones, and log the removal."""
-    engine.delete([doc.id for doc in docs])
+    """Take `docs` out of the engine and the ledger, keep their tombstones, and log the removal.
+
+    The tombstones are saved first: if the engine fails after them, the same command removes the
+    documents still in the engine when run again."""
     for doc in docs:
         ledger.remove_doc(doc.id, doc.content_hash, doc.title or "(untitled)", by, reason)
     ledger.commit()
+    engine.delete([doc.id for doc in docs])
     if log is not None:
         with open(log, "a", encoding="utf-8") as handle:
             for doc in docs:

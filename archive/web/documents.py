@@ -85,12 +85,12 @@ def _removed(doc_id: str) -> str | None:
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT title, removed_at, reason FROM removed WHERE doc_id=?", (doc_id,)).fetchone()
         finally:
             db.close()
-    except sqlite3.Error:  # a ledger from before removals, or one being written: say nothing more than 404
+    except (sqlite3.Error, ValueError):  # a ledger from before removals, or being written: no more than 404
         return None
     if row is None:
         return None

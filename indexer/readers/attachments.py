@@ -42,6 +42,8 @@ def attached_documents(path: str, parent: Communique, files: list[tuple[int, str
                 break  # one document per attached file
         except ReadError as err:
             bad.append((key, f"attachment {name}: {err.reason}"))
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - one attachment never costs its message
+            bad.append((key, f"attachment {name}: not readable ({type(err).__name__}: {err})"))
     return docs, bad
 
 
@@ -53,7 +55,7 @@ def beside(path: str, uri: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, b
     """(name, bytes) of the file an attachment's URI names when a regular file of that name lies in the
     message file's folder (a name only: no other folder is looked into), else None."""
     name = os.path.basename(unquote(urlparse(uri).path))
-    if not name or name in (".", "..") or not is_document(name):
+    if not name or name.startswith(".") or not is_document(name):  # hidden files are never read
         return None
     local = os.path.join(os.path.dirname(path) or ".", name)
     try:

@@ -137,24 +137,32 @@ def open_image(path: str, data: bytes):
     return image
 
 
+MAX_FRAMES = 500  # pages of one image file (a multi-page TIFF)
+
+
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS):
     """Yield the one communiqué of a scanned page image (.png, .jpg, .tif; a TIFF's pages in order)."""
+    import itertools
+
     from PIL import ImageSequence
 
-    from indexer.readers.pdf import _ocr_paragraphs
+    from indexer.readers.pdf import _ocr_paragraphs, join_pages
     from indexer.readers.records import make_communique
 
     image = open_image(path, data)  # its size first: a bomb is refused whether or not OCR is on
     require(path, limits)
-    frames = [frame.copy() for frame in ImageSequence.Iterator(image)][:500]
+    frames = []
+    for frame in itertools.islice(ImageSequence.Iterator(image), MAX_FRAMES):
+        width, height = frame.size  # each page of a TIFF is checked before it is decoded
+        if width * height > MAX_PIXELS:
+            raise ReadError(path, f"a page of {width}×{height} pixels is larger than OCR reads ({MAX_PIXELS:,} pixels)")
+        frames.append(frame.copy())
     packs = choose_packs(frames[0], path, limits)
-    pages = ["\n\n".join(_ocr_paragraphs(read_image(frame, packs, path, limits))) for frame in frames]
-    from indexer.readers.pdf import page_starts
-
-    doc = make_communique(path, "\n\n".join(p for p in pages if p), None,
-                          warnings=[f"{len(frames)} page(s) read by OCR"])
+    text, starts = join_pages(["\n\n".join(_ocr_paragraphs(read_image(frame, packs, path, limits)))
+                               for frame in frames])
+    doc = make_communique(path, text, None, warnings=[f"{len(frames)} page(s) read by OCR"])
     if not doc.text.strip():
         raise ReadError(path, "OCR found no text in the image")
-    if len(frames) > 1:
-        doc.pages = page_starts(doc.text, pages)
+    if len(frames) > 1 and doc.text == text:
+        doc.pages = starts
     return iter([doc])

@@ -78,9 +78,11 @@ def read_docx(path: str, data: bytes) -> Iterator[Communique]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
+    from lxml.etree import LxmlError
+
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as err:
         raise ReadError(path, f"not a readable Word document ({err})") from None
     paragraphs: list[str] = []
     styled_title = None
@@ -109,8 +111,9 @@ def _odf_text(element) -> str:
     parts = [element.text or ""]
     for child in element:
         name = local_name(child.tag)
-        if name == "s":
-            parts.append(" " * int(child.get("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}c", "1") or 1))
+        if name == "s":  # a run of spaces: "c" says how many (bounded: a number is no reason to fill memory)
+            count = child.get("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}c", "1")
+            parts.append(" " * min(int(count) if count.isdigit() else 1, 100))
         elif name in _ODF_BREAKS:
             parts.append(_ODF_BREAKS[name])
         elif name not in ("note", "annotation", "tracked-changes"):

@@ -29,6 +29,7 @@ from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
 from indexer.readers import ocr
 from indexer.readers.records import make_communique
+from indexer.tidy import tidy
 
 MAX_PAGES = 5000
 # A page that shows an image and whose text layer has fewer letters than this is read as a scan.
@@ -60,36 +61,63 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Co
             raise ReadError(path, "PDF with JavaScript: refused (scripts in a communiqué are a warning sign)")
         if len(document) > MAX_PAGES:
             raise ReadError(path, f"PDF of {len(document)} pages, more than {MAX_PAGES}")
-        pages, scanned = _read_pages(path, document, limits)
+        pages, scanned, warnings = _read_pages(path, document, limits)
         meta = document.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError as err:
+        raise ReadError(path, f"the PDF cannot be read ({err})") from None
     finally:
         document.close()
-    yield _communique(path, pages, meta, scanned)
+    doc = _communique(path, pages, meta, scanned)
+    doc.warnings.extend(warnings)
+    yield doc
 
 
-def _read_pages(path: str, document, limits: Limits) -> tuple[list[list[str]], int]:
-    """Each page's paragraphs, and how many pages were read by OCR."""
-    texts: list[list[str] | None] = []
+def _read_pages(path: str, document, limits: Limits) -> tuple[list[list[str]], int, list[str]]:
+    """Each page's paragraphs, how many pages were read by OCR, and warnings."""
+    import pypdfium2 as pdfium
+
+    texts: list[list[str]] = []
+    scans: list[int] = []
     for index in range(len(document)):
-        page = document[index]
-        textpage = page.get_textpage()
         try:
-            paragraphs = _paragraphs(textpage)
+            page = document[index]
+        except pdfium.PdfiumError as err:
+            raise ReadError(path, f"page {index + 1} of the PDF cannot be read ({err})") from None
+        try:
+            textpage = page.get_textpage()
+            try:
+                paragraphs = _paragraphs(textpage)
+            finally:
+                textpage.close()
+            letters = sum(ch.isalpha() for p in paragraphs for ch in p)
+            if letters < MIN_LETTERS and _has_image(page):
+                scans.append(index)
         finally:
-            textpage.close()
-        letters = sum(ch.isalpha() for p in paragraphs for ch in p)
-        texts.append(None if letters < MIN_LETTERS and _has_image(page) else paragraphs)
-        page.close()
-    scans = [i for i, t in enumerate(texts) if t is None]
+            page.close()
+        texts.append(paragraphs)
+    warnings: list[str] = []
+    read = 0
     if scans:
-        packs = None
-        for index in scans:
-            image = _render(path, document[index])
-            if packs is None:
-                packs = ocr.choose_packs(image, path, limits)
-            texts[index] = _ocr_paragraphs(ocr.read_image(image, packs, path, limits))
-    pages = _drop_running_lines([t or [] for t in texts])
-    return pages, len(scans)
+        try:
+            packs = None
+            for index in scans:
+                page = document[index]
+                try:
+                    image = _render(path, page)
+                finally:
+                    page.close()
+                if packs is None:
+                    packs = ocr.choose_packs(image, path, limits)
+                found = _ocr_paragraphs(ocr.read_image(image, packs, path, limits))
+                # a cover with a logo and a short title: OCR of the logo is no better than the title
+                if sum(ch.isalpha() for p in found for ch in p) > sum(ch.isalpha() for p in texts[index] for ch in p):
+                    texts[index] = found
+                    read += 1
+        except ocr.OcrUnavailable as err:
+            if not any(texts):
+                raise
+            warnings.append(f"{len(scans)} page(s) look scanned and were not read by OCR: {err.reason}")
+    return _drop_running_lines(texts), read, warnings
 
 
 def _has_image(page) -> bool:
@@ -164,7 +192,17 @@ def _paragraphs(textpage) -> list[str]:
 def _join(left: str, right: str) -> str:
     if left.endswith("-") and right[:1].islower() and left[-2:-1].isalpha():
         return left[:-1] + right  # a hyphen PDFium did not mark
-    return f"{left} {right}"
+    return left + ("" if _no_space(left[-1:], right[:1]) else " ") + right
+
+
+# Scripts written without spaces between words: Thai, kana, Han (Korean puts spaces between words).
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       "\u3001\u3002\uff0c]")
+
+
+def _no_space(left: str, right: str) -> bool:
+    """Chinese, Japanese and Thai lines are joined without a space (a space would split a word)."""
+    return bool(left and right and _UNSPACED.match(left) and _UNSPACED.match(right))
 
 
 def _ocr_paragraphs(text: str) -> list[str]:
@@ -206,18 +244,44 @@ def _communique(path: str, pages: list[list[str]], meta: dict, scanned: int) -> 
     title = meta.get("Title", "").strip()
     if _JUNK_TITLES.match(title):
         title = ""
-    texts = ["\n\n".join(p) for p in pages]
-    joined = ""
-    for text in filter(None, texts):  # a sentence that goes on over a page break is one paragraph
-        goes_on = joined and not joined.endswith(_SENTENCE_END) and text[:1].islower()
-        joined += (" " if goes_on else "\n\n" if joined else "") + text
-    doc = make_communique(path, joined, title or None,
-                          issuer=meta.get("Author") or None, warnings=warnings)
+    text, starts = join_pages(["\n\n".join(p) for p in pages])
+    doc = make_communique(path, text, title or None, issuer=meta.get("Author") or None, warnings=warnings)
     found = _PDF_DATE.match(meta.get("CreationDate", ""))
-    if found and 1900 < int(found.group(1)) < 2200 and 1 <= int(found.group(2)) <= 12:
+    if found and _real_day(*map(int, found.groups())):
         created_date(doc, f"{found.group(1)}-{found.group(2)}-{found.group(3)}", "the PDF's creation date")
-    doc.pages = page_starts(doc.text, texts)
+    doc.pages = starts if doc.text == text else []
     return doc
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    import datetime
+
+    try:
+        return 1900 < year < 2200 and datetime.date(year, month, day) is not None
+    except ValueError:
+        return False
+
+
+def join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The pages' text as one (each tidied; a sentence that goes on over a page break stays one
+    paragraph), and where each page starts in it (an empty page where the next one starts)."""
+    text, starts = "", []
+    for page in pages:
+        page = tidy(page)
+        if not page:
+            starts.append(-1)
+            continue
+        goes_on = text and not text.endswith(_SENTENCE_END) and page[:1].islower()
+        text += (("" if _no_space(text[-1:], page[:1]) else " ") if goes_on else "\n\n" if text else "")
+        starts.append(len(text))
+        text += page
+    # an empty page starts where the next page does (or at the end)
+    following = len(text)
+    for i in range(len(starts) - 1, -1, -1):
+        if starts[i] < 0:
+            starts[i] = following
+        following = starts[i]
+    return text, starts
 
 
 def created_date(doc: Communique, day: str, where: str) -> None:
@@ -233,14 +297,3 @@ def created_date(doc: Communique, day: str, where: str) -> None:
         doc.warnings.append(f"date from {where}")
 
 
-def page_starts(text: str, pages: list[str]) -> list[int]:
-    """Where each page's text starts in the document's (tidied) text; [] when they cannot be placed."""
-    starts, at = [], 0
-    for page in pages:
-        head = page.strip()[:40]
-        found = text.find(head, at) if head else at
-        if found < 0:
-            return []
-        starts.append(found)
-        at = found + len(head)
-    return starts

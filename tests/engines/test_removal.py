@@ -103,3 +103,39 @@ def test_a_renamed_file_moves_its_documents(engine, ledger, folder):
     doc = engine.get(japan)
     assert doc.sources == [str(folder / "archive" / "2024-03-japan.txt")]
     assert index_paths([str(folder)], engine, ledger).files["unchanged"] == 3
+
+
+def test_a_new_file_where_one_moved_away_gets_its_own_id(engine, ledger, folder):
+    index_paths([str(folder)], engine, ledger)
+    japan = _id_of(engine, "Japan")
+    os.rename(folder / "a.txt", folder / "0-japan.txt")  # read before the new a.txt: it moves first
+    (folder / "a.txt").write_text(TEXTS["a.txt"].replace("Japan and Brazil", "Kenya and Ghana"), encoding="utf-8")
+    index_paths([str(folder)], engine, ledger)
+    assert engine.count() == 4 and "Japan" in engine.get(japan).text  # the moved document is still there
+    assert "Kenya" in engine.get(_id_of(engine, "Kenya")).text
+
+
+def test_editing_one_of_two_copies_keeps_the_other(engine, ledger, folder):
+    (folder / "a-copy.txt").write_text(TEXTS["a.txt"], encoding="utf-8")
+    index_paths([str(folder)], engine, ledger)
+    (folder / "a.txt").write_text(TEXTS["a.txt"].replace("Tokyo", "Osaka"), encoding="utf-8")
+    index_paths([str(folder)], engine, ledger)
+    texts = sorted(d.text for d in engine.iter_documents() if "Japan" in d.text)
+    assert len(texts) == 2 and "Osaka" in texts[0] + texts[1] and "Tokyo" in texts[0] + texts[1]
+
+
+def test_a_text_changed_into_a_removed_one_takes_its_old_document_out(engine, ledger, folder):
+    index_paths([str(folder)], engine, ledger)
+    remove_documents(engine, ledger, documents_to_remove(engine, ledger, ids=[_id_of(engine, "Japan")]), by="t")
+    (folder / "b.txt").write_text(TEXTS["a.txt"], encoding="utf-8")  # b now holds the removed text
+    summary = index_paths([str(folder)], engine, ledger)
+    assert summary.withheld_records == 1 and engine.count() == 1  # Sweden's old text is gone too
+    assert not any("Japan" in d.text or "Sweden" in d.text for d in engine.iter_documents())
+
+
+def test_prune_leaves_a_folder_that_is_not_there(engine, ledger, folder, tmp_path):
+    index_paths([str(folder)], engine, ledger)
+    os.rename(folder, tmp_path / "elsewhere")  # unmounted or renamed
+    summary = index_paths([str(folder)], engine, ledger, prune=True)
+    assert summary.pruned_sources == [] and engine.count() == 3
+    assert "not pruned" in dict(summary.skipped)[str(folder)]

@@ -249,3 +249,95 @@ def test_pdf_columns_and_page_breaks_keep_sentences_whole(tmp_path):
     assert paragraphs[1] == "The talks went on for two days and the delegations agreed to meet again in the spring, " \
                             "in Geneva."  # so is the page break
     assert len(doc.pages) == 3
+
+
+def test_a_bad_attachment_costs_only_itself(tmp_path):
+    import zipfile
+    from email.message import EmailMessage
+
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")  # not XML
+        archive.writestr("word/document.xml", "<w:document")
+    message = EmailMessage()
+    message["From"], message["Subject"] = "press@example.org", "Two attachments"
+    message["Date"] = "Mon, 05 May 2025 10:00:00 +0200"
+    message.set_content("Switzerland and Japan signed an agreement.")
+    message.add_attachment(broken.read_bytes(), maintype="application", subtype="octet-stream", filename="a.docx")
+    message.add_attachment(made.write_odt(tmp_path, "en").read_bytes(), maintype="application",
+                           subtype="vnd.oasis.opendocument.text", filename="b.odt")
+    (tmp_path / "mail.eml").write_bytes(bytes(message))
+    docs, error = [], None
+    try:
+        for doc in read_path(str(tmp_path / "mail.eml")):
+            docs.append(doc)
+    except ReadError as err:
+        error = err
+    assert [d.source.rsplit("#", 1)[-1] for d in docs] == [str(tmp_path / "mail.eml").rsplit("#", 1)[-1], "att-2"]
+    assert "attachment a.docx" in error.reason
+
+
+def test_odf_space_runs_and_tiff_pages_are_bounded(tmp_path):
+    import zipfile
+
+    from PIL import Image
+
+    odt = tmp_path / "spaces.odt"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+                         'xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+                         '<office:text><text:p>Bern<text:s text:c="300000000"/>and Geneva met.</text:p>'
+                         '<text:p>Zurich<text:s text:c="x"/>too.</text:p></office:text></office:body>'
+                         '</office:document-content>')
+    doc = _one(odt)
+    assert len(doc.text) < 400 and "Geneva" in doc.text
+    small, big = Image.new("L", (100, 100), 255), Image.new("1", (12_000, 12_000), 1)
+    small.convert("1").save(tmp_path / "pages.tif", save_all=True, append_images=[big], compression="group4")
+    with pytest.raises(ReadError, match="larger than OCR reads"):
+        list(read_path(str(tmp_path / "pages.tif")))
+
+
+def test_chinese_and_japanese_lines_join_without_a_space():
+    from indexer.readers.pdf import _join
+
+    assert _join("スイス政府は経済協", "力を強化する") == "スイス政府は経済協力を強化する"
+    assert _join("瑞士与中国加强", "合作。") == "瑞士与中国加强合作。"
+    assert _join("스위스 연방정부는", "협력을") == "스위스 연방정부는 협력을"
+    assert _join("The Federal", "Council") == "The Federal Council"
+
+
+def test_a_cover_with_a_logo_and_a_short_title_keeps_its_text(tmp_path):
+    from fpdf import FPDF
+    from PIL import Image
+
+    from indexer.limits import Limits
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), (180, 30, 30)).save(logo)
+    pdf = FPDF()
+    pdf.add_font("dejavu", fname=made.FONT)
+    pdf.set_font("dejavu", size=20)
+    pdf.add_page()
+    pdf.image(str(logo), x=20, y=20, w=60)
+    pdf.set_xy(20, 80)
+    pdf.cell(text="Jahresbericht 2024")
+    pdf.add_page()
+    pdf.set_font("dejavu", size=12)
+    pdf.multi_cell(w=170, h=7, text=made.TEXTS["de"][1])
+    pdf.output(str(tmp_path / "report.pdf"))
+    without_ocr, = read_path(str(tmp_path / "report.pdf"), Limits(ocr=False))
+    assert without_ocr.text.startswith("Jahresbericht 2024") and "Amherd" in without_ocr.text
+    assert any("not read by OCR" in w for w in without_ocr.warnings)
+
+
+def test_the_page_of_a_snippet_in_a_long_document():
+    from archive.highlight import LONG_TEXT, snippet_page
+    from archive.query import parse_query
+
+    pages = [f"Page {n}. " + "The delegation met the council to discuss budgets and roads. " * 60 for n in range(12)]
+    pages[6] += "Glaciers were the subject of a special session."
+    text = "\n\n".join(pages)
+    starts = [text.index(f"Page {n}.") for n in range(12)]
+    assert len(text) > LONG_TEXT
+    assert snippet_page(text, starts, parse_query("glaciers"), "en") == 7

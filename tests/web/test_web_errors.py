@@ -140,3 +140,16 @@ def test_a_page_past_the_last_shows_the_last_page_and_says_so(client):
     data = client.get("/?per_page=2&page=999&format=json").get_json()
     assert data["page"] == data["pages"] and data["results"]
     assert "There is no page 999 of this search" in data["notices"][0]
+
+
+def test_an_unknown_document_is_404_with_a_relative_data_folder(tmp_path, monkeypatch):
+    from archive.web.engine import close_engine
+    from tests.web.documents import make_app
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(tmp_path, DATA_DIR="data")
+    try:
+        (tmp_path / "data" / "ledger.sqlite").write_bytes(b"")  # a ledger file there, as after `archive index`
+        assert app.test_client().get("/doc/no-such-id").status_code == 404
+    finally:
+        close_engine(app)
