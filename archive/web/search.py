@@ -7,10 +7,12 @@ from flask import Blueprint, current_app, request
 
 from ..query import QuerySyntaxError, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
+from ..engines import EngineError
 from .engine import get_engine
 from .negotiation import respond
 from .links import Link
 from .search_page import build_search_page, error_page
+from .histogram import build_histogram
 from .suggestions import did_you_mean, unmatched_values
 from .urls import document_url, public_url, search_url
 
@@ -74,6 +76,11 @@ def search():
                              share_url=public_url(search_url(req)), notices=notices)
     if suggestion:
         page.suggestion = Link(suggestion.q, search_url(suggestion))
+    if result.total or req.date_from or req.date_to:
+        try:
+            page.histogram = build_histogram(get_engine(), req, search_url)
+        except EngineError as exc:  # an optional part: the results are served without it
+            current_app.logger.error("search page served without its histogram", exc_info=exc)
     return respond("search.html", page.to_json(), page=page)
 
 

@@ -5,6 +5,8 @@ that turns a request into a URL; no Flask needed, so it is unit-tested directly.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field, replace
 
 from ..facets import NAMES as FACETS
@@ -20,6 +22,10 @@ SEARCHABLE_AT = 8  # facets with this many values get a filter box
 MAX_FACET_SIZE = 500
 DEFAULT_FACET_SIZE = 10
 
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .histogram import Histogram
 
 @dataclass
 class FacetValueView:
@@ -115,6 +121,7 @@ class SearchPage:
     versions_url: str | None = None  # switch between one result per communiqué and every version
     suggestion: "Link | None" = None  # "did you mean": the search with the archive's nearest words
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
+    histogram: "Histogram | None" = None  # communiqués per month or year, the date range left out
 
     @property
     def first_shown(self) -> int:
@@ -164,6 +171,7 @@ class SearchPage:
             },
             "url": self.share_url,
             "notices": self.notices,
+            "histogram": self.histogram.to_json() if self.histogram else None,
             "did_you_mean": {"q": self.suggestion.label, "url": self.suggestion.url} if self.suggestion else None,
             "links": {
                 "prev": self.pagination.prev_url if self.pagination else None,

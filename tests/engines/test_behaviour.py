@@ -477,3 +477,19 @@ def test_words_inside_sentences_without_spaces_are_found(cjk, query, found):
 def test_their_snippets_mark_the_characters_matched(cjk, query, doc_id, marked):
     hit, = cjk.search(by_version(q=query)).hits
     assert hit.id == doc_id and marked in hit.snippet
+
+
+def test_the_date_histogram_is_the_same_on_every_engine(loaded):
+    from archive.web.histogram import build_histogram
+
+    request = SearchRequest.create(q="", date_from="2024-01", date_to="2024-02")  # its own range is left out
+    histogram = build_histogram(loaded, request, lambda r: f"{r.date_from}/{r.date_to}")
+    counts = {b.start: b.count for b in histogram.bars}
+    assert histogram.interval == "month" and list(counts) == sorted(counts)  # every month, gaps too
+    assert {m: n for m, n in counts.items() if n} == {"2023-05": 1, "2023-06": 1, "2024-01": 1, "2024-02": 1,
+                                                        "2024-03": 2, "2024-11": 1, "2025-05": 1, "2025-07": 1}
+    assert histogram.undated == 1  # the undated communiqué: counted and said
+    assert [b.start for b in histogram.bars if b.selected] == ["2024-01", "2024-02"]
+    assert all(b.url == f"{b.start}/{b.end}" for b in histogram.bars)
+    japan = build_histogram(loaded, SearchRequest.create(q="country:JP"), lambda r: "")
+    assert 0 < sum(b.count for b in japan.bars) < sum(counts.values())  # it follows the query

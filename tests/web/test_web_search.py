@@ -254,3 +254,20 @@ def test_the_browsers_languages_pick_the_version_shown_unless_a_language_is_sele
     assert shown({"Accept-Language": "it-CH, fr;q=0.8, en;q=0.5"}) == {"g-nato": "fr-nato", "g-zoll": "it-zoll"}
     assert shown({"Accept-Language": "it;q=0, fr-FR"}) == {"g-nato": "fr-nato", "g-zoll": "de-zoll"}
     assert shown({"Accept-Language": "it"}, "&language=de&language=fr") == {"g-nato": "de-nato", "g-zoll": "de-zoll"}
+
+
+def test_the_date_histogram_follows_the_search_but_not_its_date_range(client):
+    everything = client.get("/?format=json").get_json()["histogram"]
+    assert everything["interval"] == "month"
+    counts = {b["start"]: b["count"] for b in everything["buckets"]}
+    assert counts["2024-03"] == 2 and counts["2025-07"] == 1 and counts["2024-02"] == 0  # gaps are bars too
+    narrowed = client.get("/?from=2024-03&to=2024-03&format=json").get_json()
+    assert narrowed["total"] == 2 and narrowed["histogram"]["buckets"] == everything["buckets"]  # not its own range
+    german = client.get("/?language=de&format=json").get_json()["histogram"]
+    assert sum(b["count"] for b in german["buckets"]) < sum(counts.values())  # other filters do count
+    march = next(b for b in everything["buckets"] if b["start"] == "2024-03")
+    assert march["url"] == "/?from=2024-03&to=2024-03"
+    assert client.get(march["url"] + "&format=json").get_json()["total"] == 2
+    html = client.get("/?from=2024-03&to=2024-03").get_data(as_text=True)
+    assert 'class="bar bar-selected" aria-label="Mar 2024: 2"' in html and "As a table" in html
+    assert client.get("/?q=nothingmatchesthis&format=json").get_json()["histogram"] is None
