@@ -90,7 +90,47 @@
     });
   }
 
+  // Dragging across the date histogram's bars searches the range they cover; a click is the bar's link.
+  function setupHistogram(svg) {
+    var bars = Array.prototype.slice.call(svg.querySelectorAll("a.bar"));
+    var first = null, last = null;
+    function mark() {
+      var low = Math.min(first, last), high = Math.max(first, last);
+      bars.forEach(function (bar, i) { bar.classList.toggle("bar-dragging", first !== null && i >= low && i <= high); });
+    }
+    function at(e) {
+      var hit = document.elementFromPoint(e.clientX, e.clientY);
+      var bar = hit && hit.closest ? hit.closest("a.bar") : null;
+      return bar ? bars.indexOf(bar) : -1;
+    }
+    svg.addEventListener("dragstart", function (e) { e.preventDefault(); });
+    svg.addEventListener("pointerdown", function (e) {
+      var i = at(e);
+      if (i >= 0 && e.button === 0) { first = last = i; }
+    });
+    svg.addEventListener("pointermove", function (e) {
+      var i = at(e);
+      if (first !== null && i >= 0 && i !== last) { last = i; mark(); }
+    });
+    document.addEventListener("pointerup", function () {
+      if (first === null) { return; }
+      var low = Math.min(first, last), high = Math.max(first, last);
+      first = null;
+      mark();
+      if (low !== high) {
+        var url = new URL(bars[low].getAttribute("href"), window.location.href);
+        url.searchParams.set("to", bars[high].dataset.end);
+        svg.dataset.dragged = "1";
+        window.location.assign(url.pathname + url.search);
+      }
+    });
+    svg.addEventListener("click", function (e) {  // the click that ends a drag is not the first bar's link
+      if (svg.dataset.dragged) { e.preventDefault(); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".histogram-bars").forEach(setupHistogram);
     document.querySelectorAll(".copy-link").forEach(setupCopy);
     document.querySelectorAll("select[data-autosubmit]").forEach(setupAutosubmit);
     document.querySelectorAll(".facet-filter").forEach(setupFacetFilter);

@@ -102,3 +102,17 @@ def test_a_bar_of_the_date_histogram_searches_its_month(browser, page, base_url)
         plain.wait_for_url(re.compile(r"from=2025-07"))
     finally:
         phone.close()
+
+
+def test_dragging_across_the_histogram_searches_the_range(page, base_url):
+    page.goto(base_url + "/?q=Ankara")
+    bars = page.locator(".histogram-bars a.bar")
+    first, last = bars.first.bounding_box(), bars.last.bounding_box()
+    page.mouse.move(first["x"] + first["width"] / 2, first["y"] + first["height"] - 2)
+    page.mouse.down()
+    page.mouse.move(last["x"] + last["width"] / 2, last["y"] + last["height"] - 2, steps=8)
+    page.mouse.up()
+    start, end = bars.first.get_attribute("data-end"), bars.last.get_attribute("data-end")
+    page.wait_for_url(re.compile(rf"from={start}&to={end}"))
+    assert "q=Ankara" in page.url and result_ids(page)
+    assert page.locator(".histogram-bars a.bar-selected").count() == bars.count()

@@ -269,5 +269,5 @@ def test_the_date_histogram_follows_the_search_but_not_its_date_range(client):
     assert march["url"] == "/?from=2024-03&to=2024-03"
     assert client.get(march["url"] + "&format=json").get_json()["total"] == 2
     html = client.get("/?from=2024-03&to=2024-03").get_data(as_text=True)
-    assert 'class="bar bar-selected" aria-label="Mar 2024: 2"' in html and "As a table" in html
+    assert 'class="bar bar-selected" data-end="2024-03" aria-label="Mar 2024: 2"' in html and "As a table" in html
     assert client.get("/?q=nothingmatchesthis&format=json").get_json()["histogram"] is None
