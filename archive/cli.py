@@ -50,6 +50,25 @@ def _ledger(config: dict):
     return Ledger(Path(config["DATA_DIR"]) / "ledger.sqlite")
 
 
+@contextmanager
+def _writing(config: dict):
+    """The data folder's ledger, held by this process alone (one writer per data folder)."""
+    from indexer.lock import FolderLocked, IndexLock
+
+    try:
+        lock = IndexLock(Path(config["DATA_DIR"])).acquire()
+    except FolderLocked as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        ledger = _ledger(config)
+        try:
+            yield ledger
+        finally:
+            ledger.close()
+    finally:
+        lock.release()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--instance-path", type=click.Path(file_okay=False), envvar="ARCHIVE_INSTANCE_PATH",
               help="Instance folder (config file archive.cfg, default data folder).")
@@ -119,18 +138,12 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
     """Index files, folders (recursively) or glob patterns."""
     import time
 
-    from indexer.lock import FolderLocked, IndexLock
     from indexer.pipeline import index_paths
 
     config = _config(ctx)
     started = time.perf_counter()
     data_dir = Path(config["DATA_DIR"])
-    try:
-        lock = IndexLock(data_dir).acquire()
-    except FolderLocked as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        ledger = _ledger(config)
+    with _writing(config) as ledger:
         try:
             with _engine(config) as engine:
                 summary = index_paths(paths, engine, ledger, batch_size=config["INDEX_BATCH_SIZE"],
@@ -139,10 +152,6 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
                                       follow_links=follow_links, prune=prune)
         except EngineError as exc:
             raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
-        finally:
-            ledger.close()
-    finally:
-        lock.release()
     elapsed = time.perf_counter() - started
     if as_json:
         click.echo(json.dumps(dict(summary.to_dict(), seconds=round(elapsed, 3)), ensure_ascii=False))
@@ -211,34 +220,22 @@ def remove_command(ctx: click.Context, ids: tuple[str, ...], sources: tuple[str,
     """
     import getpass
 
-    from indexer.lock import FolderLocked, IndexLock
     from indexer.removal import NothingToRemove, documents_to_remove, remove_documents
 
     if not ids and not sources:
         raise click.UsageError("give document ids, or --source PATH")
     config = _config(ctx)
     data_dir = Path(config["DATA_DIR"])
-    try:
-        lock = IndexLock(data_dir).acquire()
-    except FolderLocked as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        ledger = _ledger(config)
+    with _writing(config) as ledger, _engine(config) as engine:
         try:
-            with _engine(config) as engine:
-                try:
-                    docs = documents_to_remove(engine, ledger, ids, sources, translations)
-                except NothingToRemove as exc:
-                    raise click.ClickException(str(exc)) from None
-                for doc in docs:
-                    click.echo(f"{doc.id}  {doc.language or '?'}  {doc.date or '':10}  {doc.title}")
-                if not yes and not click.confirm(f"Remove these {len(docs)} document(s) from the archive?"):
-                    raise click.ClickException("nothing removed")
-                remove_documents(engine, ledger, docs, getpass.getuser(), reason, data_dir / "removals.log")
-        finally:
-            ledger.close()
-    finally:
-        lock.release()
+            docs = documents_to_remove(engine, ledger, ids, sources, translations)
+        except NothingToRemove as exc:
+            raise click.ClickException(str(exc)) from None
+        for doc in docs:
+            click.echo(f"{doc.id}  {doc.language or '?'}  {doc.date or '':10}  {doc.title}")
+        if not yes and not click.confirm(f"Remove these {len(docs)} document(s) from the archive?"):
+            raise click.ClickException("nothing removed")
+        remove_documents(engine, ledger, docs, getpass.getuser(), reason, data_dir / "removals.log")
     click.echo(f"removed {len(docs)} document(s); logged in {data_dir / 'removals.log'}")
 
 

@@ -142,10 +142,10 @@ class Ledger:
         return None
 
     def files_under(self, folder: str) -> list[str]:
-        """The paths of the files recorded at or under `folder`."""
+        """The paths of the files recorded at or under `folder` (a range of the path index, not a scan)."""
         prefix = folder.rstrip("/") + "/"
-        return [path for (path,) in self.db.execute("SELECT path FROM files") if path == folder
-                or path.startswith(prefix)]
+        return [path for (path,) in self.db.execute(
+            "SELECT path FROM files WHERE path = ? OR (path >= ? AND path < ?)", (folder, prefix, prefix[:-1] + "0"))]
 
     def move_file(self, old: str, new: str, given: str) -> None:
         self.db.execute("UPDATE files SET path=?, given=? WHERE path=?", (new, given, old))
@@ -203,6 +203,19 @@ class Ledger:
     def removed_text(self, content_hash: str) -> bool:
         """Whether a document with this text was removed (read again from any file, it stays out)."""
         return self.db.execute("SELECT 1 FROM removed WHERE content_hash=?", (content_hash,)).fetchone() is not None
+
+    @staticmethod
+    def removal_of(path: str | Path, doc_id: str) -> tuple[str, float, str | None] | None:
+        """(title, removed_at, reason) of a removed document, read without writing (the web app reads
+        the ledger an indexer may be writing); None when it is not known or cannot be read."""
+        try:
+            db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                return db.execute("SELECT title, removed_at, reason FROM removed WHERE doc_id=?", (doc_id,)).fetchone()
+            finally:
+                db.close()
+        except (sqlite3.Error, ValueError):  # no ledger, one from before removals, or one being written
+            return None
 
     def removed(self, doc_id: str) -> tuple[str, str, float, str, str | None] | None:
         """(content_hash, title, removed_at, removed_by, reason) of a removed document."""

@@ -77,21 +77,13 @@ def _optional_context(engine, omitted: dict[str, str], language: str | None = No
 
 def _removed(doc_id: str) -> str | None:
     """What to say of a document taken out of the archive (`archive remove`), from the ledger's record."""
-    import sqlite3
     import time
     from pathlib import Path
 
+    from indexer.ledger import Ledger
+
     path = Path(current_app.config["DATA_DIR"]) / "ledger.sqlite"
-    if not path.is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT title, removed_at, reason FROM removed WHERE doc_id=?", (doc_id,)).fetchone()
-        finally:
-            db.close()
-    except (sqlite3.Error, ValueError):  # a ledger from before removals, or being written: no more than 404
-        return None
+    row = Ledger.removal_of(path, doc_id) if path.is_file() else None
     if row is None:
         return None
     title, at, reason = row

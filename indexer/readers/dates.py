@@ -69,3 +69,29 @@ def _dateutil(value: str) -> tuple[str | None, str | None]:
     if first.day != second.day:
         return first.date().isoformat()[:7], "month"
     return first.date().isoformat(), "day"
+
+
+_FILE_DAY = re.compile(r"(?:D:)?(\d{4})-?(\d{2})-?(\d{2})")
+
+
+def file_day(value) -> str | None:
+    """The ISO day a file's own date property gives (a datetime, "2024-05-02T…", or a PDF's
+    "D:20240502…"), when it is a real day of a plausible year."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+    found = _FILE_DAY.match(text)
+    if not found or not 1900 < int(found.group(1)) < 2200:
+        return None
+    return _checked(*found.groups())[0]
+
+
+def created_date(doc, day: str, where: str) -> None:
+    """A file's creation date as the communiqué's date, unless the text's head gives one (a file
+    may be made long after the release it holds)."""
+    from indexer.analysis.dates import find_date
+
+    found = find_date(doc.title, doc.text)
+    if found:
+        doc.date, doc.date_precision = found
+    else:
+        doc.date, doc.date_precision = day, "day"
+        doc.warnings.append(f"date from {where}")

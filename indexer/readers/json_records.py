@@ -30,6 +30,7 @@ the pipeline while the rest is still being read.
 """
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -265,8 +266,10 @@ def record_to_communique(source: str, record: object, max_text_chars: int | None
     return make_communique(source, text, **fields)
 
 
+@functools.lru_cache(maxsize=8)
 def field_map(user: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, tuple[str, ...]]:
-    """`FIELD_MAP` with the user's keys (ARCHIVE_JSON_FIELDS) tried first."""
+    """`FIELD_MAP` with the user's keys (ARCHIVE_JSON_FIELDS) tried first (made once per setting, not
+    per record; callers do not change it)."""
     mapping = dict(FIELD_MAP)
     for name, keys in user:
         mapping[name] = tuple(dict.fromkeys(keys + mapping[name]))

@@ -146,7 +146,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS):
 
     from PIL import ImageSequence
 
-    from indexer.readers.pdf import _ocr_paragraphs, join_pages
+    from indexer.readers.textlayout import join_pages, line_paragraphs
     from indexer.readers.records import make_communique
 
     image = open_image(path, data)  # its size first: a bomb is refused whether or not OCR is on
@@ -158,7 +158,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS):
             raise ReadError(path, f"a page of {width}×{height} pixels is larger than OCR reads ({MAX_PIXELS:,} pixels)")
         frames.append(frame.copy())
     packs = choose_packs(frames[0], path, limits)
-    text, starts = join_pages(["\n\n".join(_ocr_paragraphs(read_image(frame, packs, path, limits)))
+    text, starts = join_pages(["\n\n".join(line_paragraphs(read_image(frame, packs, path, limits)))
                                for frame in frames])
     doc = make_communique(path, text, None, warnings=[f"{len(frames)} page(s) read by OCR"])
     if not doc.text.strip():

@@ -22,6 +22,7 @@ import zipfile
 from typing import Iterator
 
 from indexer.model import Communique, ReadError
+from indexer.readers.dates import created_date, file_day
 from indexer.readers.decoding import decode
 from indexer.readers.records import make_communique
 from indexer.readers.safexml import local_name, parse_xml
@@ -52,20 +53,10 @@ def check_zip(path: str, data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def _day(value) -> tuple[str | None, str | None]:
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value or "")
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if found and 1900 < int(found.group(1)) < 2200:
-        return found.group(0), "day"
-    return None, None
-
-
 def _finish(path: str, paragraphs: list[str], title: str | None, created, author: str | None) -> Communique:
-    from indexer.readers.pdf import created_date
-
     doc = make_communique(path, "\n\n".join(p for p in paragraphs if p.strip()), title or None,
                           issuer=author or None)
-    day, _ = _day(created)
+    day = file_day(created)
     if day:
         created_date(doc, day, "the document's created date")
     return doc

@@ -28,8 +28,9 @@ from typing import Iterator
 from indexer.limits import DEFAULT_LIMITS, Limits
 from indexer.model import Communique, ReadError
 from indexer.readers import ocr
+from indexer.readers.dates import created_date, file_day
 from indexer.readers.records import make_communique
-from indexer.tidy import tidy
+from indexer.readers.textlayout import SENTENCE_END, join_lines, join_pages, line_paragraphs
 
 MAX_PAGES = 5000
 # A page that shows an image and whose text layer has fewer letters than this is read as a scan.
@@ -39,8 +40,7 @@ _PAGE_NUMBER = re.compile(r"(?:-\s*)?(?:(?:page|seite|pagina|página|p\.|s\.)\s*
                           r"(?:\s*(?:/|of|von|de|di|sur|из|من)\s*\d{1,4})?(?:\s*-)?", re.IGNORECASE)
 _JUNK_TITLES = re.compile(r"^(?:untitled|unbenannt|sans titre|senza titolo|document\d*|microsoft word\b.*|"
                           r".*\.(?:docx?|odt|pdf|rtf|indd|qxd))$", re.IGNORECASE)
-_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
-_SENTENCE_END = (".", "!", "?", ":", ";", "。", "؟", "»", "”", '"', ")")
+
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Iterator[Communique]:
@@ -108,7 +108,7 @@ def _read_pages(path: str, document, limits: Limits) -> tuple[list[list[str]], i
                     page.close()
                 if packs is None:
                     packs = ocr.choose_packs(image, path, limits)
-                found = _ocr_paragraphs(ocr.read_image(image, packs, path, limits))
+                found = line_paragraphs(ocr.read_image(image, packs, path, limits))
                 # a cover with a logo and a short title: OCR of the logo is no better than the title
                 if sum(ch.isalpha() for p in found for ch in p) > sum(ch.isalpha() for p in texts[index] for ch in p):
                     texts[index] = found
@@ -180,40 +180,12 @@ def _paragraphs(textpage) -> list[str]:
     paragraphs = [lines[0][0]]
     for (_, top, _), (line, next_top, _) in zip(lines, lines[1:]):
         gap = top - next_top
-        ended = paragraphs[-1].rstrip().endswith(_SENTENCE_END)
+        ended = paragraphs[-1].rstrip().endswith(SENTENCE_END)
         # a wider gap; or a new column or block, unless the sentence goes on in it
         if step and (gap > step * 1.45 or gap < 0 and (ended or next_top <= 0)):
             paragraphs.append(line)
         else:
-            paragraphs[-1] = _join(paragraphs[-1], line)
-    return paragraphs
-
-
-def _join(left: str, right: str) -> str:
-    if left.endswith("-") and right[:1].islower() and left[-2:-1].isalpha():
-        return left[:-1] + right  # a hyphen PDFium did not mark
-    return left + ("" if _no_space(left[-1:], right[:1]) else " ") + right
-
-
-# Scripts written without spaces between words: Thai, kana, Han (Korean puts spaces between words).
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                       "\u3001\u3002\uff0c]")
-
-
-def _no_space(left: str, right: str) -> bool:
-    """Chinese, Japanese and Thai lines are joined without a space (a space would split a word)."""
-    return bool(left and right and _UNSPACED.match(left) and _UNSPACED.match(right))
-
-
-def _ocr_paragraphs(text: str) -> list[str]:
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if lines:
-            joined = lines[0]
-            for line in lines[1:]:
-                joined = _join(joined, line)
-            paragraphs.append(joined)
+            paragraphs[-1] = join_lines(paragraphs[-1], line)
     return paragraphs
 
 
@@ -246,54 +218,8 @@ def _communique(path: str, pages: list[list[str]], meta: dict, scanned: int) -> 
         title = ""
     text, starts = join_pages(["\n\n".join(p) for p in pages])
     doc = make_communique(path, text, title or None, issuer=meta.get("Author") or None, warnings=warnings)
-    found = _PDF_DATE.match(meta.get("CreationDate", ""))
-    if found and _real_day(*map(int, found.groups())):
-        created_date(doc, f"{found.group(1)}-{found.group(2)}-{found.group(3)}", "the PDF's creation date")
+    day = file_day(meta.get("CreationDate", ""))
+    if day:
+        created_date(doc, day, "the PDF's creation date")
     doc.pages = starts if doc.text == text else []
     return doc
-
-
-def _real_day(year: int, month: int, day: int) -> bool:
-    import datetime
-
-    try:
-        return 1900 < year < 2200 and datetime.date(year, month, day) is not None
-    except ValueError:
-        return False
-
-
-def join_pages(pages: list[str]) -> tuple[str, list[int]]:
-    """The pages' text as one (each tidied; a sentence that goes on over a page break stays one
-    paragraph), and where each page starts in it (an empty page where the next one starts)."""
-    text, starts = "", []
-    for page in pages:
-        page = tidy(page)
-        if not page:
-            starts.append(-1)
-            continue
-        goes_on = text and not text.endswith(_SENTENCE_END) and page[:1].islower()
-        text += (("" if _no_space(text[-1:], page[:1]) else " ") if goes_on else "\n\n" if text else "")
-        starts.append(len(text))
-        text += page
-    # an empty page starts where the next page does (or at the end)
-    following = len(text)
-    for i in range(len(starts) - 1, -1, -1):
-        if starts[i] < 0:
-            starts[i] = following
-        following = starts[i]
-    return text, starts
-
-
-def created_date(doc: Communique, day: str, where: str) -> None:
-    """A file's creation date as the communiqué's date, unless the text's head gives one (a file
-    may be made long after the release it holds)."""
-    from indexer.analysis.dates import find_date
-
-    found = find_date(doc.title, doc.text)
-    if found:
-        doc.date, doc.date_precision = found
-    else:
-        doc.date, doc.date_precision = day, "day"
-        doc.warnings.append(f"date from {where}")
-
-

@@ -79,3 +79,59 @@ def _is_abbreviation(before: str) -> bool:
     if re.fullmatch(r"(?:\w\.)+\w", word):
         return True  # "U.S", "z.B", "e.g"
     return word.lower() in ABBREVIATIONS
+
+
+# -- text laid out in lines and pages (PDF text layers, OCR) ----------------------------------------
+
+SENTENCE_END = (".", "!", "?", ":", ";", "。", "؟", "»", "”", '"', ")")
+# Scripts written without spaces between words: Thai, kana, Han (Korean puts spaces between words).
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       "\u3001\u3002\uff0c]")
+
+
+def _no_space(left: str, right: str) -> bool:
+    """Chinese, Japanese and Thai lines are joined without a space (a space would split a word)."""
+    return bool(left and right and _UNSPACED.match(left) and _UNSPACED.match(right))
+
+
+def join_lines(left: str, right: str) -> str:
+    """Two lines of one paragraph as one: a hyphen at the line end before a lower-case letter dropped,
+    no space between lines in a script without spaces."""
+    if left.endswith("-") and right[:1].islower() and left[-2:-1].isalpha():
+        return left[:-1] + right  # a hyphen PDFium did not mark
+    return left + ("" if _no_space(left[-1:], right[:1]) else " ") + right
+
+
+def line_paragraphs(text: str) -> list[str]:
+    """Paragraphs (blank-line separated) of text given line by line, as OCR gives it."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines:
+            joined = lines[0]
+            for line in lines[1:]:
+                joined = join_lines(joined, line)
+            paragraphs.append(joined)
+    return paragraphs
+
+
+def join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The pages' text as one (each tidied; a sentence that goes on over a page break stays one
+    paragraph), and where each page starts in it (an empty page where the next one starts)."""
+    text, starts = "", []
+    for page in pages:
+        page = tidy(page)
+        if not page:
+            starts.append(-1)
+            continue
+        goes_on = text and not text.endswith(SENTENCE_END) and page[:1].islower()
+        text += (("" if _no_space(text[-1:], page[:1]) else " ") if goes_on else "\n\n" if text else "")
+        starts.append(len(text))
+        text += page
+    # an empty page starts where the next page does (or at the end)
+    following = len(text)
+    for i in range(len(starts) - 1, -1, -1):
+        if starts[i] < 0:
+            starts[i] = following
+        following = starts[i]
+    return text, starts

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from archive.engines.tantivy_engine import TantivyEngine
+from indexer.ledger import Ledger
 from tests.conftest import CLUSTERS, make_cluster_engine
 from tests.engines.documents import sample_documents
 
@@ -57,3 +58,11 @@ def es_engine():
     yield engine
     engine.drop()
     engine.close()
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    """An ingest ledger in the test's folder, closed afterwards."""
+    led = Ledger(tmp_path / "ledger.sqlite")
+    yield led
+    led.close()

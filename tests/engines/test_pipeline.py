@@ -3,18 +3,8 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from archive.request import SearchRequest
-from indexer.ledger import Ledger
 from indexer.pipeline import Indexer, expand_paths, index_paths
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    led = Ledger(tmp_path / "ledger.sqlite")
-    yield led
-    led.close()
 
 
 def write(folder, name, text):

@@ -7,7 +7,6 @@ import os
 import pytest
 
 from archive.engines.tantivy_engine import TantivyEngine
-from indexer.ledger import Ledger
 from indexer.limits import Limits
 from indexer.pipeline import index_paths
 from indexer.paths import shown
@@ -20,13 +19,6 @@ def tantivy(tmp_path):
     engine = TantivyEngine(tmp_path / "index")
     yield engine
     engine.close()
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    led = Ledger(tmp_path / "ledger.sqlite")
-    yield led
-    led.close()
 
 
 def folder_with(tmp_path, files: dict) -> str:

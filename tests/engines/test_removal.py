@@ -6,7 +6,6 @@ import os
 import pytest
 
 from archive.request import SearchRequest
-from indexer.ledger import Ledger
 from indexer.pipeline import index_paths
 from indexer.removal import NothingToRemove, documents_to_remove, remove_documents
 
@@ -15,13 +14,6 @@ TEXTS = {
     "b.txt": "date 2024-04-02\nSweden and Finland discussed energy prices in Helsinki.\n\nTalks go on.",
     "c.txt": "date 2024-05-03\nChile and Peru agreed on fishing quotas in Lima.\n\nA joint statement followed.",
 }
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    led = Ledger(tmp_path / "ledger.sqlite")
-    yield led
-    led.close()
 
 
 @pytest.fixture

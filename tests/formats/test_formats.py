@@ -299,12 +299,12 @@ def test_odf_space_runs_and_tiff_pages_are_bounded(tmp_path):
 
 
 def test_chinese_and_japanese_lines_join_without_a_space():
-    from indexer.readers.pdf import _join
+    from indexer.readers.textlayout import join_lines
 
-    assert _join("スイス政府は経済協", "力を強化する") == "スイス政府は経済協力を強化する"
-    assert _join("瑞士与中国加强", "合作。") == "瑞士与中国加强合作。"
-    assert _join("스위스 연방정부는", "협력을") == "스위스 연방정부는 협력을"
-    assert _join("The Federal", "Council") == "The Federal Council"
+    assert join_lines("スイス政府は経済協", "力を強化する") == "スイス政府は経済協力を強化する"
+    assert join_lines("瑞士与中国加强", "合作。") == "瑞士与中国加强合作。"
+    assert join_lines("스위스 연방정부는", "협력을") == "스위스 연방정부는 협력을"
+    assert join_lines("The Federal", "Council") == "The Federal Council"
 
 
 def test_a_cover_with_a_logo_and_a_short_title_keeps_its_text(tmp_path):
