@@ -129,7 +129,52 @@
     });
   }
 
+  // The world map: shift-click or Shift+Enter excludes a country, a readout says the country under
+  // the pointer or focus, and the countries are one tab stop, arrow keys moving by count.
+  function setupMap(svg) {
+    var box = svg.closest(".worldmap");
+    var readout = box.querySelector(".map-readout");
+    var links = Array.prototype.slice.call(svg.querySelectorAll("a.map-country"));
+    links.sort(function (a, b) { return Number(b.dataset.count) - Number(a.dataset.count); });
+    var current = links.filter(function (a) { return a.classList.contains("is-selected"); })[0] || links[0];
+    links.forEach(function (a) { a.setAttribute("tabindex", a === current ? "0" : "-1"); });
+    function say(a) { readout.textContent = a ? a.getAttribute("aria-label") : ""; }
+    function exclude(a, e) {
+      if (!a.dataset.exclude) { return; }
+      e.preventDefault();
+      window.location.assign(a.dataset.exclude);
+    }
+    links.forEach(function (a) {
+      a.addEventListener("mouseenter", function () { say(a); });
+      a.addEventListener("focus", function () { say(a); });
+      a.addEventListener("click", function (e) { if (e.shiftKey) { exclude(a, e); } });
+      a.addEventListener("keydown", function (e) {
+        var i = links.indexOf(a), next = null;
+        if (e.key === "Enter" && e.shiftKey) { exclude(a, e); return; }
+        if (e.key === "ArrowRight" || e.key === "ArrowDown") { next = links[Math.min(i + 1, links.length - 1)]; }
+        if (e.key === "ArrowLeft" || e.key === "ArrowUp") { next = links[Math.max(i - 1, 0)]; }
+        if (e.key === "Home") { next = links[0]; }
+        if (e.key === "End") { next = links[links.length - 1]; }
+        if (next) {
+          e.preventDefault();
+          a.setAttribute("tabindex", "-1");
+          next.setAttribute("tabindex", "0");
+          next.focus();
+        }
+      });
+    });
+    svg.addEventListener("mouseleave", function () { say(null); });
+    // Folded or open as the user left it; folded at first on phones, where results come first.
+    var stored = null;
+    try { stored = window.localStorage.getItem("archive.map"); } catch (e) { stored = null; }
+    if (stored) { box.open = stored === "open"; } else if (window.matchMedia("(max-width: 699px)").matches) { box.open = false; }
+    box.addEventListener("toggle", function () {
+      try { window.localStorage.setItem("archive.map", box.open ? "open" : "closed"); } catch (e) { /* private mode */ }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".worldmap svg.map").forEach(setupMap);
     document.querySelectorAll(".histogram-bars").forEach(setupHistogram);
     document.querySelectorAll(".copy-link").forEach(setupCopy);
     document.querySelectorAll("select[data-autosubmit]").forEach(setupAutosubmit);

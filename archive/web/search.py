@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, Response, current_app, request, url_for
 
 from ..query import QuerySyntaxError, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
@@ -13,8 +13,10 @@ from .negotiation import respond
 from .links import Link
 from .search_page import build_search_page, error_page
 from .histogram import build_histogram
+from .map_geometry import MapUnavailable, sprite
 from .suggestions import did_you_mean, unmatched_values
 from .urls import document_url, public_url, search_url
+from .worldmap import build_worldmap
 
 bp = Blueprint("search", __name__)
 
@@ -81,7 +83,43 @@ def search():
             page.histogram = build_histogram(get_engine(), req, search_url)
         except EngineError as exc:  # an optional part: the results are served without it
             current_app.logger.error("search page served without its histogram", exc_info=exc)
+    if result.total or req.selected("country") or req.excluded("country"):
+        page.worldmap = _worldmap(req)
     return respond("search.html", page.to_json(), page=page)
+
+
+def _worldmap(req: SearchRequest):
+    """The map of countries, or None (said in the log) when it cannot be made: the results are
+    served without it."""
+    try:
+        shapes = sprite()
+        return build_worldmap(get_engine(), req, search_url, shapes,
+                              url_for("search.world_map", v=shapes.version))
+    except (EngineError, MapUnavailable) as exc:
+        current_app.logger.error("search page served without its map", exc_info=exc)
+        return None
+
+
+@bp.get("/map/world.svg")
+def world_map():
+    """The countries' shapes the map draws: the same for every search, so cached for good (its URL
+    carries the version), compressed for browsers that accept it."""
+    try:
+        shapes = sprite()
+    except MapUnavailable as exc:
+        current_app.logger.error("the world map is unavailable", exc_info=exc)
+        return Response("The world map is not available on this server.", 404, mimetype="text/plain")
+    gzip_ok = "gzip" in (request.headers.get("Accept-Encoding") or "")
+    response = Response(shapes.gzipped if gzip_ok else shapes.svg, mimetype="image/svg+xml")
+    if gzip_ok:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.set_etag(shapes.version)
+    if request.args.get("v") == shapes.version:
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        response.headers["Cache-Control"] = "no-cache"
+    return response.make_conditional(request)
 
 
 def _error_page(error: Exception):

@@ -26,6 +26,7 @@ DEFAULT_FACET_SIZE = 10
 
 if TYPE_CHECKING:  # pragma: no cover
     from .histogram import Histogram
+    from .worldmap import WorldMap
 
 @dataclass
 class FacetValueView:
@@ -122,6 +123,7 @@ class SearchPage:
     suggestion: "Link | None" = None  # "did you mean": the search with the archive's nearest words
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
     histogram: "Histogram | None" = None  # communiqués per month or year, the date range left out
+    worldmap: "WorldMap | None" = None  # communiqués per country on a map, the country filter left out
 
     @property
     def first_shown(self) -> int:
@@ -172,6 +174,7 @@ class SearchPage:
             "url": self.share_url,
             "notices": self.notices,
             "histogram": self.histogram.to_json() if self.histogram else None,
+            "map": self.worldmap.to_json() if self.worldmap else None,
             "did_you_mean": {"q": self.suggestion.label, "url": self.suggestion.url} if self.suggestion else None,
             "links": {
                 "prev": self.pagination.prev_url if self.pagination else None,

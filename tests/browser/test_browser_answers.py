@@ -116,3 +116,89 @@ def test_dragging_across_the_histogram_searches_the_range(page, base_url):
     page.wait_for_url(re.compile(rf"from={start}&to={end}"))
     assert "q=Ankara" in page.url and result_ids(page)
     assert page.locator(".histogram-bars a.bar-selected").count() == bars.count()
+
+
+def _map_country(page, code):
+    return page.locator(f'.worldmap a.map-country[data-code="{code}"]')
+
+
+def test_a_country_clicked_on_the_map_becomes_a_filter_and_the_counts_follow(page, base_url):
+    page.goto(base_url + "/")
+    germany = _map_country(page, "DE")
+    assert germany.get_attribute("aria-label") == "Germany: 3"
+    germany.hover()
+    assert page.locator(".map-readout").inner_text() == "Germany: 3"  # what the pointer is on, said
+    germany.click()
+    page.wait_for_url(re.compile(r"\?country=DE$"))
+    assert page.locator(".chip").first.inner_text().startswith("Country: Germany")
+    assert page.locator("p.count strong").inner_text() == "3"
+    assert "is-selected" in _map_country(page, "DE").get_attribute("class")
+    assert page.locator(".map-list tr.is-selected").inner_text().startswith("Germany")
+    assert page.locator(".worldmap summary").inner_text().endswith("1 selected")
+    # like the facet list, the map counts every country as if Germany were not chosen (countries combine
+    # with OR: Japan would add its communiqué), while the other filters narrow it
+    assert _map_country(page, "JP").get_attribute("aria-label") == "Japan: 1"
+    page.goto(base_url + "/?country=DE&language=de")
+    assert _map_country(page, "JP").count() == 0 and page.locator(".map-list tr").count() < 9
+    # clicking it again takes it out
+    _map_country(page, "DE").click()
+    page.wait_for_url(re.compile(r"/\?language=de$"))
+    assert page.locator(".chip").all_inner_texts() == [page.locator(".chip").first.inner_text()]
+
+
+def test_shift_click_on_the_map_excludes_a_country(page, base_url):
+    page.goto(base_url + "/?q=Ankara")
+    _map_country(page, "TR").click(modifiers=["Shift"])
+    page.wait_for_url(re.compile(r"not_country=TR"))
+    assert "q=Ankara" in page.url and "Country: Türkiye" in page.locator(".chip.chip-not").inner_text()
+    assert "is-excluded" in _map_country(page, "TR").get_attribute("class")
+    assert _map_country(page, "TR").get_attribute("aria-label").endswith("excluded")
+    assert page.locator(".map-list tr.is-excluded").inner_text().startswith("Türkiye")
+    assert result_ids(page) == []  # the only communiqué about Ankara names Türkiye
+
+
+def test_the_map_by_keyboard_alone(page, base_url):
+    page.goto(base_url + "/")
+    first = page.locator('.worldmap a.map-country[tabindex="0"]')
+    assert first.count() == 1 and first.get_attribute("data-code") == "CH"  # one tab stop: the most counted
+    assert page.locator('.worldmap a.map-country[tabindex="-1"]').count() == _count(page) - 1
+    first.focus()
+    assert page.locator(".map-readout").inner_text() == "Switzerland: 4"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.code") == "DE"
+    assert page.locator(".map-readout").inner_text() == "Germany: 3"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?country=DE$"))
+    page.locator('.worldmap a.map-country[tabindex="0"]').focus()  # the selected country holds the tab stop
+    assert page.evaluate("document.activeElement.dataset.code") == "DE"
+    page.keyboard.press("ArrowLeft")  # to Switzerland, the one counted more
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_url(re.compile(r"country=DE&not_country=CH"))
+    assert " ".join(page.locator(".chip.chip-not").inner_text().split()).startswith("NOT Country: Switzerland")
+    assert "is-excluded" in _map_country(page, "CH").get_attribute("class")
+    # the list beside the map: the way to exclude without a modifier key, and to small states
+    page.locator(".map-list").get_by_role("link", name="Exclude France").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?country=DE&not_country=CH&not_country=FR$"))
+
+
+def _count(page):
+    return page.locator(".worldmap a.map-country").count()
+
+
+def test_the_map_without_javascript_on_a_phone(browser, base_url):
+    phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        plain = phone.new_page()
+        plain.goto(base_url + "/")
+        assert plain.locator(".worldmap").get_attribute("open") is not None  # open: no script folds it
+        assert plain.evaluate("() => document.documentElement.scrollWidth") <= 390
+        assert plain.locator(".worldmap svg.map").bounding_box()["width"] <= 390
+        assert plain.locator(".js-only").first.is_hidden()
+        plain.locator(".map-list a", has_text="Japan").click()
+        plain.wait_for_url(re.compile(r"\?country=JP$"))
+        assert result_ids(plain) and plain.locator(".chip").first.inner_text().startswith("Country: Japan")
+        plain.locator(".map-list a.exclude").first.click()
+        plain.wait_for_url(re.compile(r"country=JP&not_country="))
+    finally:
+        phone.close()

@@ -493,3 +493,26 @@ def test_the_date_histogram_is_the_same_on_every_engine(loaded):
     assert all(b.url == f"{b.start}/{b.end}" for b in histogram.bars)
     japan = build_histogram(loaded, SearchRequest.create(q="country:JP"), lambda r: "")
     assert 0 < sum(b.count for b in japan.bars) < sum(counts.values())  # it follows the query
+
+
+def test_the_world_map_is_the_same_on_every_engine(loaded):
+    from archive.web.map_geometry import sprite
+    from archive.web.worldmap import build_worldmap
+
+    def link(r):
+        return "&".join(f"{k}={v}" for k, v in r.to_args())
+    request = by_version(filters={"country": ["JP"]}, exclusions={"country": ["TR"]}, date_from="2024")
+    worldmap = build_worldmap(loaded, request, link, sprite(), "/map.svg")
+    shown = {c.code: (c.count, c.level, c.selected, c.excluded) for c in worldmap.countries}
+    # 2024 on: the countries' own selection (JP) and exclusion (TR) left out of their counts, like the facet
+    assert shown == {"CH": (6, 5, False, False), "DE": (3, 4, False, False), "IT": (1, 2, False, False),
+                     "JP": (1, 2, True, False), "RU": (1, 2, False, False), "UA": (1, 2, False, False),
+                     "TR": (0, 0, False, True)}
+    assert [(lv.low, lv.high) for lv in worldmap.levels] == [(1, 1), (2, 2), (3, 4), (5, 6)]
+    links = {c.code: (c.url, c.exclude_url) for c in worldmap.countries}
+    assert links["JP"] == ("not_country=TR&from=2024&versions=all",
+                           "not_country=TR&not_country=JP&from=2024&versions=all")  # selected: the link takes it out
+    assert links["DE"][0] == "country=JP&country=DE&not_country=TR&from=2024&versions=all"
+    assert links["TR"] == ("country=JP&from=2024&versions=all", None)  # excluded: the link undoes it
+    assert [c.code for c in worldmap.countries][-1] == "TR"  # the excluded country ends the list
+    assert build_worldmap(loaded, by_version(q="nothingmatchesthis"), link, sprite(), "/map.svg") is None

