@@ -23,7 +23,7 @@ import pycountry
 from indexer.analysis.fold import fold
 from indexer.model import Communique
 
-from .labels import as_written, country_name, language_name, month_name, organisation_name
+from .labels import as_written, country_name, day_name, language_name, month_name, organisation_name
 from .results import FacetValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,6 +98,7 @@ class Facet:
     value_label: Callable[..., str] = as_written  # (value, locale) -> what people read
     query_names: tuple[str, ...] = ()  # other names a query may use (`lang:`)
     on_document: bool = True  # listed in the document page's sidebar
+    listed: bool = True  # counted for every search and shown in the sidebar (else only when asked for)
 
     def spell(self, typed: str) -> str:
         """The value a URL's `name=typed` stands for ("france" -> FR, "Genf" -> Geneva, "nato" -> NATO).
@@ -134,6 +135,10 @@ def _month(doc: Communique) -> list[str]:
     return [doc.date[:7]] if doc.date and len(doc.date) >= 7 else []
 
 
+def _day(doc: Communique) -> list[str]:
+    return [doc.date[:10]] if doc.date and len(doc.date) >= 10 else []
+
+
 # Display order: country first, as staff filter by it most.
 FACETS: tuple[Facet, ...] = (
     Facet("country", "Country", lambda d: _unique(d.countries), canonical=country_code, value_label=country_name),
@@ -142,6 +147,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("year", "Year", _year, canonical=_year_or_month, order=NEWEST_FIRST),
     Facet("month", "Month", _month, canonical=_year_or_month, order=NEWEST_FIRST, value_label=month_name,
           on_document=False),
+    # Days feed the date histogram of a short span; a sidebar of days would be too long to read.
+    Facet("day", "Day", _day, canonical=_year_or_month, order=NEWEST_FIRST, value_label=day_name,
+          on_document=False, listed=False),
     Facet("issuer", "Issuer", lambda d: _unique([d.issuer]), folded=True, on_document=False),
     Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), canonical=country_code,
           value_label=country_name, on_document=False),
@@ -154,6 +162,7 @@ FACETS: tuple[Facet, ...] = (
 )
 BY_NAME: Mapping[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
+LISTED: tuple[str, ...] = tuple(f.name for f in FACETS if f.listed)  # what a search counts unless told
 # Every name a query may put before a colon, mapped to its facet.
 QUERY_NAMES: Mapping[str, str] = {alias: f.name for f in FACETS for alias in (f.name, *f.query_names)}
 FOLDED: tuple[str, ...] = tuple(f.name for f in FACETS if f.folded)
@@ -236,5 +245,5 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     return top
 
 
-__all__ = ["AGG_SIZE", "counted", "EXACT_FACETS", "to_count_exactly", "Facet", "FACETS", "NAMES", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
+__all__ = ["AGG_SIZE", "counted", "EXACT_FACETS", "to_count_exactly", "Facet", "FACETS", "NAMES", "LISTED", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
            "value_label", "value_names", "document_values", "display_values", "country_code"]

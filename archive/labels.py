@@ -6,10 +6,11 @@ Facets (archive.facets) name the labeller of their values here.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
 
 UI_LOCALE = "en"
 
@@ -47,6 +48,17 @@ def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         return value
     return f"{get_month_names('wide', locale=locale)[int(month)]} {year}"
+
+
+def day_name(value: str | None, locale: str = UI_LOCALE) -> str:
+    """'2024-03-15' -> 'Mar 15, 2024' in English, '15.03.2024' in German; anything else as given."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return format_date(day, "medium", locale=locale)
 
 
 def organisation_name(value: str, locale: str = UI_LOCALE) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Mapping
 
+from .facets import LISTED
 from .facets import NAMES as FACETS
 from .facets import facet
 from .plan import QueryPlan, plan_query
@@ -87,7 +88,7 @@ class SearchRequest:
     sort: str | None = None  # None: by relevance when the query has words, else newest first
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
-    facets: tuple[str, ...] = FACETS  # which facets to count
+    facets: tuple[str, ...] = LISTED  # which facets to count (days only when asked for)
     facet_size: int = 10
     more: tuple[str, ...] = ()  # facets shown at MORE_SIZE values ("show more" on one facet only)
     expand: bool = True  # cross-language expansion of country/organisation names

@@ -78,23 +78,29 @@ def test_the_document_page_fits_a_phone(browser, base_url):
         phone.close()
 
 
-def test_a_bar_of_the_date_histogram_searches_its_month(browser, page, base_url):
-    page.goto(base_url + "/?q=Ankara")
-    bar = page.locator('.histogram-bars a[aria-label^="Jul 2025"]')
+def test_a_bar_of_the_date_histogram_searches_its_period(browser, page, base_url):
+    page.goto(base_url + "/?language=en&language=fr")
+    bar = page.locator('.histogram-bars a[aria-label^="Jul 2025"]')  # over years: a bar per month
     bar.click()
     page.wait_for_url(re.compile(r"from=2025-07&to=2025-07"))
-    assert "q=Ankara" in page.url and set(result_ids(page)) <= {"en-nato", "fr-nato", "de-nato"} and result_ids(page)
+    assert "language=en" in page.url and set(result_ids(page)) <= {"en-nato", "fr-nato", "de-nato"} and result_ids(page)
     assert page.locator('.histogram-bars a.bar-selected').get_attribute("aria-label").startswith("Jul 2025")
+    # a short span: a bar per day
+    page.goto(base_url + "/?q=Ankara")
+    assert page.locator(".histogram-caption").inner_text().startswith("Communiqués per day")
+    page.locator('.histogram-bars a[aria-label^="4 Jul 2025"]').click()
+    page.wait_for_url(re.compile(r"from=2025-07-04&to=2025-07-04"))
+    assert "q=Ankara" in page.url and result_ids(page)
     # by keyboard: the bars are links in the tab order
     page.goto(base_url + "/?q=Ankara")
     page.locator('.histogram-bars a').first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"from=\d{4}-\d{2}&to=\d{4}-\d{2}"))
+    page.wait_for_url(re.compile(r"from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"))
     # without JavaScript, on a phone: the bars are still links, and the page does not scroll sideways
     phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         plain = phone.new_page()
-        plain.goto(base_url + "/?q=Ankara")
+        plain.goto(base_url + "/")
         assert plain.locator(".histogram-bars a").count() >= 1
         assert plain.evaluate("() => document.documentElement.scrollWidth") <= 390
         plain.locator(".histogram-table summary").click()

@@ -516,3 +516,27 @@ def test_the_world_map_is_the_same_on_every_engine(loaded):
     assert links["TR"] == ("country=JP&from=2024&versions=all", None)  # excluded: the link undoes it
     assert [c.code for c in worldmap.countries][-1] == "TR"  # the excluded country ends the list
     assert build_worldmap(loaded, by_version(q="nothingmatchesthis"), link, sprite(), "/map.svg") is None
+
+
+def test_a_short_span_is_shown_per_day_or_per_week_on_every_engine(loaded):
+    from archive.web.histogram import build_histogram
+
+    def link(r):
+        return f"{r.date_from}/{r.date_to}"
+    people = {"person": ["Giorgia Meloni", "Olaf Scholz"]}  # two communiqués five days apart
+    march = build_histogram(loaded, SearchRequest.create(filters=people, date_from="2024-03-16"), link)
+    assert march.interval == "day" and [b.start for b in march.bars][0::5] == ["2024-03-15", "2024-03-20"]
+    assert {b.start: b.count for b in march.bars if b.count} == {"2024-03-15": 1, "2024-03-20": 1}
+    assert len(march.bars) == 6 and march.bars[0].url == "2024-03-15/2024-03-15" and march.bars[0].label == "15 Mar 2024"
+    assert [b.start for b in march.bars if b.selected] == ["2024-03-16", "2024-03-17", "2024-03-18", "2024-03-19",
+                                                           "2024-03-20"]
+    quarter = build_histogram(loaded, SearchRequest.create(filters={"country": ["DE"]}), link)  # 2 Jan to 20 Mar
+    assert quarter.interval == "week" and quarter.bars[0].start == "2024-01-01" and quarter.bars[0].end == "2024-01-07"
+    assert {b.start: b.count for b in quarter.bars if b.count} == {
+        "2024-01-01": 1, "2024-03-18": 1}  # the customs communiqué once, not once per language
+    assert len(quarter.bars) == 12 and quarter.bars[-1].end == "2024-03-24"
+    assert quarter.bars[0].label == "Week of 1 Jan 2024" and quarter.bars[0].url == "2024-01-01/2024-01-07"
+    year = build_histogram(loaded, SearchRequest.create(filters={"year": ["2023"]}), link)
+    assert year.interval == "day" and [(b.start, b.count) for b in year.bars] == [("2023-06-12", 1)]
+    assert year.month_only == 1 and year.undated == 0  # the Turkish communiqué is dated May 2023, no day
+    assert build_histogram(loaded, SearchRequest.create(filters={"year": ["2024"]}), link).interval == "month"

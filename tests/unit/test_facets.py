@@ -20,7 +20,8 @@ def test_every_facet_reads_a_document():
                      countries=["CH", "DE", "CH"], persons=["Anna Muster"], organisations=["NATO"],
                      places=["Bern"], topics=["Economic Affairs"], dateline="Geneva")
     assert {f.name: f.values(doc) for f in FACETS} == {
-        "country": ["CH", "DE"], "language": ["de"], "year": ["2024"], "month": ["2024-03"], "issuer": ["SECO"],
+        "country": ["CH", "DE"], "language": ["de"], "year": ["2024"], "month": ["2024-03"], "day": ["2024-03-05"],
+        "issuer": ["SECO"],
         "issuer_country": ["CH"], "topic": ["Economic Affairs"], "person": ["Anna Muster"], "org": ["NATO"],
         "place": ["Bern"], "dateline": ["Geneva"]}
     assert all(f.values(Communique(source="s", text="")) == [] for f in FACETS)

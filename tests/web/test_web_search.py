@@ -272,6 +272,11 @@ def test_the_date_histogram_follows_the_search_but_not_its_date_range(client):
     html = client.get("/?from=2024-03&to=2024-03").get_data(as_text=True)
     assert 'class="bar bar-selected" data-end="2024-03" aria-label="Mar 2024: 2"' in html and "As a table" in html
     assert client.get("/?q=nothingmatchesthis&format=json").get_json()["histogram"] is None
+    days = client.get("/?q=Ankara&format=json").get_json()["histogram"]  # versions dated a day apart
+    assert days["interval"] == "day" and [(b["start"], b["end"], b["count"]) for b in days["buckets"]] == [
+        ("2025-07-03", "2025-07-03", 1), ("2025-07-04", "2025-07-04", 1)]
+    assert days["buckets"][1]["url"] == "/?q=Ankara&from=2025-07-04&to=2025-07-04" and days["month_only"] == 0
+    assert "Communiqués per day" in client.get("/?q=Ankara").get_data(as_text=True)
 
 
 def test_the_world_map_follows_the_search_but_not_its_country_filter(client):
