@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
-from .facets import LISTED
+from .facets import AGG_SIZE, LISTED
 from .facets import NAMES as FACETS
 from .facets import facet
 from .plan import QueryPlan, plan_query
@@ -38,8 +38,10 @@ class RequestError(ValueError):
 DATE_ARGUMENTS = ("from", "to")
 
 
+@lru_cache(maxsize=8192)
 def normalise_value(name: str, value: str) -> str:
-    """The canonical spelling of a facet value (codes upper- or lower-case as stored)."""
+    """The canonical spelling of a facet value (codes upper- or lower-case as stored); kept, as every
+    link on a page re-spells the values of the search it changes."""
     return facet(name).spell(value)
 
 
@@ -87,13 +89,14 @@ class SearchRequest:
     date_to: str | None = None  # inclusive, YYYY[-MM[-DD]]
     sort: str | None = None  # None: by relevance when the query has words, else newest first
     page: int = 1
-    per_page: int = DEFAULT_PER_PAGE
+    per_page: int = DEFAULT_PER_PAGE  # 1 to MAX_PER_PAGE from a URL; 0 (set in code) counts without hits
     facets: tuple[str, ...] = LISTED  # which facets to count (days only when asked for)
     facet_size: int = 10
     more: tuple[str, ...] = ()  # facets shown at MORE_SIZE values ("show more" on one facet only)
     expand: bool = True  # cross-language expansion of country/organisation names
     versions: bool = False  # every language version as a result of its own (`versions=all`), not one per communiqué
     prefer: tuple[str, ...] = ()  # languages the reader reads, best first (the browser's): not part of the URL
+    whole: tuple[str, ...] = ()  # facets whose every value is counted (the page's map): set in code, not in URLs
 
     @property
     def effective_sort(self) -> str:
@@ -272,7 +275,9 @@ class SearchRequest:
         return replace(self, expand=expand, page=1)
 
     def size_of(self, facet_name: str) -> int:
-        """How many values of a facet are shown."""
+        """How many values of a facet are shown (all that are counted for a `whole` facet)."""
+        if facet_name in self.whole:
+            return AGG_SIZE
         return max(MORE_SIZE, self.facet_size) if facet_name in self.more else self.facet_size
 
     def with_more(self, facet_name: str, more: bool = True) -> "SearchRequest":

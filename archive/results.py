@@ -48,4 +48,4 @@ class SearchResult:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-self.total // self.per_page)) if self.per_page > 0 else 1

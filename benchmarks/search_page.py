@@ -1,10 +1,13 @@
 """Median and p95 time of the search page (HTML, all facets) over HTTP, on any engine.
 
     python benchmarks/search_page.py --data-dir DIR [--engine tantivy|elasticsearch|opensearch] [--rounds 10]
+                                     [--leave-out histogram,map]
 
 Serves the real app with waitress on a free loopback port in this process and
 fetches a fixed set of search URLs (words, phrases, facet filters, exclusions,
-dates, sorting, deep pages), timing each full response.
+dates, sorting, deep pages), timing each full response. `--leave-out` serves
+the pages without the date histogram or the world map, to measure what they
+add.
 """
 from __future__ import annotations
 
@@ -48,7 +51,20 @@ def main() -> None:
     parser.add_argument("--engine", default="tantivy")
     parser.add_argument("--index", default=None, help="cluster alias (default: the configured one)")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--leave-out", default="", help="comma-separated: histogram, map")
     args = parser.parse_args()
+    left_out = {part.strip() for part in args.leave_out.split(",") if part.strip()}
+    if left_out - {"histogram", "map"}:
+        parser.error("--leave-out takes histogram and map")
+
+    from archive.web import search as search_view
+
+    if "histogram" in left_out:  # neither drawn nor its months counted in full
+        search_view.build_histogram = lambda *a, **k: None
+        search_view.HISTOGRAM_FACETS = ()
+    if "map" in left_out:  # neither drawn nor counted in full
+        search_view._worldmap = lambda *args: None
+        search_view.MAP_FACETS = ()
 
     import waitress.server
 
@@ -72,7 +88,8 @@ def main() -> None:
             with urllib.request.urlopen(base + url) as resp:
                 resp.read()
             times.append((time.perf_counter() - started) * 1000)
-    print(f"engine: {args.engine}; search page (HTML, all facets), {len(URLS)} URLs x {args.rounds} rounds")
+    print(f"engine: {args.engine}; search page (HTML, all facets), {len(URLS)} URLs x {args.rounds} rounds; "
+          f"left out: {', '.join(sorted(left_out)) or 'nothing'}")
     print(summarise(times))
     server.close()
 

@@ -138,11 +138,12 @@
     links.sort(function (a, b) { return Number(b.dataset.count) - Number(a.dataset.count); });
     var current = links.filter(function (a) { return a.classList.contains("is-selected"); })[0] || links[0];
     links.forEach(function (a) { a.setAttribute("tabindex", a === current ? "0" : "-1"); });
-    function say(a) { readout.textContent = a ? a.getAttribute("aria-label") : ""; }
-    function exclude(a, e) {
-      if (!a.dataset.exclude) { return; }
+    function say(a) { readout.textContent = a ? a.querySelector("title").textContent : ""; }
+    function exclude(a, e) {  // the NOT link of the country's row in the list beside the map
+      var not = box.querySelector('.map-list tr[data-code="' + a.dataset.code + '"] a.exclude');
+      if (!not) { return; }
       e.preventDefault();
-      window.location.assign(a.dataset.exclude);
+      window.location.assign(not.getAttribute("href"));
     }
     links.forEach(function (a) {
       a.addEventListener("mouseenter", function () { say(a); });

@@ -563,12 +563,15 @@ class ClusterEngine(Engine):
         likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does)."""
         counts = facet_counts(aggregations, request)
         exact = request.versions or versions_total <= EXACT_FACETS
+        uncounted: dict[str, set[str]] = {}
         if not request.versions and exact and counts:
             chosen = {name: to_count_exactly(name, found, request) for name, found in counts.items()}
+            uncounted = {name: set(counts[name]) - set(values) for name, values in chosen.items()}
             with self._calls("search", query=True):
                 precise = complete(self.api.search(exact_counts_body(request, chosen), index=self.alias))
             counts.update(facet_counts(precise.get("aggregations") or {}, request))
-        return {name: display_values(name, found, request, estimated=not exact) for name, found in counts.items()}
+        return {name: display_values(name, found, request, estimated=not exact, uncounted=uncounted.get(name, ()))
+                for name, found in counts.items()}
 
     @staticmethod
     def _versions(hit: dict, request: SearchRequest) -> list[tuple[Communique, float | None]]:

@@ -367,9 +367,10 @@ class TantivyEngine(Engine):
         elif request.effective_sort == "date_asc":
             kwargs = {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
         if request.versions:
-            found = searcher.search(query, request.per_page, count=True, offset=request.offset, **kwargs)
+            found = searcher.search(query, max(1, request.per_page), count=True, offset=request.offset, **kwargs)
             total = versions_total = found.count
-            ranked = [[(_load(searcher, address), None if kwargs else key)] for key, address in found.hits]
+            ranked = [[(_load(searcher, address), None if kwargs else key)]
+                      for key, address in found.hits[:request.per_page]]
         else:
             total, versions_total, ranked = self._collapsed(searcher, query, request, kwargs)
         hits = hits_shown(ranked, request)
@@ -421,6 +422,7 @@ class TantivyEngine(Engine):
         selected = {f for f, _ in request.filters}
         exact = request.versions or versions_total <= EXACT_FACETS
         buckets: dict[str, dict[str, int]] = {}
+        uncounted: dict[str, set[str]] = {}  # values left estimated (beyond MAX_EXACT_VALUES)
 
         def count(query, facets):
             aggs = {f: {"terms": {"field": f, "size": counted(request, f)}} for f in facets}
@@ -433,6 +435,7 @@ class TantivyEngine(Engine):
                               for b in result[f]["buckets"]}
             if not request.versions and exact:
                 chosen = {f: to_count_exactly(f, buckets[f], request) for f in facets}
+                uncounted.update({f: set(buckets[f]) - set(chosen[f]) for f in facets})
                 precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
                                "aggs": {"groups": {"terms": {"field": "group", "size": EXACT_FACETS}}}}
                            for f in facets if chosen[f]}
@@ -447,4 +450,5 @@ class TantivyEngine(Engine):
         for f in wanted:
             if f in selected:
                 count(self.compiler.narrow(main, request, skip=f), [f])
-        return {f: display_values(f, buckets[f], request, estimated=not exact) for f in wanted}
+        return {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
+                for f in wanted}

@@ -20,6 +20,7 @@ from typing import Callable
 from ..dates import date_bounds, date_key
 from ..facets import AGG_SIZE
 from ..request import SearchRequest
+from ..results import FacetValue
 
 MAX_DAY_BARS = 62  # a span of up to two months is shown per day
 MAX_WEEK_BARS = 27  # up to about six months per week
@@ -105,15 +106,23 @@ def _selected(start: str, end: str, low: str, high: str) -> bool:
     return (low_key is None or date_bounds(None, end)[1] >= low_key) and (high_key is None or date_key(start) <= high_key)
 
 
-def build_histogram(engine, req: SearchRequest, link: Callable[[SearchRequest], str]) -> Histogram | None:
-    """The histogram of `req`'s communiqués, or None when none of them is dated."""
-    wide = replace(req, date_from=None, date_to=None, facets=("month",), page=1, per_page=1,
+def build_histogram(engine, req: SearchRequest, link: Callable[[SearchRequest], str],
+                    counted: tuple[list[FacetValue], int] | None = None) -> Histogram | None:
+    """The histogram of `req`'s communiqués, or None when none of them is dated.
+
+    `counted`: every month's count and the total from the page's own search, when it has no date
+    range (a search with `whole` months): the months are then not asked for again.
+    """
+    wide = replace(req, date_from=None, date_to=None, facets=("month",), page=1, per_page=0,
                    facet_size=AGG_SIZE, more=())
-    result = engine.search(wide)
-    months = {fv.value: fv.count for fv in result.facets.get("month", []) if len(fv.value) == 7}
+    if counted is None or req.date_from or req.date_to:
+        result = engine.search(wide)
+        counted = result.facets.get("month", []), result.total
+    found, total = counted
+    months = {fv.value: fv.count for fv in found if len(fv.value) == 7}
     if not months:
         return None
-    undated = max(0, result.total - sum(months.values()))
+    undated = max(0, total - sum(months.values()))
     span = _months_between(min(months), max(months))
     month_only = 0
     short = _short_span(engine, wide) if len(span) <= 7 else None  # 27 weeks reach into a 7th month

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass, field, replace
 
 from ..facets import NAMES as FACETS
-from ..facets import NEWEST_FIRST, facet, facet_label, value_label
+from ..facets import NEWEST_FIRST, display_values, facet, facet_label, value_label
 from ..request import SORTS, RequestError, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
@@ -26,6 +26,7 @@ DEFAULT_FACET_SIZE = 10
 
 if TYPE_CHECKING:  # pragma: no cover
     from .histogram import Histogram
+    from .urls import FacetLinks
     from .worldmap import WorldMap
 
 @dataclass
@@ -198,31 +199,66 @@ def request_json(req: SearchRequest) -> dict:
     return out
 
 
-def _link_if_allowed(link: RequestLink, make) -> str | None:
+def _link_if_allowed(make) -> str | None:
     """The link to a derived request, or None where the request would be refused (too many values)."""
     try:
-        return link(make())
+        return make()
     except RequestError:
         return None
 
 
-def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: RequestLink) -> FacetView:
-    """`found`: the engine's values (archive.facets.display_values: selected and excluded kept).
+class DerivedLinks:
+    """A facet value's links from derived requests (`req.with_filter(facet, value)`…): any link
+    function; `urls.FacetLinks` makes the same search-page links faster."""
+
+    def __init__(self, req: SearchRequest, facet: str, link: RequestLink):
+        self.req, self.facet, self.link = req, facet, link
+
+    def with_filter(self, value: str) -> str:
+        return self.link(self.req.with_filter(self.facet, value))
+
+    def without_filter(self, value: str) -> str:
+        return self.link(self.req.without_filter(self.facet, value))
+
+    def with_exclusion(self, value: str) -> str:
+        return self.link(self.req.with_exclusion(self.facet, value))
+
+    def without_exclusion(self, value: str) -> str:
+        return self.link(self.req.without_exclusion(self.facet, value))
+
+
+def as_shown(name: str, found: list[FacetValue], req: SearchRequest) -> list[FacetValue]:
+    """A facet's values cut to what the sidebar shows for `req`, from a search that may have
+    counted more of them (`SearchRequest.whole`); estimates stay marked."""
+    if len(found) <= req.size_of(name):
+        return found
+    estimated = {fv.value for fv in found if fv.estimated}
+    shown = display_values(name, {fv.value: fv.count for fv in found if not fv.excluded}, req)
+    for fv in shown:
+        fv.estimated = fv.value in estimated
+    return shown
+
+
+def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: RequestLink,
+               links: "DerivedLinks | FacetLinks | None" = None) -> FacetView:
+    """`found`: the engine's values (archive.facets.display_values: selected and excluded kept);
+    `links`: what makes each value's links (derived requests through `link` unless given).
 
     When a facet already has as many values selected (or excluded) as a search
     may hold, the others are shown without a link to add them.
     """
+    ops = links or DerivedLinks(req, name, link)
     values = []
     for v in found:
         if v.excluded:
-            toggle = link(req.without_exclusion(name, v.value))
+            toggle = ops.without_exclusion(v.value)
             exclude, undo = None, toggle
         elif v.selected:
-            toggle = link(req.without_filter(name, v.value))
-            exclude, undo = _link_if_allowed(link, lambda: req.with_exclusion(name, v.value)), None
+            toggle = ops.without_filter(v.value)
+            exclude, undo = _link_if_allowed(lambda: ops.with_exclusion(v.value)), None
         else:
-            toggle = _link_if_allowed(link, lambda: req.with_filter(name, v.value))
-            exclude, undo = _link_if_allowed(link, lambda: req.with_exclusion(name, v.value)), None
+            toggle = _link_if_allowed(lambda: ops.with_filter(v.value))
+            exclude, undo = _link_if_allowed(lambda: ops.with_exclusion(v.value)), None
         values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
                                      v.excluded, toggle, exclude, undo, v.estimated))
     view = FacetView(name, facet_label(name), values)
@@ -280,7 +316,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
     def filter_link(facet: str, value: str) -> str:
         return link(req.with_filter(facet, value))
 
-    facets = [facet_view(name, req, result.facets[name], link) for name in FACETS if result.facets.get(name)]
+    facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link)
+              for name in FACETS if result.facets.get(name)]
     searched = query_string(req)
     page = SearchPage(
         request=req,

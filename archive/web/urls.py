@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import current_app, url_for
+from flask import current_app, g, url_for
 
-from ..request import SearchRequest
+from ..facets import NAMES
+from ..request import MAX_VALUES_PER_FACET, RequestError, SearchRequest
 
 
 def query_string(req: SearchRequest) -> str:
@@ -16,11 +17,69 @@ def query_string(req: SearchRequest) -> str:
     return urlencode(req.to_args())
 
 
+def _search_path() -> str:
+    """The search page's path, found once per request: a page makes hundreds of links to it."""
+    base = g.get("search_base")
+    if base is None:
+        base = g.search_base = url_for("search.search")
+    return base
+
+
 def search_url(req: SearchRequest) -> str:
     """The search page for `req`, relative to the site."""
-    base = url_for("search.search")
     qs = query_string(req)
-    return f"{base}?{qs}" if qs else base
+    return f"{_search_path()}?{qs}" if qs else _search_path()
+
+
+class FacetLinks:
+    """Links that change one facet's selection or exclusions of a search, as `search_url` of
+    `req.with_filter(facet, value)` and its siblings would make them, but by putting the facet's
+    arguments between the search's other arguments, encoded once: the world map makes two links
+    for each of some 200 countries. Values are taken as stored (canonical), as the engine gives them;
+    a request that could not be made (too many values) raises RequestError, as the request would.
+    """
+
+    def __init__(self, req: SearchRequest, facet: str, path: str | None = None):
+        self.facet, self.path = facet, path if path is not None else _search_path()
+        self.selected, self.excluded = req.selected(facet), req.excluded(facet)
+        rest = req.without_filter(facet).without_exclusion(facet)
+        encoded = [urlencode([arg]) for arg in rest.to_args()]
+        place = NAMES.index(facet)
+        lead = 1 if rest.q else 0  # to_args: the query, every facet's values, every exclusion, the rest
+        filters = sum(len(values) for _, values in rest.filters)
+        filters_before = sum(len(values) for name, values in rest.filters if NAMES.index(name) < place)
+        exclusions_before = sum(len(values) for name, values in rest.exclusions if NAMES.index(name) < place)
+        self.head = encoded[:lead + filters_before]
+        self.middle = encoded[lead + filters_before:lead + filters + exclusions_before]
+        self.tail = encoded[lead + filters + exclusions_before:]
+
+    def url(self, selected: tuple[str, ...], excluded: tuple[str, ...]) -> str:
+        if len(selected) > MAX_VALUES_PER_FACET or len(excluded) > MAX_VALUES_PER_FACET:
+            raise RequestError(f"At most {MAX_VALUES_PER_FACET} values of {self.facet} can be selected.")
+        parts = (self.head + [urlencode([(self.facet, v)]) for v in selected] + self.middle
+                 + [urlencode([("not_" + self.facet, v)]) for v in excluded] + self.tail)
+        qs = "&".join(parts)
+        return f"{self.path}?{qs}" if qs else self.path
+
+    @staticmethod
+    def _plus(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+        return values if value in values else values + (value,)
+
+    @staticmethod
+    def _minus(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+        return tuple(v for v in values if v != value)
+
+    def with_filter(self, value: str) -> str:
+        return self.url(self._plus(self.selected, value), self._minus(self.excluded, value))
+
+    def without_filter(self, value: str) -> str:
+        return self.url(self._minus(self.selected, value), self.excluded)
+
+    def with_exclusion(self, value: str) -> str:
+        return self.url(self._minus(self.selected, value), self._plus(self.excluded, value))
+
+    def without_exclusion(self, value: str) -> str:
+        return self.url(self.selected, self._minus(self.excluded, value))
 
 
 def public_url(path: str) -> str:

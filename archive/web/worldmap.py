@@ -1,7 +1,8 @@
 """The world map above the results: every country shaded by its matching communiqués.
 
-Like the country facet, the counts follow the query and every filter except
-the country selection itself, and a country is a link that adds it to the
+Like the country facet (and from the same count: the page's search counts
+every country, `SearchRequest.whole`), the counts follow the query and every
+filter except the country selection itself, and a country is a link that adds it to the
 filter (or takes it out when selected, or undoes its exclusion), so the map
 only writes the `country` and `not_country` arguments the facet list writes
 and a link is still the saved search. Every country the engine counted is also
@@ -16,10 +17,10 @@ dashed), not told by colour alone.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..facets import AGG_SIZE
 from ..request import SearchRequest
+from ..results import FacetValue
 from .hits import RequestLink
 from .map_geometry import Sprite
 from .search_page import facet_view
@@ -97,13 +98,14 @@ def level_of(count_: int, levels: list[Level]) -> int:
     return 0
 
 
-def build_worldmap(engine, req: SearchRequest, link: RequestLink, sprite: Sprite, sprite_url: str) -> WorldMap | None:
-    """The map of `req`'s communiqués by country, or None when none of them names a country."""
-    wide = replace(req, facets=("country",), page=1, per_page=1, facet_size=AGG_SIZE, more=())
-    found = engine.search(wide).facets.get("country", [])
+def build_worldmap(found: list[FacetValue], req: SearchRequest, link: RequestLink, sprite: Sprite,
+                   sprite_url: str, links=None) -> WorldMap | None:
+    """The map of `req`'s communiqués by country from every value of the country facet the engine
+    counted (a search with `whole=("country",)`), or None when no communiqué names a country.
+    `links`: a faster maker of the same links (urls.FacetLinks), as the web page uses."""
     if not any(v.count for v in found) and not any(v.selected or v.excluded for v in found):
         return None
-    view = facet_view("country", req, found, link)
+    view = facet_view("country", req, found, link, links)
     levels = levels_for(max((v.count for v in view.values), default=0))
     countries = [
         MapCountry(code=v.value, label=v.label, count=v.count, level=level_of(v.count, levels),

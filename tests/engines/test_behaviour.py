@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 
 import pytest
 
@@ -491,6 +492,11 @@ def test_the_date_histogram_is_the_same_on_every_engine(loaded):
     assert histogram.undated == 1  # the undated communiqué: counted and said
     assert [b.start for b in histogram.bars if b.selected] == ["2024-01", "2024-02"]
     assert all(b.url == f"{b.start}/{b.end}" for b in histogram.bars)
+    plain = SearchRequest.create(q="")
+    whole = loaded.search(replace(plain, whole=("month",), facet_size=1))  # the page's search, months in full
+    from_page = build_histogram(loaded, plain, lambda r: "", counted=(whole.facets["month"], whole.total))
+    assert [(b.start, b.count) for b in from_page.bars] == [(b.start, b.count) for b in histogram.bars]
+    assert from_page.undated == 1
     japan = build_histogram(loaded, SearchRequest.create(q="country:JP"), lambda r: "")
     assert 0 < sum(b.count for b in japan.bars) < sum(counts.values())  # it follows the query
 
@@ -502,7 +508,9 @@ def test_the_world_map_is_the_same_on_every_engine(loaded):
     def link(r):
         return "&".join(f"{k}={v}" for k, v in r.to_args())
     request = by_version(filters={"country": ["JP"]}, exclusions={"country": ["TR"]}, date_from="2024")
-    worldmap = build_worldmap(loaded, request, link, sprite(), "/map.svg")
+    found = loaded.search(replace(request, whole=("country",), facet_size=2)).facets["country"]
+    assert len(found) == 7  # every country counted, whatever the facet's size
+    worldmap = build_worldmap(found, request, link, sprite(), "/map.svg")
     shown = {c.code: (c.count, c.level, c.selected, c.excluded) for c in worldmap.countries}
     # 2024 on: the countries' own selection (JP) and exclusion (TR) left out of their counts, like the facet
     assert shown == {"CH": (6, 5, False, False), "DE": (3, 4, False, False), "IT": (1, 2, False, False),
@@ -515,7 +523,8 @@ def test_the_world_map_is_the_same_on_every_engine(loaded):
     assert links["DE"][0] == "country=JP&country=DE&not_country=TR&from=2024&versions=all"
     assert links["TR"] == ("country=JP&from=2024&versions=all", None)  # excluded: the link undoes it
     assert [c.code for c in worldmap.countries][-1] == "TR"  # the excluded country ends the list
-    assert build_worldmap(loaded, by_version(q="nothingmatchesthis"), link, sprite(), "/map.svg") is None
+    nothing = by_version(q="nothingmatchesthis", whole=("country",))
+    assert build_worldmap(loaded.search(nothing).facets["country"], nothing, link, sprite(), "/map.svg") is None
 
 
 def test_a_short_span_is_shown_per_day_or_per_week_on_every_engine(loaded):
@@ -540,3 +549,12 @@ def test_a_short_span_is_shown_per_day_or_per_week_on_every_engine(loaded):
     assert year.interval == "day" and [(b.start, b.count) for b in year.bars] == [("2023-06-12", 1)]
     assert year.month_only == 1 and year.undated == 0  # the Turkish communiqué is dated May 2023, no day
     assert build_histogram(loaded, SearchRequest.create(filters={"year": ["2024"]}), link).interval == "month"
+
+
+@pytest.mark.parametrize("versions", [False, True])
+def test_a_search_for_counts_only_has_no_hits_and_the_same_counts(loaded, versions):
+    request = SearchRequest.create(q="Zoll OR nato", versions=versions)
+    full = loaded.search(request)
+    counts = loaded.search(replace(request, per_page=0))  # what the histogram and the map ask for
+    assert counts.hits == [] and counts.total == full.total and full.hits
+    assert counts.facets["country"] == full.facets["country"] and counts.pages == 1

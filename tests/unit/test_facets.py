@@ -85,3 +85,16 @@ def test_display_values(name, counts, request_kw, expected):
 ])
 def test_an_organisation_is_shown_by_its_name_in_the_interface_language(value, locale, shown):
     assert value_label("org", value, locale) == shown
+
+
+def test_at_most_sixty_values_are_counted_exactly_and_big_estimates_beyond_are_marked():
+    from archive.facets import MAX_EXACT_VALUES, SURELY_EXACT_BELOW, to_count_exactly
+
+    estimates = {f"V{n:03d}": 1000 - n for n in range(200)}
+    wide = SearchRequest.create(facet_size=500, filters={"org": ["V150"]})
+    chosen = to_count_exactly("org", estimates, wide)
+    assert len(chosen) == MAX_EXACT_VALUES + 1 and chosen[:2] == ["V000", "V001"] and chosen[-1] == "V150"
+    assert len(to_count_exactly("org", estimates, SearchRequest.create())) == 15  # ten shown and a margin
+    counts = {"A": 5000, "B": SURELY_EXACT_BELOW, "C": SURELY_EXACT_BELOW - 1}
+    shown = display_values("org", counts, SearchRequest.create(), uncounted={"B", "C"})
+    assert [(fv.value, fv.estimated) for fv in shown] == [("A", False), ("B", True), ("C", False)]

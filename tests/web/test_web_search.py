@@ -303,8 +303,9 @@ def test_the_world_map_follows_the_search_but_not_its_country_filter(client):
     assert sum(german.values()) < sum(counts.values())  # other filters do count
     assert client.get("/?q=nothingmatchesthis&format=json").get_json()["map"] is None
     html = client.get("/?country=TR").get_data(as_text=True)
-    assert 'class="map-country level-5" data-code="CH" data-count="4" data-exclude="/?country=TR&amp;not_country=CH"' in html
-    assert 'aria-label="Türkiye: 1, selected"' in html and '<use href="/map/world.svg?v=' in html
+    assert '<a href="/?country=TR&amp;country=CH" class="map-country level-5" data-code="CH" data-count="4">' \
+           '<title>Switzerland: 4</title>' in html
+    assert '<title>Türkiye: 1, selected</title>' in html and '<use href="/map/world.svg?v=' in html
     assert '<a class="exclude" href="/?country=TR&amp;not_country=DE" aria-label="Exclude Germany">NOT</a>' in html
 
 

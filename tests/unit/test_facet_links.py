@@ -1,0 +1,45 @@
+"""FacetLinks makes exactly the links that derived requests make, whatever else the search holds."""
+from __future__ import annotations
+
+import pytest
+
+from archive.request import MAX_VALUES_PER_FACET, RequestError, SearchRequest
+from archive.web.urls import FacetLinks, query_string
+
+
+def derived(req: SearchRequest) -> str:
+    qs = query_string(req)
+    return f"/?{qs}" if qs else "/"
+
+
+REQUESTS = [
+    SearchRequest.create(),
+    SearchRequest.create(q="Zoll & Grenze / \"Bern\""),
+    SearchRequest.create(q="otan", filters={"country": ["TR", "GB"], "language": ["fr"]}),
+    SearchRequest.create(filters={"language": ["de"], "org": ["NATO"]}, exclusions={"country": ["CH"]}),
+    SearchRequest.create(q="x", exclusions={"language": ["de"], "person": ["Anna Muster"]},
+                         filters={"year": ["2024"]}, date_from="2024-01", date_to="2024-03-15", sort="date",
+                         page=3, per_page=50, more=("org",), versions=True, expand=False),
+    SearchRequest.create(filters={"org": ["SECO"], "place": ["Genève"]}, exclusions={"country": ["DE", "FR"]}),
+]
+
+
+@pytest.mark.parametrize("req", REQUESTS)
+@pytest.mark.parametrize("facet, values", [("country", ["FR", "CH", "TR", "DE"]), ("language", ["de", "it"]),
+                                           ("org", ["NATO", "SECO"])])
+def test_facet_links_are_the_derived_requests_links(req, facet, values):
+    links = FacetLinks(req, facet, path="/")
+    for value in values:
+        assert links.with_filter(value) == derived(req.with_filter(facet, value))
+        assert links.without_filter(value) == derived(req.without_filter(facet, value))
+        assert links.with_exclusion(value) == derived(req.with_exclusion(facet, value))
+        assert links.without_exclusion(value) == derived(req.without_exclusion(facet, value))
+
+
+def test_a_link_the_request_would_refuse_is_refused():
+    full = SearchRequest.create(filters={"person": [f"Person {n}" for n in range(MAX_VALUES_PER_FACET)]})
+    with pytest.raises(RequestError):
+        full.with_filter("person", "One More")
+    with pytest.raises(RequestError):
+        FacetLinks(full, "person", path="/").with_filter("One More")
+    assert FacetLinks(full, "person", path="/").without_filter("Person 3") == derived(full.without_filter("person", "Person 3"))
