@@ -15,7 +15,8 @@ import bisect
 from markupsafe import Markup, escape
 
 from .query import Node, Term, positive_terms
-from .terms import fold_word, folded, stem, word_spans, words
+from .names import stem_names_another_country
+from .terms import fold_word, folded, slot, stem, word_spans, words
 
 SNIPPET_CHARS = 260
 LONG_TEXT = 20_000  # longer texts are only searched near where a query word first appears
@@ -38,7 +39,8 @@ class _Matcher:
                 continue
             pairs = [(stem(w, language), fold_word(w)) for w in words(term.text)]
             if len(pairs) == 1:
-                self.stems.add(pairs[0][0])
+                if not stem_names_another_country(term.text, slot(language)):  # as the engines match
+                    self.stems.add(pairs[0][0])
                 self.folds.add(pairs[0][1])
             elif pairs:
                 self.phrases.append(pairs)
@@ -48,7 +50,7 @@ class _Matcher:
         self.heads = tuple({x[:2] for x in self.stems} | {p[0][:2] for ph in self.phrases for p in ph})
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.prefixes or self.phrases)
+        return bool(self.stems or self.folds or self.prefixes or self.phrases)
 
     def _stem(self, word: str) -> str:
         return stem(word, self.language) if word.startswith(self.heads) else ""

@@ -8,6 +8,7 @@ value a facet stores, or None.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 from babel import Locale
@@ -74,3 +75,51 @@ def language_for(text: str) -> str | None:
     if len(value) in (2, 3) and value.isalpha() and value.isascii():
         return value.lower()
     return _language_names().get(fold(value))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> tuple[list[str], list[str], frozenset[tuple[str, str]]]:
+    """Every one-word name, alias and adjective of a country in any language, lower-cased and
+    sorted, beside its country's code (the gazetteer's own tables and CLDR)."""
+    pairs: set[tuple[str, str]] = set()
+    codes = countries._country_codes()
+    forms = [(code, name) for code, name, _ in countries._cldr_names(codes)]
+    for table in (countries.words.ALIASES, countries.words.DEMONYMS):
+        forms += [(code.rstrip("+"), phrase) for code, form, _ in countries.words.rows(table)
+                  for phrase, _ in countries.words.expand(form)]
+    for code, form in forms:
+        if len(tokens_of(form)) == 1:
+            pairs.add((form.lower(), code))
+    ordered = sorted(pairs)
+    return [w for w, _ in ordered], [c for _, c in ordered], frozenset(pairs)
+
+
+SHORTEST_NAME_STEM = 4  # a country's name cut to fewer letters by a stemmer is a common word's stem
+
+
+@functools.lru_cache(maxsize=4096)
+def stem_names_another_country(word: str, slot: str | None) -> bool:
+    """Whether a country's name must be matched as written in `slot`'s language, not by its stem:
+    when its stem there is another country's name or adjective too ("Niger" in Italian: Nigeria,
+    nigeriano), or when the stemmer cuts the name to a stub that common words share (French stems
+    Mali to "mal", the word for "bad"; Cuba to "cub"). Other names keep their
+    inflections (Deutschlands, Chinas, suisses). A word that is also a name of the same country
+    (China, in Hong Kong's "SAR China") is no collision. Stems are prefixes of their words, so only the
+    country words that start with the stem are stemmed to compare."""
+    from .terms import STEMMERS, stemmed, words
+
+    if slot not in STEMMERS or country_for(word) is None:
+        return False
+    stems = stemmed(word, slot)
+    if len(stems) != 1 or not stems[0]:
+        return False
+    if stems != words(word) and len(stems[0]) < SHORTEST_NAME_STEM:
+        return True
+    code = country_for(word)
+    forms, codes, pairs = _country_words()
+    at = bisect.bisect_left(forms, stems[0])
+    while at < len(forms) and forms[at].startswith(stems[0]):
+        if codes[at] != code and (forms[at], code) not in pairs and stemmed(forms[at], slot) == stems:
+            return True
+        at += 1
+    return False

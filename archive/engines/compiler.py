@@ -23,6 +23,7 @@ from typing import Generic, Sequence, TypeVar
 
 from ..dates import date_bounds
 from ..facets import UnknownValue, facet
+from ..names import stem_names_another_country
 from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import SearchRequest
 from ..terms import LANG_SLOTS, folded, stemmed
@@ -128,7 +129,8 @@ class QueryCompiler(Generic[Q]):
     def words(self, text: str, field: str | None = None) -> Q:
         """Text in any language slot (stemmed as that language would) or in the folded fields."""
         kinds = self._kinds(field)
-        should = [self._tokens(k, s, stemmed(text, s)) for k in kinds for s in LANG_SLOTS]
+        slots = [s for s in LANG_SLOTS if not stem_names_another_country(text, s)]  # Niger is not Nigeria
+        should = [self._tokens(k, s, stemmed(text, s)) for k in kinds for s in slots]
         should += [self._tokens(k, "folded", folded(text)) for k in kinds]
         return self.b.any_of(should)
 

@@ -558,3 +558,21 @@ def test_a_search_for_counts_only_has_no_hits_and_the_same_counts(loaded, versio
     counts = loaded.search(replace(request, per_page=0))  # what the histogram and the map ask for
     assert counts.hits == [] and counts.total == full.total and full.hits
     assert counts.facets["country"] == full.facets["country"] and counts.pages == 1
+
+
+def test_a_country_is_not_found_by_a_neighbours_stem(engine):
+    """Italian stems Niger, Nigeria and nigeriano alike: a search for Niger must not find Nigeria."""
+    engine.index([
+        _doc("it-nigeria", "Visita in Nigeria", "Il governo nigeriano ha ricevuto la delegazione in Nigeria.",
+             "it", "2024-05-02", countries=["NG"]),
+        _doc("it-niger", "Aiuti al Niger", "La Svizzera sostiene il Niger e i suoi vicini.", "it", "2024-05-03",
+             countries=["NE"]),
+        _doc("it-both", "Sahel", "Dal Niger alla Nigeria: la cooperazione regionale.", "it", "2024-05-04",
+             countries=["NE", "NG"]),
+        _doc("it-lavoro", "Lavori", "I lavoratori e il lavoro.", "it", "2024-05-05"),
+    ])
+    assert ids(engine, "Niger") == {"it-niger", "it-both"}
+    assert ids(engine, "Nigeria") == {"it-nigeria", "it-both"}
+    assert ids(engine, "lavoro") == {"it-lavoro"} and ids(engine, "lavori") == {"it-lavoro"}  # words still stem
+    both, = engine.search(by_version(q="Niger", expand=False, filters={"country": ["NG"]})).hits
+    assert "<mark>Niger</mark>" in both.snippet and "<mark>Nigeria</mark>" not in both.snippet
