@@ -321,18 +321,9 @@ def _print_stats(stats: dict) -> None:
 
 
 def _serve(config: dict, host: str, port: int) -> None:
-    import waitress
+    from .serving import serve
 
-    from .app import create_app
-
-    from .web.engine import close_engine
-
-    app = create_app(config)
-    click.echo(f"Serving the archive on http://{host}:{port}/ (Ctrl-C to stop)")
-    try:
-        waitress.serve(app, host=host, port=port, threads=config["THREADS"], ident="communique-archive")
-    finally:
-        close_engine(app)
+    serve(config, host, port)
 
 
 @main.command("serve")
@@ -340,7 +331,7 @@ def _serve(config: dict, host: str, port: int) -> None:
 @click.option("--port", default=None, type=int, help="Port (default ARCHIVE_PORT, 5000).")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Serve the search page with a production WSGI server (waitress)."""
+    """Serve the search page with a production WSGI server (waitress; gunicorn with ARCHIVE_WORKERS_WEB > 1)."""
     config = _config(ctx)
     _serve(config, host or config["HOST"], port or config["PORT"])
 

@@ -48,7 +48,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),
     "PORT": (5000, int, "Port `archive serve` listens on."),
-    "THREADS": (8, int, "Worker threads of the WSGI server."),
+    "THREADS": (8, int, "Worker threads of the WSGI server (of each process)."),
+    "WORKERS_WEB": (1, int, "Processes of `archive serve`, each with its own engine handle (gunicorn, pre-forked): "
+                            "one per core serves pages on every core; 1 serves in one process (waitress)."),
     "PUBLIC_URL": (None, str, "The address colleagues open (e.g. https://archive.example.org): shared links "
                               "start with it; without it they are completed from the browser's address."),
 }

@@ -182,3 +182,12 @@ def facet_values(name: str):
                        for v in view.values]}
     return respond("facet_values.html", data, facet=view, contains=data["contains"], total=len(matching),
                    back_url=search_url(req))
+
+
+@bp.get("/health")
+def health():
+    """For load balancers and process managers: 200 with the number of documents while the engine
+    answers, 503 (the error handler's) when it does not."""
+    from flask import jsonify
+
+    return jsonify(status="ok", documents=get_engine().count())

@@ -230,3 +230,60 @@ def test_index_says_what_is_missing_and_prunes_when_asked(run, inbox):
     assert "1 sources missing (run with --prune to remove their documents)" in missing.output
     pruned = json.loads(run("index", "--prune", "--json", str(inbox)).output)
     assert pruned["documents"]["removed"] == 1 and len(pruned["sources"]["pruned"]) == 1
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.timeout(120)
+def test_serve_with_several_processes_answers_from_each(run, tmp_path):
+    """ARCHIVE_WORKERS_WEB=2: two pre-forked processes, each with its own index handle, serve the
+    pages; Ctrl-C (SIGINT) stops them all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert run("demo", "--keep", "--no-serve").exit_code == 0
+    port = _free_port()
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path / "data"), "ARCHIVE_WORKERS_WEB": "2"}
+    server = subprocess.Popen([sys.executable, "-c", "from archive.cli import main; main()", "serve",
+                               "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=5) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        for _ in range(100):  # the second worker may still be starting when the first answers
+            children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+            if len(children) >= 2:
+                break
+            time.sleep(0.2)
+        assert len(children) == 2  # two workers under the one that listens
+
+        def fetch(q):
+            with urllib.request.urlopen(f"{base}/?q={q}&format=json", timeout=30) as answer:
+                return answer.status, json.load(answer)["total"]
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(fetch, ["NATO", "Ukraine", "Bern", "NATO"] * 6))
+        assert {status for status, _ in answers} == {200} and answers[0][1] == answers[3][1] > 0
+    finally:
+        server.send_signal(signal.SIGINT)
+        output, _ = server.communicate(timeout=30)
+    assert server.returncode == 0, output
+    assert "with 2 processes" in output
+    for pid in children:
+        assert not os.path.exists(f"/proc/{pid}"), "a worker outlived the server"

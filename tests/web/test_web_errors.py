@@ -64,7 +64,7 @@ def down_client(tmp_path):
     return app.test_client()
 
 
-@pytest.mark.parametrize("path", ["/", "/?q=nato&country=TR", "/doc/en-nato"])
+@pytest.mark.parametrize("path", ["/", "/?q=nato&country=TR", "/doc/en-nato", "/health"])
 def test_engine_outage_is_a_503(down_client, path):
     response = down_client.get(path)
     assert response.status_code == 503

@@ -333,3 +333,8 @@ def test_without_the_map_package_the_page_is_served_without_its_map(client, monk
     assert answer.status_code == 200 and answer.get_json()["map"] is None and answer.get_json()["total"]
     assert "without its map" in caplog.text
     assert client.get("/map/world.svg").status_code == 404
+
+
+def test_health_says_the_engine_answers(client):
+    answer = client.get("/health")
+    assert answer.status_code == 200 and answer.get_json()["status"] == "ok" and answer.get_json()["documents"] > 0

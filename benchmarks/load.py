@@ -1,0 +1,129 @@
+"""Search pages under load: `archive serve` in its own process(es), many connections at once.
+
+    python benchmarks/load.py --data-dir DIR [--workers-web 2] [--connections 32] [--seconds 60]
+
+Starts `archive serve` on a free loopback port with ARCHIVE_WORKERS_WEB
+processes, then keeps `--connections` keep-alive connections busy with the
+search URLs of benchmarks/search_page.py for `--seconds`. Prints pages per
+second, p50/p95/p99 latency, errors, and the server's memory (resident set of
+the server and its workers at the end). The load generator runs on the same
+machine and takes some of its cores: figures are lower than a separate client
+would measure.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.search_page import URLS, free_port  # noqa: E402
+
+
+def resident_kib(pid: int) -> int:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    pids = [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def percentile(ordered: list[float], share: float) -> float:
+    return ordered[max(0, int(round(share * len(ordered))) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--workers-web", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+
+    port = free_port()
+    env = {**os.environ, "ARCHIVE_DATA_DIR": args.data_dir, "ARCHIVE_WORKERS_WEB": str(args.workers_web),
+           "ARCHIVE_THREADS": str(args.threads)}
+    server = subprocess.Popen([sys.executable, "-c", "from archive.cli import main; main()", "serve",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(2)  # every worker up
+        for url in URLS:  # warm every worker's caches a little
+            for _ in range(args.workers_web):
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=60).read()
+        latencies: list[float] = []
+        errors = [0]
+        lock = threading.Lock()
+        stop_at = time.perf_counter() + args.seconds
+
+        def client(n: int) -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            i = n
+            while time.perf_counter() < stop_at:
+                url = URLS[i % len(URLS)]
+                i += 1
+                started = time.perf_counter()
+                try:
+                    conn.request("GET", url)
+                    answer = conn.getresponse()
+                    answer.read()
+                    ok = answer.status == 200
+                except (OSError, http.client.HTTPException):
+                    ok = False
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    if ok:
+                        latencies.append(elapsed)
+                    else:
+                        errors[0] += 1
+            conn.close()
+
+        began = time.perf_counter()
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(args.connections)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        took = time.perf_counter() - began
+        memory = resident_kib(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    ordered = sorted(latencies)
+    print(f"{args.workers_web} server process(es) x {args.threads} threads, {args.connections} connections, "
+          f"{took:.0f} s, {len(URLS)} search URLs in turn")
+    if ordered:
+        print(f"pages/s={len(ordered) / took:.1f} p50={percentile(ordered, .5):.0f} ms "
+              f"p95={percentile(ordered, .95):.0f} ms p99={percentile(ordered, .99):.0f} ms "
+              f"errors={errors[0]} server memory={memory / 1024:.0f} MiB")
+    else:
+        print(f"no page answered; errors={errors[0]}")
+
+
+if __name__ == "__main__":
+    main()
