@@ -55,19 +55,26 @@ class _Matcher:
     def _stem(self, word: str) -> str:
         return stem(word, self.language) if word.startswith(self.heads) else ""
 
-    def _word_matches(self, word: str, folded_word: str) -> bool:
-        if folded_word in self.folds or (self.stems and self._stem(word) in self.stems):
-            return True
-        return any(folded_word.startswith(p) for p in self.prefixes)
-
     def spans(self, text: str) -> list[tuple[int, int]]:
         tokens = [(s, e, w, fold_word(w)) for s, e, w in word_spans(text)]
-        spans = [(s, e) for s, e, w, f in tokens if self._word_matches(w, f)]
+        stems: dict[str, str] = {}  # each distinct word stemmed once, however many phrases ask
+
+        def stem_of(word: str) -> str:
+            found = stems.get(word)
+            if found is None:
+                found = stems[word] = self._stem(word)
+            return found
+
+        spans = [(s, e) for s, e, w, f in tokens if f in self.folds or (self.stems and stem_of(w) in self.stems)
+                 or (self.prefixes and any(f.startswith(p) for p in self.prefixes))]
         for phrase in self.phrases:
             n = len(phrase)
+            first_stem, first_fold = phrase[0]
             for i in range(len(tokens) - n + 1):
-                if all(self._stem(tokens[i + k][2]) == phrase[k][0] or tokens[i + k][3] == phrase[k][1]
-                       for k in range(n)):
+                if tokens[i][3] != first_fold and stem_of(tokens[i][2]) != first_stem:
+                    continue  # most positions: the first word already differs
+                if all(stem_of(tokens[i + k][2]) == phrase[k][0] or tokens[i + k][3] == phrase[k][1]
+                       for k in range(1, n)):
                     spans.append((tokens[i][0], tokens[i + n - 1][1]))
         return _merge(spans)
 

@@ -93,6 +93,12 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     bigrams = _BIGRAM_RUN.search(text) is not None
     for start, end in out:
         for a, b, piece in (_pieces(text[start:end], start) if bigrams else [(start, end, text[start:end])]):
+            lowered = piece.replace("İ", "i").lower()
+            # Most pieces are one plain word already: `words` would give it back unchanged.
+            if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES) \
+                    and not (bigrams and _BIGRAM_RUN.search(lowered)):
+                spans.append((a, b, lowered))
+                continue
             word = words(piece)
             if len(word) == 1:
                 spans.append((a, b, word[0]))

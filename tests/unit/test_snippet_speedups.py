@@ -1,0 +1,68 @@
+"""The fast paths of word splitting and snippet marking give what the plain definitions give."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.highlight import _Matcher
+from archive.request import SearchRequest
+from archive.terms import _BIGRAM_RUN, _SPLIT, _pieces, fold_word, word_spans, words
+
+WORDS = ["Zoll", "Zölle", "İstanbul", "straße", "Bundesrat", "Conseil", "fédéral", "co-operation", "l'OTAN",
+         "經濟協力", "経済協力を", "협력을", "การศึกษา", "x" * 45, "ÉTATS", "snake_case", "Ⅻ", "e\u0301te", "2024"]
+
+
+def plain_word_spans(text: str) -> list[tuple[int, int, str]]:
+    """word_spans as first written: `words` of every piece."""
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    bigrams = _BIGRAM_RUN.search(text) is not None
+    spans = []
+    for start, end in out:
+        for a, b, piece in (_pieces(text[start:end], start) if bigrams else [(start, end, text[start:end])]):
+            word = words(piece)
+            if len(word) == 1:
+                spans.append((a, b, word[0]))
+    return spans
+
+
+def plain_spans(matcher: _Matcher, text: str) -> list[tuple[int, int]]:
+    """_Matcher.spans as first written: every word and phrase position tried in full."""
+    from archive.highlight import _merge
+
+    def matches(word, folded_word):
+        if folded_word in matcher.folds or (matcher.stems and matcher._stem(word) in matcher.stems):
+            return True
+        return any(folded_word.startswith(p) for p in matcher.prefixes)
+    tokens = [(s, e, w, fold_word(w)) for s, e, w in plain_word_spans(text)]
+    spans = [(s, e) for s, e, w, f in tokens if matches(w, f)]
+    for phrase in matcher.phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if all(matcher._stem(tokens[i + k][2]) == phrase[k][0] or tokens[i + k][3] == phrase[k][1]
+                   for k in range(n)):
+                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+    return _merge(spans)
+
+
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=30).map(" ".join)
+queries = st.sampled_from(["Zoll", "zölle", '"Conseil fédéral"', "Bundesrat OR Zoll*", "istanbul", "協力",
+                           '"co operation"', "straße", "NOT Zoll", '"Zoll Zoll"'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_word_spans_are_the_pieces_words(text):
+    assert word_spans(text) == plain_word_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, q=queries, language=st.sampled_from(["de", "fr", "en", "ja", None]))
+def test_marked_spans_are_those_every_word_and_position_would_give(text, q, language):
+    matcher = _Matcher(SearchRequest.create(q=q, expand=False).query.highlight_for(language), language)
+    assert matcher.spans(text) == plain_spans(matcher, text)
