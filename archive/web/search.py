@@ -77,7 +77,7 @@ def search():
     except QuerySyntaxError as error:
         return _error_page(error)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
-                             share_url=public_url(search_url(req)), notices=notices)
+                             share_url=public_url(search_url(req)), notices=notices, facet_links=FacetLinks)
     if suggestion:
         page.suggestion = Link(suggestion.q, search_url(suggestion))
     if result.total or req.date_from or req.date_to:

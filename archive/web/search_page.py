@@ -311,12 +311,15 @@ def _hidden(req: SearchRequest) -> list[tuple[str, str]]:
 
 
 def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLink,
-                      doc_link: DocLink, share_url: str = "", notices: list[str] | None = None) -> SearchPage:
-    """The whole page for a successful search."""
+                      doc_link: DocLink, share_url: str = "", notices: list[str] | None = None,
+                      facet_links=None) -> SearchPage:
+    """The whole page for a successful search. `facet_links(req, facet)`: a faster maker of the
+    facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise."""
     def filter_link(facet: str, value: str) -> str:
         return link(req.with_filter(facet, value))
 
-    facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link)
+    facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link,
+                         facet_links(req, name) if facet_links else None)
               for name in FACETS if result.facets.get(name)]
     searched = query_string(req)
     page = SearchPage(

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from flask import current_app, g, url_for
 
 from ..facets import NAMES
-from ..request import MAX_VALUES_PER_FACET, RequestError, SearchRequest
+from ..request import MAX_VALUES_PER_FACET, RequestError, SearchRequest, normalise_value
 
 
 def query_string(req: SearchRequest) -> str:
@@ -35,8 +35,9 @@ class FacetLinks:
     """Links that change one facet's selection or exclusions of a search, as `search_url` of
     `req.with_filter(facet, value)` and its siblings would make them, but by putting the facet's
     arguments between the search's other arguments, encoded once: the world map makes two links
-    for each of some 200 countries. Values are taken as stored (canonical), as the engine gives them;
-    a request that could not be made (too many values) raises RequestError, as the request would.
+    for each of some 200 countries, the sidebar a few hundred. The facet's values go through the
+    same steps as in those methods; a request that could not be made (too many values) raises
+    RequestError, as it would.
     """
 
     def __init__(self, req: SearchRequest, facet: str, path: str | None = None):
@@ -53,33 +54,33 @@ class FacetLinks:
         self.middle = encoded[lead + filters_before:lead + filters + exclusions_before]
         self.tail = encoded[lead + filters + exclusions_before:]
 
-    def url(self, selected: tuple[str, ...], excluded: tuple[str, ...]) -> str:
-        if len(selected) > MAX_VALUES_PER_FACET or len(excluded) > MAX_VALUES_PER_FACET:
+    def _spelled(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        """As `SearchRequest` keeps a facet's values: spelled (normalise_value), repeats dropped."""
+        spelled = tuple(dict.fromkeys(v for v in (normalise_value(self.facet, v) for v in values) if v))
+        if len(spelled) > MAX_VALUES_PER_FACET:
             raise RequestError(f"At most {MAX_VALUES_PER_FACET} values of {self.facet} can be selected.")
-        parts = (self.head + [urlencode([(self.facet, v)]) for v in selected] + self.middle
-                 + [urlencode([("not_" + self.facet, v)]) for v in excluded] + self.tail)
+        return spelled
+
+    def url(self, selected: tuple[str, ...], excluded: tuple[str, ...]) -> str:
+        parts = (self.head + [urlencode([(self.facet, v)]) for v in self._spelled(selected)] + self.middle
+                 + [urlencode([("not_" + self.facet, v)]) for v in self._spelled(excluded)] + self.tail)
         qs = "&".join(parts)
         return f"{self.path}?{qs}" if qs else self.path
 
-    @staticmethod
-    def _plus(values: tuple[str, ...], value: str) -> tuple[str, ...]:
-        return values if value in values else values + (value,)
-
-    @staticmethod
-    def _minus(values: tuple[str, ...], value: str) -> tuple[str, ...]:
-        return tuple(v for v in values if v != value)
-
+    # The steps of SearchRequest.with_filter and its siblings, on this facet's values alone.
     def with_filter(self, value: str) -> str:
-        return self.url(self._plus(self.selected, value), self._minus(self.excluded, value))
+        value = normalise_value(self.facet, value)
+        return self.url(self.selected + (value,), tuple(v for v in self.excluded if v != value))
 
     def without_filter(self, value: str) -> str:
-        return self.url(self._minus(self.selected, value), self.excluded)
+        return self.url(tuple(v for v in self.selected if v != value), self.excluded)
 
     def with_exclusion(self, value: str) -> str:
-        return self.url(self._minus(self.selected, value), self._plus(self.excluded, value))
+        value = normalise_value(self.facet, value)
+        return self.url(tuple(v for v in self.selected if v != value), self.excluded + (value,))
 
     def without_exclusion(self, value: str) -> str:
-        return self.url(self.selected, self._minus(self.excluded, value))
+        return self.url(self.selected, tuple(v for v in self.excluded if v != value))
 
 
 def public_url(path: str) -> str:

@@ -21,12 +21,14 @@ REQUESTS = [
                          filters={"year": ["2024"]}, date_from="2024-01", date_to="2024-03-15", sort="date",
                          page=3, per_page=50, more=("org",), versions=True, expand=False),
     SearchRequest.create(filters={"org": ["SECO"], "place": ["Genève"]}, exclusions={"country": ["DE", "FR"]}),
+    SearchRequest.from_args({"country": "france", "org": "nato", "not_person": "anna muster"}),  # as typed
 ]
 
 
 @pytest.mark.parametrize("req", REQUESTS)
-@pytest.mark.parametrize("facet, values", [("country", ["FR", "CH", "TR", "DE"]), ("language", ["de", "it"]),
-                                           ("org", ["NATO", "SECO"])])
+@pytest.mark.parametrize("facet, values", [("country", ["FR", "CH", "TR", "DE", "fr", "Schweiz"]),
+                                           ("language", ["de", "it", "DE"]), ("org", ["NATO", "SECO", "nato"]),
+                                           ("person", ["Anna Muster", "anna muster"])])
 def test_facet_links_are_the_derived_requests_links(req, facet, values):
     links = FacetLinks(req, facet, path="/")
     for value in values:
