@@ -49,9 +49,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 # Pages show text from documents (always escaped): should anything slip through, the
-# browser still runs no script and loads nothing but the archive's own files.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+# browser still runs no script and loads nothing but the archive's own files. The default is
+# the archive's own origin rather than nothing because some browsers (Firefox) load the world
+# map's shapes (an SVG <use> of /map/world.svg) under default-src; plugins, frames, media and
+# workers are still refused by name.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; "
+                           "media-src 'none'; worker-src 'none'; form-action 'self'; base-uri 'none'; "
                            "frame-ancestors 'none'")
 
 

@@ -15,6 +15,7 @@ if nothing matches) and excluded values are listed as excluded
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping
 
@@ -50,6 +51,17 @@ def _as_is(value: str) -> str:
 
 def _year_or_month(value: str) -> str:
     return value.strip()
+
+
+def _a_day(value: str) -> str:
+    """A day as stored, YYYY-MM-DD; anything else names no day (`day:statement` is not a search)."""
+    value = value.strip()
+    try:
+        if len(value) == 10 and datetime.date.fromisoformat(value):
+            return value
+    except ValueError:
+        pass
+    raise UnknownValue(f"{value!r} is not a day: days are written like 2024-03-15.")
 
 
 def country_code(value: str) -> str:
@@ -148,7 +160,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("month", "Month", _month, canonical=_year_or_month, order=NEWEST_FIRST, value_label=month_name,
           on_document=False),
     # Days feed the date histogram of a short span; a sidebar of days would be too long to read.
-    Facet("day", "Day", _day, canonical=_year_or_month, order=NEWEST_FIRST, value_label=day_name,
+    Facet("day", "Day", _day, canonical=_a_day, order=NEWEST_FIRST, value_label=day_name,
           on_document=False, listed=False),
     Facet("issuer", "Issuer", lambda d: _unique([d.issuer]), folded=True, on_document=False),
     Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), canonical=country_code,

@@ -52,8 +52,8 @@ def month_name(value: str | None, locale: str = UI_LOCALE) -> str:
 
 def day_name(value: str | None, locale: str = UI_LOCALE) -> str:
     """'2024-03-15' -> 'Mar 15, 2024' in English, '15.03.2024' in German; anything else as given."""
-    if not value:
-        return ""
+    if not value or len(value) != 10 or value[4] != "-":  # fromisoformat also reads 20240315
+        return value or ""
     try:
         day = date.fromisoformat(value)
     except ValueError:

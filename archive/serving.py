@@ -53,6 +53,9 @@ def _serve_prefork(config: dict, host: str, port: int, workers: int) -> None:
                 "proc_name": "communique-archive",
                 "graceful_timeout": 10,
                 "control_socket_disable": True,  # no socket in the user's home: Ctrl-C and signals suffice
+                # A search may hold 50 values of each facet: its links are longer than gunicorn's
+                # 4,094-byte request line; waitress takes them, so must this.
+                "limit_request_line": 0,
                 "worker_exit": lambda server, worker: close_engine(worker.wsgi),
             }.items():
                 self.cfg.set(key, value)

@@ -13,6 +13,7 @@ weeks.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Callable
@@ -22,6 +23,7 @@ from ..facets import AGG_SIZE
 from ..request import SearchRequest
 from ..results import FacetValue
 
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 MAX_DAY_BARS = 62  # a span of up to two months is shown per day
 MAX_WEEK_BARS = 27  # up to about six months per week
 MAX_MONTH_BARS = 60  # a longer span is shown per year
@@ -119,7 +121,8 @@ def build_histogram(engine, req: SearchRequest, link: Callable[[SearchRequest], 
         result = engine.search(wide)
         counted = result.facets.get("month", []), result.total
     found, total = counted
-    months = {fv.value: fv.count for fv in found if len(fv.value) == 7}
+    # counted months only: a selected or excluded value comes back at 0 however it was typed
+    months = {fv.value: fv.count for fv in found if fv.count > 0 and _MONTH.fullmatch(fv.value)}
     if not months:
         return None
     undated = max(0, total - sum(months.values()))

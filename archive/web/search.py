@@ -119,12 +119,12 @@ def world_map():
     except MapUnavailable as exc:
         current_app.logger.error("the world map is unavailable", exc_info=exc)
         return Response("The world map is not available on this server.", 404, mimetype="text/plain")
-    gzip_ok = "gzip" in (request.headers.get("Accept-Encoding") or "")
+    gzip_ok = request.accept_encodings.quality("gzip") > 0
     response = Response(shapes.gzipped if gzip_ok else shapes.svg, mimetype="image/svg+xml")
     if gzip_ok:
         response.headers["Content-Encoding"] = "gzip"
     response.headers["Vary"] = "Accept-Encoding"
-    response.set_etag(shapes.version)
+    response.set_etag(f"{shapes.version}-gzip" if gzip_ok else shapes.version)  # two bodies, two tags
     if request.args.get("v") == shapes.version:
         response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     else:

@@ -280,6 +280,12 @@ def test_serve_with_several_processes_answers_from_each(run, tmp_path):
         with ThreadPoolExecutor(8) as pool:
             answers = list(pool.map(fetch, ["NATO", "Ukraine", "Bern", "NATO"] * 6))
         assert {status for status, _ in answers} == {200} and answers[0][1] == answers[3][1] > 0
+        # a search with many values has a request line longer than gunicorn's default 4,094 bytes
+        long = "&".join([f"not_place=A+place+far+away+with+a+long+name+number+{n}" for n in range(50)]
+                        + [f"not_person=Somebody+with+a+long+name+number+{n}" for n in range(50)])
+        assert len(long) > 4094
+        with urllib.request.urlopen(f"{base}/?q=NATO&{long}&format=json", timeout=30) as answer:
+            assert answer.status == 200
     finally:
         server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=30)

@@ -43,7 +43,8 @@ def test_every_answer_carries_a_strict_content_security_policy(client, path):
     response = client.get(path)
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "style-src 'self'" in csp and "frame-ancestors 'none'" in csp
-    assert "unsafe-inline" not in csp and "default-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert "frame-src 'none'" in csp and "*" not in csp
     assert response.headers["X-Frame-Options"] == "DENY" and response.headers["X-Content-Type-Options"] == "nosniff"
     response.close()
 

@@ -338,3 +338,28 @@ def test_without_the_map_package_the_page_is_served_without_its_map(client, monk
 def test_health_says_the_engine_answers(client):
     answer = client.get("/health")
     assert answer.status_code == 200 and answer.get_json()["status"] == "ok" and answer.get_json()["documents"] > 0
+
+
+@pytest.mark.parametrize("url, matches", [("/?not_month=zzzzzzz", True), ("/?not_month=2023-xx", True),
+                                          ("/?not_day=2024-02-30", True), ("/?month=2024-13", False),
+                                          ("/?day=20240315", False)])
+def test_month_and_day_values_that_name_no_period_leave_the_histogram_working(client, url, matches):
+    assert client.get(url).status_code == 200
+    data = client.get(url + "&format=json").get_json()
+    assert (data["histogram"] is not None) is matches and bool(data["total"]) is matches
+
+
+def test_a_day_in_a_query_must_be_a_day(client):
+    answer = client.get("/?q=Women%27s+Day:+statement&format=json")
+    assert answer.status_code == 400 and "2024-03-15" in answer.get_json()["error"]
+    assert client.get("/?q=day:2024-03-20&format=json").get_json()["total"] >= 0
+
+
+def test_the_map_can_be_skipped_and_its_shapes_are_sent_as_the_browser_accepts(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<a class="skip-link" href="#results">Skip the map to the results</a>' in html and 'id="results"' in html
+    src = re.search(r'<use href="(/map/world\.svg\?v=\w+)#world"', html).group(1)
+    plain = client.get(src, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    packed = client.get(src, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in plain.headers and packed.headers["Content-Encoding"] == "gzip"
+    assert plain.headers["ETag"] != packed.headers["ETag"]  # two bodies, two tags
