@@ -57,9 +57,10 @@ class HitView:
 MAX_SHOWN_COUNTRIES = 6
 
 
-def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str],
+def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str | None],
              selected_countries: tuple[str, ...] = (), context: tuple[str, int] | None = None) -> HitView:
-    """`filter_link(facet, value)` is the URL that narrows a search to that value.
+    """`filter_link(facet, value)` is the URL that narrows a search to that value (None where the
+    search already holds as many values of that facet as it may).
 
     A communiqué can name dozens of countries; a row shows a few, those the
     search is filtered by first, and says how many more there are.

@@ -23,7 +23,7 @@ def safe_url(url: str | None) -> str | None:
 @dataclass(frozen=True)
 class Link:
     label: str
-    url: str
+    url: str | None  # None: shown without a link
     value: str = ""  # the code behind the label (country code, language code...)
     current: bool = False
 

@@ -315,8 +315,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
                       facet_links=None) -> SearchPage:
     """The whole page for a successful search. `facet_links(req, facet)`: a faster maker of the
     facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise."""
-    def filter_link(facet: str, value: str) -> str:
-        return link(req.with_filter(facet, value))
+    def filter_link(facet: str, value: str) -> str | None:  # None: the facet holds all the values it may
+        return _link_if_allowed(lambda: link(req.with_filter(facet, value)))
 
     facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link,
                          facet_links(req, name) if facet_links else None)

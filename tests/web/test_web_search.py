@@ -363,3 +363,19 @@ def test_the_map_can_be_skipped_and_its_shapes_are_sent_as_the_browser_accepts(c
     packed = client.get(src, headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in plain.headers and packed.headers["Content-Encoding"] == "gzip"
     assert plain.headers["ETag"] != packed.headers["ETag"]  # two bodies, two tags
+
+
+def test_a_search_holding_fifty_countries_is_served_with_the_others_unlinked(client):
+    import pycountry
+
+    others = [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in {"CH", "DE", "FR", "GB", "IT", "JP", "SE", "TR"}]
+    chosen = ["GB", "SE", "CH", "DE", "FR", "IT", "JP"] + others[:43]
+    answer = client.get("/?" + "&".join(f"country={c}" for c in chosen))
+    assert answer.status_code == 200  # a hit naming Türkiye cannot add it: shown without a link
+    html = answer.get_data(as_text=True)
+    assert '<span class="tag">Türkiye</span>' in html and "Filter by Türkiye" not in html
+    data = client.get("/?format=json&" + "&".join(f"country={c}" for c in chosen)).get_json()
+    turkey = next(c for c in data["map"]["countries"] if c["value"] == "TR")
+    assert turkey["url"] is None and not turkey["selected"]
+    turkey_on_map = re.search(r'<a[^>]*data-code="TR"[^>]*>', html).group(0)
+    assert "href" not in turkey_on_map and "map-country" in turkey_on_map  # drawn, not a link to this page
