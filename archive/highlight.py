@@ -15,7 +15,7 @@ import bisect
 from markupsafe import Markup, escape
 
 from .query import Node, Term, positive_terms
-from .names import stem_names_another_country
+from .names import BY_STEM, STEM_AND_NAME, country_name_match
 from .terms import fold_word, folded, slot, stem, word_spans, words
 
 SNIPPET_CHARS = 260
@@ -32,6 +32,7 @@ class _Matcher:
         self.folds: set[str] = set()
         self.prefixes: list[str] = []
         self.phrases: list[list[tuple[str, str]]] = []  # (stem, folded) per word
+        self.named_stems: set[tuple[str, str]] = set()  # (stem, folded name): the stem of a word beginning so
         for term in positive_terms(node):
             if isinstance(term, Term) and term.prefix:
                 tokens = folded(term.text)
@@ -39,15 +40,19 @@ class _Matcher:
                 continue
             pairs = [(stem(w, language), fold_word(w)) for w in words(term.text)]
             if len(pairs) == 1:
-                if not stem_names_another_country(term.text, slot(language)):  # as the engines match
+                rule = country_name_match(term.text, slot(language))  # as the engines match
+                if rule == BY_STEM:
                     self.stems.add(pairs[0][0])
+                elif rule == STEM_AND_NAME:
+                    self.named_stems.add(pairs[0])
                 self.folds.add(pairs[0][1])
             elif pairs:
                 self.phrases.append(pairs)
         # Stemming every word of a long text is slow in pure Python; a word can only
         # share a stem with a query word if it starts like that stem (stems are
         # prefixes in practice), so only such words are stemmed.
-        self.heads = tuple({x[:2] for x in self.stems} | {p[0][:2] for ph in self.phrases for p in ph})
+        self.heads = tuple({x[:2] for x in self.stems} | {p[0][:2] for ph in self.phrases for p in ph}
+                           | {s[:2] for s, _ in self.named_stems})
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.folds or self.prefixes or self.phrases)
@@ -66,7 +71,8 @@ class _Matcher:
             return found
 
         spans = [(s, e) for s, e, w, f in tokens if f in self.folds or (self.stems and stem_of(w) in self.stems)
-                 or (self.prefixes and any(f.startswith(p) for p in self.prefixes))]
+                 or (self.prefixes and any(f.startswith(p) for p in self.prefixes))
+                 or (self.named_stems and any(f.startswith(n) and stem_of(w) == x for x, n in self.named_stems))]
         for phrase in self.phrases:
             n = len(phrase)
             first_stem, first_fold = phrase[0]

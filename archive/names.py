@@ -94,32 +94,36 @@ def _country_words() -> tuple[list[str], list[str], frozenset[tuple[str, str]]]:
     return [w for w, _ in ordered], [c for _, c in ordered], frozenset(pairs)
 
 
-SHORTEST_NAME_STEM = 4  # a country's name cut to fewer letters by a stemmer is a common word's stem
+SHORTEST_NAME_STEM = 4  # a country's name cut to fewer letters by a stemmer is a common word's stem too
+BY_STEM, AS_WRITTEN, STEM_AND_NAME = "stem", "as written", "stem and name"
 
 
 @functools.lru_cache(maxsize=4096)
-def stem_names_another_country(word: str, slot: str | None) -> bool:
-    """Whether a country's name must be matched as written in `slot`'s language, not by its stem:
-    when its stem there is another country's name or adjective too ("Niger" in Italian: Nigeria,
-    nigeriano), or when the stemmer cuts the name to a stub that common words share (French stems
-    Mali to "mal", the word for "bad"; Cuba to "cub"). Other names keep their
-    inflections (Deutschlands, Chinas, suisses). A word that is also a name of the same country
-    (China, in Hong Kong's "SAR China") is no collision. Stems are prefixes of their words, so only the
-    country words that start with the stem are stemmed to compare."""
+def country_name_match(word: str, slot: str | None) -> str:
+    """How a word that is a country's name is matched in `slot`'s language (any other word: BY_STEM).
+
+    AS_WRITTEN when its stem there is another country's name or adjective too ("Niger" in Italian:
+    Nigeria, nigeriano), so that Niger does not find Nigeria. STEM_AND_NAME when the stemmer cuts the
+    name to a stub that common words share (French stems Mali to "mal", the word for "bad"; German
+    Polen to "pol"): a word must then have the stem and begin with the whole name, so "Polens" and
+    "Malis" are found and "mal" is not. BY_STEM otherwise (Deutschlands, Chinas, suisses). A word
+    that is also a name of the same country (China, in Hong Kong's "SAR China") is no collision.
+    Stems are prefixes of their words, so only the country words that start with the stem are
+    stemmed to compare."""
     from .terms import STEMMERS, stemmed, words
 
     if slot not in STEMMERS or country_for(word) is None:
-        return False
+        return BY_STEM
     stems = stemmed(word, slot)
     if len(stems) != 1 or not stems[0]:
-        return False
-    if stems != words(word) and len(stems[0]) < SHORTEST_NAME_STEM:
-        return True
+        return BY_STEM
     code = country_for(word)
     forms, codes, pairs = _country_words()
     at = bisect.bisect_left(forms, stems[0])
     while at < len(forms) and forms[at].startswith(stems[0]):
         if codes[at] != code and (forms[at], code) not in pairs and stemmed(forms[at], slot) == stems:
-            return True
+            return AS_WRITTEN
         at += 1
-    return False
+    if stems != words(word) and len(stems[0]) < SHORTEST_NAME_STEM:
+        return STEM_AND_NAME
+    return BY_STEM

@@ -23,7 +23,7 @@ from typing import Generic, Sequence, TypeVar
 
 from ..dates import date_bounds
 from ..facets import UnknownValue, facet
-from ..names import stem_names_another_country
+from ..names import AS_WRITTEN, STEM_AND_NAME, country_name_match
 from ..query import And, KeywordMatch, MatchAll, Node, Not, Or, Phrase, QuerySyntaxError, Term
 from ..request import SearchRequest
 from ..terms import LANG_SLOTS, folded, stemmed
@@ -129,8 +129,16 @@ class QueryCompiler(Generic[Q]):
     def words(self, text: str, field: str | None = None) -> Q:
         """Text in any language slot (stemmed as that language would) or in the folded fields."""
         kinds = self._kinds(field)
-        slots = [s for s in LANG_SLOTS if not stem_names_another_country(text, s)]  # Niger is not Nigeria
-        should = [self._tokens(k, s, stemmed(text, s)) for k in kinds for s in slots]
+        should = []
+        for s in LANG_SLOTS:
+            rule = country_name_match(text, s)  # Niger is not Nigeria, Mali is not "mal"
+            if rule == AS_WRITTEN:
+                continue
+            for k in kinds:
+                query = self._tokens(k, s, stemmed(text, s))
+                if rule == STEM_AND_NAME:  # the stem, in a text with a word that begins with the name
+                    query = self.b.all_of([query, self.b.prefix(self.b.text_field(k, "folded"), folded(text)[0])])
+                should.append(query)
         should += [self._tokens(k, "folded", folded(text)) for k in kinds]
         return self.b.any_of(should)
 

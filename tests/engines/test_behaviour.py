@@ -570,7 +570,15 @@ def test_a_country_is_not_found_by_a_neighbours_stem(engine):
         _doc("it-both", "Sahel", "Dal Niger alla Nigeria: la cooperazione regionale.", "it", "2024-05-04",
              countries=["NE", "NG"]),
         _doc("it-lavoro", "Lavori", "I lavoratori e il lavoro.", "it", "2024-05-05"),
+        _doc("de-polens", "Besuch", "Die Regierung Polens empfing die Delegation.", "de", "2024-05-06",
+             countries=["PL"]),
+        _doc("de-pole", "Politik", "Ein Pole sprach über Politik.", "de", "2024-05-07"),
+        _doc("fr-mal", "Recrutement", "Les entreprises ont eu du mal à recruter.", "fr", "2024-05-08"),
+        _doc("fr-mali", "Sahel", "La Suisse soutient le Mali.", "fr", "2024-05-09", countries=["ML"]),
     ])
+    # German stems Polen to "pol", French Mali to "mal": the stem counts only in a word that begins
+    # with the name (Polens), so Pole, Politik and "du mal" are not found
+    assert ids(engine, "Polen") == {"de-polens"} and ids(engine, "Mali") == {"fr-mali"}
     assert ids(engine, "Niger") == {"it-niger", "it-both"}
     assert ids(engine, "Nigeria") == {"it-nigeria", "it-both"}
     assert ids(engine, "lavoro") == {"it-lavoro"} and ids(engine, "lavori") == {"it-lavoro"}  # words still stem
