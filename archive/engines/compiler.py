@@ -129,14 +129,14 @@ class QueryCompiler(Generic[Q]):
     def words(self, text: str, field: str | None = None) -> Q:
         """Text in any language slot (stemmed as that language would) or in the folded fields."""
         kinds = self._kinds(field)
+        rules = {s: country_name_match(text, s) for s in LANG_SLOTS}  # Niger is not Nigeria, Mali not "mal"
         should = []
-        for s in LANG_SLOTS:
-            rule = country_name_match(text, s)  # Niger is not Nigeria, Mali is not "mal"
-            if rule == AS_WRITTEN:
-                continue
-            for k in kinds:
+        for k in kinds:
+            for s in LANG_SLOTS:
+                if rules[s] == AS_WRITTEN:
+                    continue
                 query = self._tokens(k, s, stemmed(text, s))
-                if rule == STEM_AND_NAME:  # the stem, in a text with a word that begins with the name
+                if rules[s] == STEM_AND_NAME:  # the stem, in a text with a word that begins with the name
                     query = self.b.all_of([query, self.b.prefix(self.b.text_field(k, "folded"), folded(text)[0])])
                 should.append(query)
         should += [self._tokens(k, "folded", folded(text)) for k in kinds]
