@@ -17,6 +17,8 @@ from indexer.analysis import countries, organisations, places
 from indexer.analysis.fold import fold
 from indexer.analysis.gazetteer import tokens_of
 
+from .terms import STEMMERS, stemmed, words
+
 NAME_LOCALES = ("en", "fr", "de", "it", "es", "pt", "nl", "tr", "ru", "ar")
 
 
@@ -78,20 +80,15 @@ def language_for(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_words() -> tuple[list[str], list[str], frozenset[tuple[str, str]]]:
-    """Every one-word name, alias and adjective of a country in any language, lower-cased and
-    sorted, beside its country's code (the gazetteer's own tables and CLDR)."""
-    pairs: set[tuple[str, str]] = set()
-    codes = countries._country_codes()
-    forms = [(code, name) for code, name, _ in countries._cldr_names(codes)]
+def _country_words() -> tuple[list[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """(word, code) for every one-word name, alias and adjective of a country in any language,
+    lower-cased and sorted (the gazetteer's own tables and CLDR), and the same as a set."""
+    forms = [(code, name) for code, name, _ in countries._cldr_names(countries._country_codes())]
     for table in (countries.words.ALIASES, countries.words.DEMONYMS):
         forms += [(code.rstrip("+"), phrase) for code, form, _ in countries.words.rows(table)
                   for phrase, _ in countries.words.expand(form)]
-    for code, form in forms:
-        if len(tokens_of(form)) == 1:
-            pairs.add((form.lower(), code))
-    ordered = sorted(pairs)
-    return [w for w, _ in ordered], [c for _, c in ordered], frozenset(pairs)
+    pairs = {(form.lower(), code) for code, form in forms if len(tokens_of(form)) == 1}
+    return sorted(pairs), frozenset(pairs)
 
 
 SHORTEST_NAME_STEM = 4  # a country's name cut to fewer letters by a stemmer is a common word's stem too
@@ -110,20 +107,16 @@ def country_name_match(word: str, slot: str | None) -> str:
     that is also a name of the same country (China, in Hong Kong's "SAR China") is no collision.
     Stems are prefixes of their words, so only the country words that start with the stem are
     stemmed to compare."""
-    from .terms import STEMMERS, stemmed, words
-
-    if slot not in STEMMERS or country_for(word) is None:
-        return BY_STEM
-    stems = stemmed(word, slot)
+    code = country_for(word) if slot in STEMMERS else None
+    stems = stemmed(word, slot) if code else []
     if len(stems) != 1 or not stems[0]:
         return BY_STEM
-    code = country_for(word)
-    forms, codes, pairs = _country_words()
-    at = bisect.bisect_left(forms, stems[0])
-    while at < len(forms) and forms[at].startswith(stems[0]):
-        if codes[at] != code and (forms[at], code) not in pairs and stemmed(forms[at], slot) == stems:
+    ordered, pairs = _country_words()
+    for form, other in ordered[bisect.bisect_left(ordered, (stems[0],)):]:
+        if not form.startswith(stems[0]):
+            break
+        if other != code and (form, code) not in pairs and stemmed(form, slot) == stems:
             return AS_WRITTEN
-        at += 1
     if stems != words(word) and len(stems[0]) < SHORTEST_NAME_STEM:
         return STEM_AND_NAME
     return BY_STEM

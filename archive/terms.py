@@ -80,8 +80,9 @@ def words(text: str) -> list[str]:
     return [w for w in split if len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
 
 
-def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased word) for each word of `text`, as `words` splits it."""
+def word_pieces(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, piece) for each run of `text` between split characters, a bigram script's runs
+    cut into their bigrams: what `words` turns into words."""
     out, pos = [], 0
     for m in _SPLIT.finditer(text):
         if m.start() > pos:
@@ -89,19 +90,25 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
+    if _BIGRAM_RUN.search(text) is None:
+        return [(start, end, text[start:end]) for start, end in out]
+    return [piece for start, end in out for piece in _pieces(text[start:end], start)]
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) for each word of `text`, as `words` splits it."""
     spans = []
     bigrams = _BIGRAM_RUN.search(text) is not None
-    for start, end in out:
-        for a, b, piece in (_pieces(text[start:end], start) if bigrams else [(start, end, text[start:end])]):
-            lowered = piece.replace("İ", "i").lower()
-            # Most pieces are one plain word already: `words` would give it back unchanged.
-            if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES) \
-                    and not (bigrams and _BIGRAM_RUN.search(lowered)):
-                spans.append((a, b, lowered))
-                continue
-            word = words(piece)
-            if len(word) == 1:
-                spans.append((a, b, word[0]))
+    for a, b, piece in word_pieces(text):
+        lowered = piece.replace("İ", "i").lower()
+        # Most pieces are one plain word already: `words` would give it back unchanged.
+        if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES) \
+                and not (bigrams and _BIGRAM_RUN.search(lowered)):
+            spans.append((a, b, lowered))
+            continue
+        word = words(piece)
+        if len(word) == 1:
+            spans.append((a, b, word[0]))
     return spans
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from ..query import QuerySyntaxError, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
@@ -188,6 +188,4 @@ def facet_values(name: str):
 def health():
     """For load balancers and process managers: 200 with the number of documents while the engine
     answers, 503 (the error handler's) when it does not."""
-    from flask import jsonify
-
     return jsonify(status="ok", documents=get_engine().count())

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from archive.highlight import _Matcher
 from archive.request import SearchRequest
-from archive.terms import _BIGRAM_RUN, _SPLIT, _pieces, fold_word, word_spans, words
+from archive.terms import fold_word, word_pieces, word_spans, words
 
 WORDS = ["Zoll", "Zölle", "İstanbul", "straße", "Bundesrat", "Conseil", "fédéral", "co-operation", "l'OTAN",
          "經濟協力", "経済協力を", "협력을", "การศึกษา", "x" * 45, "ÉTATS", "snake_case", "Ⅻ", "e\u0301te", "2024"]
@@ -14,21 +14,7 @@ WORDS = ["Zoll", "Zölle", "İstanbul", "straße", "Bundesrat", "Conseil", "féd
 
 def plain_word_spans(text: str) -> list[tuple[int, int, str]]:
     """word_spans as first written: `words` of every piece."""
-    out, pos = [], 0
-    for m in _SPLIT.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    bigrams = _BIGRAM_RUN.search(text) is not None
-    spans = []
-    for start, end in out:
-        for a, b, piece in (_pieces(text[start:end], start) if bigrams else [(start, end, text[start:end])]):
-            word = words(piece)
-            if len(word) == 1:
-                spans.append((a, b, word[0]))
-    return spans
+    return [(a, b, words(piece)[0]) for a, b, piece in word_pieces(text) if len(words(piece)) == 1]
 
 
 def plain_spans(matcher: _Matcher, text: str) -> list[tuple[int, int]]:
