@@ -13,7 +13,7 @@ from flask import Flask
 import archive
 
 from .config import default_instance_path, load_config
-from .web import documents, engine, errors, filters, negotiation, search
+from .web import auth, documents, engine, errors, filters, negotiation, search
 
 
 def _asset_dir(name: str) -> str:
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False
 
+    auth.init_app(app)  # first: its sign-in check runs before any other work on a request
     engine.init_app(app)
     errors.init_app(app)
     filters.init_app(app)

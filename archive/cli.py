@@ -360,9 +360,11 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
         tmp = tempfile.TemporaryDirectory(prefix="archive-demo-")
         config["DATA_DIR"] = tmp.name
         config["ENGINE"] = "tantivy"
+        config["DATABASE_URL"] = f"sqlite:///{Path(tmp.name) / 'archive.sqlite3'}"
     import time
 
     started = time.perf_counter()
+    _demo_user(config)
     ledger = _ledger(config)
     try:
         with _engine(config) as engine:
@@ -377,6 +379,142 @@ def demo_command(ctx: click.Context, host: str | None, port: int | None, keep: b
     finally:
         if tmp is not None:
             tmp.cleanup()
+
+
+def _demo_user(config: dict) -> None:
+    """The demo's account: made (and its password printed) when the database has no user yet."""
+    from . import users
+
+    database = _database(config)
+    if users.list_users(database):
+        click.echo("Sign in with your account (archive users list shows them).")
+        return
+    password = users.new_password()
+    users.add(database, "demo", password, "admin")
+    click.echo(f"Sign in as user: demo  password: {password}")
+
+
+def _database(config: dict):
+    from .db import Database
+
+    database = Database.from_config(config)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(database.dispose)  # no connection outlives the command
+    database.upgrade()
+    return database
+
+
+def _new_password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt="Again")
+
+
+@main.group("users")
+def users_group() -> None:
+    """Accounts of the web page: admin, staff or read-only."""
+
+
+def _users_call(function, *args):
+    from .users import UserError
+
+    try:
+        return function(*args)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@users_group.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["admin", "staff", "read-only"]), default="staff", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.option("--sso-only", is_flag=True, help="No password: the user signs in only through single sign-on.")
+@click.pass_context
+def users_add_command(ctx: click.Context, name: str, role: str, password_stdin: bool, sso_only: bool) -> None:
+    """Add a user (the password is asked for unless --password-stdin or --sso-only)."""
+    from . import users
+
+    database = _database(_config(ctx))
+    _users_call(users.check_name, name)
+    password = None if sso_only else _new_password(password_stdin)
+    user = _users_call(users.add, database, name, password, role)
+    click.echo(f"added {user.username} ({user.role})")
+
+
+@users_group.command("remove")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def users_remove_command(ctx: click.Context, name: str, yes: bool) -> None:
+    """Remove a user; their sessions end at once."""
+    from . import users
+
+    database = _database(_config(ctx))
+    if not yes:
+        click.confirm(f"Remove the user {name}?", abort=True)
+    _users_call(users.remove, database, name)
+    click.echo(f"removed {name}")
+
+
+@users_group.command("passwd")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.pass_context
+def users_passwd_command(ctx: click.Context, name: str, password_stdin: bool) -> None:
+    """Set a user's password; their other sessions end."""
+    from . import users
+
+    database = _database(_config(ctx))
+    _users_call(users.set_password, database, name, _new_password(password_stdin))
+    click.echo(f"password of {name} changed")
+
+
+@users_group.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["admin", "staff", "read-only"]))
+@click.pass_context
+def users_role_command(ctx: click.Context, name: str, role: str) -> None:
+    """Give a user another role; their sessions end."""
+    from . import users
+
+    user = _users_call(users.set_role, _database(_config(ctx)), name, role)
+    click.echo(f"{user.username} is now {user.role}")
+
+
+@users_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per user.")
+@click.pass_context
+def users_list_command(ctx: click.Context, as_json: bool) -> None:
+    """List the users with their roles and last sign-in."""
+    from . import users
+
+    for user in users.list_users(_database(_config(ctx))):
+        last = user.last_sign_in_at.isoformat(timespec="seconds") + "Z" if user.last_sign_in_at else None
+        if as_json:
+            click.echo(json.dumps({"username": user.username, "role": user.role, "last_sign_in": last,
+                                   "password": user.password_hash is not None}, ensure_ascii=False))
+        else:
+            click.echo(f"{user.username}\t{user.role}\t{last or 'never signed in'}"
+                       + ("" if user.password_hash else "\t(single sign-on only)"))
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database of users and saved searches."""
+
+
+@db_group.command("upgrade")
+@click.pass_context
+def db_upgrade_command(ctx: click.Context) -> None:
+    """Bring the database's tables to this version (also done when the web app starts)."""
+    from .db import Database
+
+    database = Database.from_config(_config(ctx))
+    ctx.call_on_close(database.dispose)
+    done = database.upgrade()
+    click.echo(f"{'upgraded' if done else 'already'} at revision {database.current_revision()} "
+               f"({database.engine.url.render_as_string(hide_password=True)})")
 
 
 @main.group("engine")

@@ -45,7 +45,16 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "JSON_FIELDS": (None, str, "Your JSON keys for the archive's fields, tried before the built-in ones: "
                                "'text=story|article_body,title=head,date=released'."),
     "PER_PAGE": (20, int, "Results per page on the search page."),
-    "SECRET_KEY": (None, str, "Flask secret key (only needed for signed cookies)."),
+    "SECRET_KEY": (None, str, "Key that signs session cookies and form tokens (default: one made once and "
+                              "kept in <instance>/secret_key, shared by every process)."),
+    "DATABASE_URL": (None, str, "Database of users and saved searches (default: SQLite, "
+                                "<instance>/archive.sqlite3; PostgreSQL: postgresql+psycopg://user:pw@host/db)."),
+    "SESSION_HOURS": (12.0, float, "A sign-in ends this many hours after the user's last request."),
+    "TRUSTED_PROXIES": (None, str, "Addresses or networks of reverse proxies whose X-Forwarded-* headers "
+                                   "(and single sign-on header) are believed, comma-separated."),
+    "SSO_HEADER": (None, str, "Single sign-on: the header in which a trusted proxy names the signed-in user "
+                              "(e.g. X-Remote-User); off when unset."),
+    "SSO_ROLE": ("read-only", str, "Role of a user made on first single sign-on (admin, staff or read-only)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),
     "PORT": (5000, int, "Port `archive serve` listens on."),
     "THREADS": (8, int, "Worker threads of the WSGI server (of each process)."),

@@ -13,3 +13,12 @@ def summarise(times_ms: list[float]) -> str:
     p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
     return (f"n={len(ordered)} median={statistics.median(ordered):.1f} ms "
             f"p95={p95:.1f} ms min={ordered[0]:.1f} ms max={ordered[-1]:.1f} ms")
+
+
+def session_cookie(app, name: str = "benchmark") -> str:
+    """A `Cookie` header value signing a user in to `app` (made, single sign-on only, if missing): every
+    page needs a signed-in user, and a benchmark measures pages, not the sign-in form."""
+    from archive import users
+    from archive.web.auth import cookie_for, get_database
+
+    return cookie_for(app, users.single_sign_on(get_database(app), name, "read-only"))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import session_cookie  # noqa: E402
 from benchmarks.search_page import URLS, free_port  # noqa: E402
 
 
@@ -68,9 +69,12 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         time.sleep(2)  # every worker up
+        from archive.app import create_app
+        cookie = session_cookie(create_app({"DATA_DIR": args.data_dir}))  # the server's instance folder
         for url in URLS:  # warm every worker's caches a little
             for _ in range(args.workers_web):
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=60).read()
+                urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{url}",
+                                                              headers={"Cookie": cookie}), timeout=60).read()
         latencies: list[float] = []
         errors = [0]
         lock = threading.Lock()
@@ -84,7 +88,7 @@ def main() -> None:
                 i += 1
                 started = time.perf_counter()
                 try:
-                    conn.request("GET", url)
+                    conn.request("GET", url, headers={"Cookie": cookie})
                     answer = conn.getresponse()
                     answer.read()
                     ok = answer.status == 200

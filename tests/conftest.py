@@ -12,6 +12,15 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def pytest_configure(config):
+    """Every app and command of the run keeps its state (database, secret key) in a folder of its own,
+    never in the checkout's or the developer's instance folder."""
+    import tempfile
+
+    os.environ["ARCHIVE_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="archive-tests-instance-")
+    os.environ.pop("ARCHIVE_DATABASE_URL", None)
+
+
 def corpus_path(*parts: str) -> Path:
     """A path under ../shared/corpus, skipping the test with a clear reason when it is absent."""
     path = CORPUS.joinpath(*parts)
@@ -58,6 +67,37 @@ def make_es_engine(url: str | None = None, **overrides):
     return make_cluster_engine("elasticsearch", url, **overrides)
 
 
+def postgres_url() -> str:
+    """The test PostgreSQL's URL (scripts/postgres start); without it, skip here and fail in CI."""
+    url = os.environ.get("ARCHIVE_TEST_POSTGRES_URL")
+    if not url:
+        message = "ARCHIVE_TEST_POSTGRES_URL is not set: start a server with `scripts/postgres start`"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database of each kind: a SQLite file, or a schema of its own on the test PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+        return
+    import sqlalchemy
+
+    base = postgres_url()
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sqlalchemy.create_engine(base)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in base else "?"
+    yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
 LAYERS = ("unit", "engines", "web", "cli", "browser", "corpus")
 
 
@@ -72,6 +112,8 @@ def pytest_collection_modifyitems(config, items):
         if parts[0] in LAYERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
         params = [v for v in getattr(getattr(item, "callspec", None), "params", {}).values() if isinstance(v, str)]
+        if "postgresql" in params:
+            item.add_marker(pytest.mark.postgresql)
         for product in CLUSTERS:
             if product in params or (product == "elasticsearch" and "es_engine" in getattr(item, "fixturenames", ())):
                 item.add_marker(getattr(pytest.mark, product))

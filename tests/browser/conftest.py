@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from archive.web.engine import close_engine
 from tests.conftest import IN_CI
+from tests.accounts import PASSWORD, add_user
 from tests.web.documents import make_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,6 +45,7 @@ def browser():
 def base_url(tmp_path_factory):
     """URL of the app, served by werkzeug in a background thread for the whole session."""
     app = make_app(tmp_path_factory.mktemp("browser-index"), TESTING=False)
+    add_user(app, "reader", "staff")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="archive-test-server", daemon=True)
     thread.start()
@@ -54,9 +56,30 @@ def base_url(tmp_path_factory):
     close_engine(app)
 
 
+def sign_in_page(page, base: str | None, name: str = "reader", password: str = PASSWORD) -> None:
+    """Sign in through the form, as a person does (at /login, or on the sign-in page shown when `base` is None)."""
+    if base is not None:
+        page.goto(f"{base}/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+@pytest.fixture(scope="session")
+def signed_in_state(browser, base_url, tmp_path_factory):
+    """The cookies of one sign-in through the form, reused by every test's browser context."""
+    ctx = browser.new_context()
+    sign_in_page(ctx.new_page(), base_url)
+    path = tmp_path_factory.mktemp("browser-state") / "state.json"
+    ctx.storage_state(path=str(path))
+    ctx.close()
+    return str(path)
+
+
 @pytest.fixture
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+def context(browser, signed_in_state):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, storage_state=signed_in_state)
     yield ctx
     ctx.close()
 

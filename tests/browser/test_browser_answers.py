@@ -66,8 +66,9 @@ def test_a_date_error_keeps_the_query_the_filters_and_the_results(page, base_url
     assert result_ids(page)  # the rest of the search ran
 
 
-def test_the_document_page_fits_a_phone(browser, base_url):
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+def test_the_document_page_fits_a_phone(browser, base_url, signed_in_state):
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                storage_state=signed_in_state)
     try:
         page = phone.new_page()
         page.goto(base_url + "/doc/en-japan")
@@ -78,7 +79,7 @@ def test_the_document_page_fits_a_phone(browser, base_url):
         phone.close()
 
 
-def test_a_bar_of_the_date_histogram_searches_its_period(browser, page, base_url):
+def test_a_bar_of_the_date_histogram_searches_its_period(browser, page, base_url, signed_in_state):
     page.goto(base_url + "/?language=en&language=fr")
     bar = page.locator('.histogram-bars a[aria-label^="Jul 2025"]')  # over years: a bar per month
     bar.click()
@@ -97,7 +98,8 @@ def test_a_bar_of_the_date_histogram_searches_its_period(browser, page, base_url
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"))
     # without JavaScript, on a phone: the bars are still links, and the page does not scroll sideways
-    phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True,
+                                storage_state=signed_in_state)
     try:
         plain = phone.new_page()
         plain.goto(base_url + "/")
@@ -198,8 +200,9 @@ def _count(page):
     return page.locator(".worldmap a.map-country").count()
 
 
-def test_the_map_without_javascript_on_a_phone(browser, base_url):
-    phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True)
+def test_the_map_without_javascript_on_a_phone(browser, base_url, signed_in_state):
+    phone = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, is_mobile=True,
+                                storage_state=signed_in_state)
     try:
         plain = phone.new_page()
         plain.goto(base_url + "/")

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.browser.conftest import sign_in_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -59,11 +61,14 @@ def test_search_facets_exclusion_and_shared_link(browser, page, base_url):
     assert link.startswith(base_url + "/?")
     assert "country=DE&country=JP&not_language=it" in link
 
-    # The link, opened in a fresh browser context, shows the same search.
+    # A colleague opens the link in a browser of their own: after signing in they see the same search.
     fresh = browser.new_context()
     try:
         other = fresh.new_page()
         other.goto(link)
+        assert "/login" in other.url
+        sign_in_page(other, None)
+        assert other.url == link
         assert result_ids(other) == result_ids(page)
         assert facet_state(other) == state
         assert other.locator("#q").input_value() == "Zölle OR dazi OR coopération OR Japan"
@@ -106,8 +111,8 @@ def test_sort_select_submits_itself_and_facet_filter_box(page, base_url):
     assert visible == ["Germany"]
 
 
-def test_core_flow_works_without_javascript(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
+def test_core_flow_works_without_javascript(browser, base_url, signed_in_state):
+    ctx = browser.new_context(java_script_enabled=False, storage_state=signed_in_state)
     try:
         page = ctx.new_page()
         page.goto(base_url + "/?q=Ankara")

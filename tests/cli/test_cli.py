@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import ANALYZE_KEYS, main
+from tests.accounts import signed_in_client
 
 FR = (" date 2025-07 La Turquie et le Royaume-Uni ont discuté de l'adhésion de la Suède à l'OTAN.\n\n"
       "Le porte-parole Ibrahim Kalin s'est entretenu avec Tim Barrow à Ankara.")
@@ -202,14 +203,14 @@ def test_remove_asks_logs_and_the_page_answers_410(run, inbox, tmp_path):
     from archive.app import create_app
 
     run("index", str(inbox))
-    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}).test_client()
+    client = signed_in_client(create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}))
     hit = client.get("/?q=Tokyo&format=json").get_json()["results"][0]
     declined = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "remove", hit["id"]], input="n\n")
     assert declined.exit_code == 1 and "nothing removed" in declined.output
     assert client.get(hit["url"]).status_code == 200
     done = run("remove", hit["id"], "--yes", "--reason", "a wrong import")
     assert done.exit_code == 0 and hit["title"] in done.output and "removed 1 document" in done.output
-    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}).test_client()
+    client = signed_in_client(create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}))
     gone = client.get(hit["url"])
     assert gone.status_code == 410 and "was removed from the archive" in gone.get_data(as_text=True)
     assert "a wrong import" in client.get(hit["url"] + "?format=json").get_json()["error"]
@@ -273,9 +274,14 @@ def test_serve_with_several_processes_answers_from_each(run, tmp_path):
                 break
             time.sleep(0.2)
         assert len(children) == 2  # two workers under the one that listens
+        # signed in by a cookie the app of the same instance folder (same key, same database) makes
+        from archive.app import create_app
+        from tests.accounts import session_cookie
+        cookie = {"Cookie": session_cookie(create_app({"DATA_DIR": str(tmp_path / "data")}))}
 
         def fetch(q):
-            with urllib.request.urlopen(f"{base}/?q={q}&format=json", timeout=30) as answer:
+            with urllib.request.urlopen(urllib.request.Request(f"{base}/?q={q}&format=json", headers=cookie),
+                                        timeout=30) as answer:
                 return answer.status, json.load(answer)["total"]
         with ThreadPoolExecutor(8) as pool:
             answers = list(pool.map(fetch, ["NATO", "Ukraine", "Bern", "NATO"] * 6))
@@ -284,7 +290,8 @@ def test_serve_with_several_processes_answers_from_each(run, tmp_path):
         long = "&".join([f"not_place=A+place+far+away+with+a+long+name+number+{n}" for n in range(50)]
                         + [f"not_person=Somebody+with+a+long+name+number+{n}" for n in range(50)])
         assert len(long) > 4094
-        with urllib.request.urlopen(f"{base}/?q=NATO&{long}&format=json", timeout=30) as answer:
+        with urllib.request.urlopen(urllib.request.Request(f"{base}/?q=NATO&{long}&format=json", headers=cookie),
+                                    timeout=30) as answer:
             assert answer.status == 200
     finally:
         server.send_signal(signal.SIGINT)

@@ -19,6 +19,7 @@ from archive.engines import EngineError, EngineUnavailable, open_engine
 from archive.request import SearchRequest
 from tests.conftest import IN_CI, ROOT
 from tests.engines.documents import sample_documents
+from tests.accounts import signed_in_client
 
 pytestmark = pytest.mark.elasticsearch
 URL = os.environ.get("ARCHIVE_ES_SECURE_URL")
@@ -114,7 +115,7 @@ def test_the_search_page_works_with_search_rights_only(set_up, tmp_path):
     from archive.app import create_app
 
     app = create_app(dict(config(set_up, "archive_search"), TESTING=True, DATA_DIR=str(tmp_path)))
-    client = app.test_client()
+    client = signed_in_client(app)
     data = client.get("/?q=Turkey&format=json").get_json()
     assert data["total"] >= 2
     assert client.get("/doc/en-otan").status_code == 200

@@ -11,6 +11,7 @@ from archive.engines.base import EngineUnavailable
 from archive.request import SearchRequest
 from indexer.model import Communique
 from tests.conftest import make_cluster_engine
+from tests.accounts import signed_in_client
 
 
 def tiny(n: int, **kw) -> Communique:
@@ -181,7 +182,7 @@ def test_an_index_from_an_older_template_is_an_outage_that_says_what_to_run_not_
     prefix = cluster_engine.settings_prefix
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path), "ENGINE": cluster_engine.name,
                       f"{prefix}_URL": cluster_url(cluster_engine.name), f"{prefix}_INDEX": cluster_engine.alias})
-    page = app.test_client().get("/?q=common&format=json")
+    page = signed_in_client(app).get("/?q=common&format=json")
     assert page.status_code == 503 and "archive engine setup" in page.get_json()["error"]
 
     assert cluster_engine.setup()  # the template is right now, the index is not

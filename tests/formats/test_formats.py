@@ -7,6 +7,7 @@ from indexer.analysis import analyze
 from indexer.model import Communique, ReadError
 from indexer.readers import read_path
 from tests import documents_made as made
+from tests.accounts import signed_in_client
 
 pytestmark = pytest.mark.formats
 LANGUAGES = ("de", "fr", "en", "ar")
@@ -143,7 +144,7 @@ def test_a_search_hit_in_a_pdf_says_the_page_of_its_snippet(tmp_path):
     doc = _one(made.write_pdf(tmp_path, "en", page_texts=pages))
     doc.id = "pdf-pages"
     app = make_app(tmp_path, docs=[doc])
-    client = app.test_client()
+    client = signed_in_client(app)
     hit = client.get("/?q=glaciers&format=json").get_json()["results"][0]
     assert hit["snippet_page"] == 2 and "<mark>glaciers</mark>" in hit["snippet"]
     assert client.get("/?q=cantons&format=json").get_json()["results"][0]["snippet_page"] == 3
@@ -194,7 +195,7 @@ def test_an_emails_attachments_are_documents_linked_to_it(tmp_path):
     summary = json.loads(result.output)
     assert summary["documents"]["new"] == 3  # the message, its PDF and its Word file (not the logo)
     assert "attachment old.doc: Word 97-2003 .doc is not read" in summary["rejected"][0]["reason"]
-    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}).test_client()
+    client = signed_in_client(create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}))
     found = client.get("/?q=Ishiba&format=json").get_json()["results"]
     assert [hit["title"] for hit in found] == [made.TEXTS["en"][0]]
     attachment = client.get(found[0]["url"] + "?format=json").get_json()
@@ -207,7 +208,7 @@ def test_an_emails_attachments_are_documents_linked_to_it(tmp_path):
     assert "Attached to the message" in client.get(found[0]["url"]).get_data(as_text=True)
     again = json.loads(CliRunner().invoke(main, ["--data-dir", str(data), "index", "--json", str(folder)]).output)
     assert again["documents"]["new"] == 0  # indexing again duplicates nothing, and keeps the links
-    client = create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}).test_client()
+    client = signed_in_client(create_app({"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(data)}))
     assert client.get(f"/doc/{message['id']}?format=json").get_json()["attachment_links"] == message["attachment_links"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from archive.web.engine import close_engine
+from tests.accounts import signed_in_client
 from tests.web.documents import make_app
 
 
@@ -16,4 +17,4 @@ def app(tmp_path):
 
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    return signed_in_client(app)

@@ -75,7 +75,8 @@ def web_documents() -> list[Communique]:
 
 def make_app(tmp_path, docs=None, **config):
     """A real app whose tantivy index in `tmp_path` holds `docs` (default: web_documents())."""
-    settings = {"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data")}
+    settings = {"TESTING": True, "ENGINE": "tantivy", "DATA_DIR": str(tmp_path / "data"),
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}"}
     settings.update(config)
     app = create_app(settings)
     with app.app_context():

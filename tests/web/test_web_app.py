@@ -8,6 +8,7 @@ from archive import app as app_module
 from archive.app import create_app
 from archive.results import FacetValue, Hit, SearchResult
 from archive.web.engine import set_engine
+from tests.accounts import signed_in_client
 
 
 def test_assets_come_from_the_checkout_when_present(tmp_path, monkeypatch):
@@ -45,9 +46,9 @@ class ExpandingEngine:
 def test_expansion_line_links_to_a_search_without_expansion(tmp_path):
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
     set_engine(app, ExpandingEngine())
-    html = app.test_client().get("/?q=nato").get_data(as_text=True)
+    html = signed_in_client(app).get("/?q=nato").get_data(as_text=True)
     assert "Also matching: <q>OTAN</q>, <q>NAVO</q>" in html
     assert 'href="/?q=nato&amp;expand=0">search only what I typed</a>' in html
-    html = app.test_client().get("/?q=nato&expand=0").get_data(as_text=True)
+    html = signed_in_client(app).get("/?q=nato&expand=0").get_data(as_text=True)
     assert "Also matching" not in html
     assert 'href="/?q=nato">Also search translated names</a>' in html

@@ -18,6 +18,7 @@ import waitress
 from archive.engines.tantivy_engine import TantivyEngine
 from archive.web.engine import set_engine
 from tests.web.documents import make_app
+from tests.accounts import session_cookie, signed_in_client
 
 
 def real_panic() -> BaseException:
@@ -92,7 +93,7 @@ def test_the_panic_is_real_and_not_an_exception():
 def test_similar_documents_that_panic_are_left_out_of_a_served_page(panicking, caplog):
     app, engine = panicking
     engine.failing = {"more_like_this", "translations"}
-    client = app.test_client()
+    client = signed_in_client(app)
     response = client.get("/doc/fr-nato")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -109,7 +110,7 @@ def test_similar_documents_that_panic_are_left_out_of_a_served_page(panicking, c
 def test_a_search_that_panics_is_a_500_page_and_the_next_request_is_served(panicking, caplog):
     app, engine = panicking
     engine.failing = {"search"}
-    client = app.test_client()
+    client = signed_in_client(app)
     response = client.get("/?q=nato")
     assert response.status_code == 500
     assert "The search engine failed" in response.get_data(as_text=True)
@@ -135,6 +136,7 @@ def served(tmp_path):
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=2)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    _COOKIE[0] = session_cookie(app)
     yield f"http://127.0.0.1:{server.effective_port}", engine
     # Closed from inside its own loop: closing it from here races with select() there.
     server.task_dispatcher.shutdown()
@@ -144,9 +146,13 @@ def served(tmp_path):
     set_engine(app, None)
 
 
+_COOKIE = [""]  # the signed-in session of the server running now
+
+
 def _get(url):
     try:
-        with urllib.request.urlopen(url, timeout=20) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": _COOKIE[0]}),
+                                    timeout=20) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()

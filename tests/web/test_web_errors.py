@@ -6,6 +6,7 @@ import pytest
 from archive.app import create_app
 from archive.engines import EngineUnavailable
 from archive.web.engine import set_engine
+from tests.accounts import signed_in_client
 
 
 @pytest.mark.parametrize("query, message", [
@@ -61,7 +62,7 @@ class DownEngine:
 def down_client(tmp_path):
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
     set_engine(app, DownEngine())
-    return app.test_client()
+    return signed_in_client(app)
 
 
 @pytest.mark.parametrize("path", ["/", "/?q=nato&country=TR", "/doc/en-nato", "/health"])
@@ -77,7 +78,7 @@ def test_engine_outage_is_a_503(down_client, path):
 def test_an_index_from_another_version_gives_a_503_that_says_what_to_do(tmp_path):
     (tmp_path / "tantivy").mkdir()
     (tmp_path / "tantivy" / "archive-schema-version").write_text("0")
-    client = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)}).test_client()
+    client = signed_in_client(create_app({"TESTING": True, "DATA_DIR": str(tmp_path)}))
     response = client.get("/?q=nato")
     assert response.status_code == 503
     assert "archive reindex" in response.get_data(as_text=True)
@@ -95,7 +96,7 @@ def test_engine_is_opened_lazily_and_once(tmp_path, monkeypatch):
     monkeypatch.setattr(engine_module, "open_engine", fake_open)
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path)})
     assert opened == []
-    client = app.test_client()
+    client = signed_in_client(app)
     client.get("/")
     client.get("/")
     assert opened == [str(tmp_path)]
@@ -150,6 +151,6 @@ def test_an_unknown_document_is_404_with_a_relative_data_folder(tmp_path, monkey
     app = make_app(tmp_path, DATA_DIR="data")
     try:
         (tmp_path / "data" / "ledger.sqlite").write_bytes(b"")  # a ledger file there, as after `archive index`
-        assert app.test_client().get("/doc/no-such-id").status_code == 404
+        assert signed_in_client(app).get("/doc/no-such-id").status_code == 404
     finally:
         close_engine(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.web.documents import _doc, make_app, web_documents
+from tests.accounts import session_cookie, signed_in_client
 
 UNSAFE = ["javascript:alert(document.domain)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
           "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd"]
@@ -19,7 +20,7 @@ def linked(tmp_path):
         doc.url = url
         docs.append(doc)
     app = make_app(tmp_path, docs)
-    yield app.test_client()
+    yield signed_in_client(app)
 
 
 @pytest.mark.parametrize("n", range(len(UNSAFE)))
@@ -58,15 +59,19 @@ def test_pages_hold_no_inline_script_or_style(client, path):
 
 
 def test_the_shared_link_never_comes_from_the_host_header(client):
-    html = client.get("/?q=nato", headers={"Host": "evil.example"}).get_data(as_text=True)
-    assert "evil.example" not in html
-    data = client.get("/?q=nato&format=json", headers={"Host": "evil.example"}).get_json()
+    # (the session cookie given by hand: the test client keeps cookies per host)
+    headers = {"Host": "evil.example", "Cookie": session_cookie(client.application)}
+    client = client.application.test_client(use_cookies=False)
+    response = client.get("/?q=nato", headers=headers)
+    assert response.status_code == 200 and "evil.example" not in response.get_data(as_text=True)
+    data = client.get("/?q=nato&format=json", headers=headers).get_json()
     assert data["url"] == "/?q=nato"
 
 
 def test_the_shared_link_starts_with_the_public_address_when_one_is_set(tmp_path):
-    client = make_app(tmp_path, PUBLIC_URL="https://archive.example.org").test_client()
-    data = client.get("/?q=nato&format=json", headers={"Host": "evil.example"}).get_json()
+    app = make_app(tmp_path, PUBLIC_URL="https://archive.example.org")
+    data = app.test_client(use_cookies=False).get("/?q=nato&format=json",
+                                 headers={"Host": "evil.example", "Cookie": session_cookie(app)}).get_json()
     assert data["url"] == "https://archive.example.org/?q=nato"
 
 
@@ -100,7 +105,7 @@ def long_doc(tmp_path):
     doc = _doc("long", "A very long report", "\n\n".join(paragraphs), "en", "2024-06-01",
                countries=["CH", "DE"], places=["Bern"])
     app = make_app(tmp_path, web_documents() + [doc])
-    return app.test_client(), doc
+    return signed_in_client(app), doc
 
 
 def test_a_very_long_document_is_read_in_parts(long_doc):
