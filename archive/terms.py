@@ -11,6 +11,7 @@ would make them disagree on which documents match; doing it here makes them
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -112,9 +113,20 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-@lru_cache(maxsize=None)
+_stemmers = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMERS[language])
+    """This thread's stemmer for `language`: a Snowball stemmer keeps the word it is working on in
+    itself, so two threads stemming with one stemmer corrupt each other's word (an IndexError, or a
+    wrong stem) — the web server answers searches on several threads."""
+    mine = getattr(_stemmers, "by_language", None)
+    if mine is None:
+        mine = _stemmers.by_language = {}
+    stemmer = mine.get(language)
+    if stemmer is None:
+        stemmer = mine[language] = snowballstemmer.stemmer(STEMMERS[language])
+    return stemmer
 
 
 @lru_cache(maxsize=500_000)

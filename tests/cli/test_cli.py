@@ -256,7 +256,8 @@ def test_serve_with_several_processes_answers_from_each(run, tmp_path):
     assert run("demo", "--keep", "--no-serve").exit_code == 0
     port = _free_port()
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path / "data"), "ARCHIVE_WORKERS_WEB": "2"}
-    server = subprocess.Popen([sys.executable, "-c", "from archive.cli import main; main()", "serve",
+    # (-P: the installed package, not the checkout the tests run from)
+    server = subprocess.Popen([sys.executable, "-P", "-c", "from archive.cli import main; main()", "serve",
                                "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
     try:
@@ -293,8 +294,12 @@ def test_serve_with_several_processes_answers_from_each(run, tmp_path):
         with urllib.request.urlopen(urllib.request.Request(f"{base}/?q=NATO&{long}&format=json", headers=cookie),
                                     timeout=30) as answer:
             assert answer.status == 200
-    finally:
+    except Exception as exc:  # the server's log says why
         server.send_signal(signal.SIGINT)
+        raise AssertionError(f"{exc}; the server said:\n{server.communicate(timeout=30)[0]}") from exc
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=30)
     assert server.returncode == 0, output
     assert "with 2 processes" in output
