@@ -7,6 +7,9 @@ in either sort order, and filter ranges given as `YYYY[-MM[-DD]]`.
 from __future__ import annotations
 
 import calendar
+import time
+
+from indexer.model import added_time
 
 MISSING_LAST = 99_999_999  # the ascending key of an undated document
 
@@ -41,3 +44,21 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None,
         else:
             high = date_key(date_to)
     return low, high
+
+
+def check_added_after(value: str | None) -> str | None:
+    """`added_after` of a URL in `added_time`'s spelling (a date alone is its midnight, UTC; a fraction of a
+    second is kept to the millisecond); ValueError if it is not a time."""
+    if not value:
+        return None
+    text = value.strip().removesuffix("Z").removesuffix("z").replace(" ", "T")
+    whole, _, fraction = text.partition(".")
+    if fraction and not (fraction.isdigit() and len(fraction) <= 9):
+        raise ValueError(value)
+    for pattern in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            parsed = time.strptime(whole, pattern)
+        except ValueError:
+            continue
+        return added_time(calendar.timegm(parsed) * 1000 + (int(fraction[:3].ljust(3, "0")) if fraction else 0))
+    raise ValueError(value)

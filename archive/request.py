@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
+from .dates import check_added_after
 from .facets import AGG_SIZE, LISTED
 from .facets import NAMES as FACETS
 from .facets import facet
@@ -87,6 +88,7 @@ class SearchRequest:
     exclusions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # facet -> values that must not occur
     date_from: str | None = None  # inclusive, YYYY[-MM[-DD]]
     date_to: str | None = None  # inclusive, YYYY[-MM[-DD]]
+    added_after: str | None = None  # only documents the archive first indexed after this time (UTC, ISO 8601)
     sort: str | None = None  # None: by relevance when the query has words, else newest first
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE  # 1 to MAX_PER_PAGE from a URL; 0 (set in code) counts without hits
@@ -129,9 +131,15 @@ class SearchRequest:
         date_to = _check_date("to", self.date_to)
         if date_from and date_to and date_from > date_to and not date_to.startswith(date_from):
             raise RequestError(f"The date range is empty: from {date_from} is after to {date_to}.", "to")
+        try:
+            added_after = check_added_after(self.added_after)
+        except ValueError:
+            raise RequestError(f"added_after must be a time such as 2026-12-01T09:30:00Z, not "
+                               f"{self.added_after!r}.", "added_after") from None
         page = min(max(int(self.page), 1), MAX_PAGE)
         per_page = min(max(int(self.per_page), 1), MAX_PER_PAGE)
-        request = replace(self, date_from=date_from, date_to=date_to, page=page, per_page=per_page,
+        request = replace(self, date_from=date_from, date_to=date_to, added_after=added_after, page=page,
+                          per_page=per_page,
                           facet_size=min(max(int(self.facet_size), 1), 500),
                           more=tuple(n for n in FACETS if n in self.more))
         request.query  # parsed now: raises QuerySyntaxError with a readable message
@@ -173,6 +181,7 @@ class SearchRequest:
             exclusions=exclusions,
             date_from=get("from") or None,
             date_to=get("to") or None,
+            added_after=get("added_after") or None,
             sort=get("sort") or None,
             page=number("page", 1),
             per_page=number("per_page", DEFAULT_PER_PAGE),
@@ -195,6 +204,8 @@ class SearchRequest:
             args.append(("from", self.date_from))
         if self.date_to:
             args.append(("to", self.date_to))
+        if self.added_after:
+            args.append(("added_after", self.added_after))
         if self.sort:
             args.append(("sort", self.sort))
         if self.per_page != DEFAULT_PER_PAGE:
@@ -268,6 +279,9 @@ class SearchRequest:
         changed = replace(self, sort=sort, page=1)
         return replace(changed, sort=None) if sort == changed._default_sort() else changed
 
+    def with_added_after(self, added_after: str | None) -> "SearchRequest":
+        return replace(self, added_after=added_after, page=1)
+
     def with_page(self, page: int) -> "SearchRequest":
         return replace(self, page=min(max(page, 1), MAX_PAGE))
 
@@ -288,7 +302,7 @@ class SearchRequest:
         return replace(self, versions=versions, page=1)
 
     def is_empty(self) -> bool:
-        return not (self.q or self.filters or self.exclusions or self.date_from or self.date_to)
+        return not (self.q or self.filters or self.exclusions or self.date_from or self.date_to or self.added_after)
 
     @property
     def offset(self) -> int:

@@ -32,6 +32,7 @@ class Hit:
     declared_language: str | None = None
     group: str | None = None  # the communiqué this language version belongs to
     versions: list[tuple[str, str]] = field(default_factory=list)  # (language, id) of its other matching versions
+    added: str | None = None  # when the archive first indexed it (UTC, ISO 8601)
 
 
 @dataclass

@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS removed (
     removed_by TEXT NOT NULL,
     reason TEXT
 );
+CREATE TABLE IF NOT EXISTS added (
+    doc_id TEXT PRIMARY KEY,     -- a document id, and when it was first written to the engine:
+    at TEXT NOT NULL             -- updates keep it, so "new since" means a communiqué new to the archive
+);
 CREATE TABLE IF NOT EXISTS docs (
     doc_id TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL UNIQUE,
@@ -57,12 +61,18 @@ CREATE INDEX IF NOT EXISTS removed_hash ON removed(content_hash);
 """
 
 
+UNKNOWN_ADDED = "1970-01-01T00:00:00.000Z"  # documents indexed before the archive kept this: never "new"
+
+
 class Ledger:
     def __init__(self, path: str | Path):
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), isolation_level="DEFERRED")
+        had_added = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='added'").fetchone() is not None
         self.db.executescript(SCHEMA)
+        if not had_added:  # a ledger from before: its documents were there already, they are not new
+            self.db.execute("INSERT OR IGNORE INTO added(doc_id, at) SELECT doc_id, ? FROM docs", (UNKNOWN_ADDED,))
         self._people: tuple[dict[str, str], dict[str, set[str]]] | None = None
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
         if "analysis" not in columns:  # a ledger from before fingerprints: its files are analysed again
@@ -78,6 +88,18 @@ class Ledger:
     def rollback(self) -> None:
         self.db.rollback()
         self._people = None  # forms read again from what was committed
+
+    def newest_added_key(self) -> int:
+        """The newest `added` time written so far, as `archive.dates.added_key` (0: none)."""
+        from .model import added_key
+
+        return max((added_key(at) for (at,) in self.db.execute("SELECT at FROM added ORDER BY at DESC LIMIT 1")),
+                   default=0)
+
+    def added_at(self, doc_id: str, now: str) -> str:
+        """When `doc_id` was first written (`now` if this is the first time)."""
+        self.db.execute("INSERT OR IGNORE INTO added(doc_id, at) VALUES (?, ?)", (doc_id, now))
+        return self.db.execute("SELECT at FROM added WHERE doc_id=?", (doc_id,)).fetchone()[0]
 
     # people
     def person_form(self, name: str) -> str:

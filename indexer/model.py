@@ -6,7 +6,9 @@ entities, folded text, id). Engines store and return the same fields.
 """
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import time
 from dataclasses import dataclass, field
 
 
@@ -50,6 +52,7 @@ class Communique:
     pages: list[int] = field(default_factory=list)  # where each page starts in `text` (paged formats: PDF)
     warnings: list[str] = field(default_factory=list)
     id: str = ""  # stable id, set by the pipeline
+    added: str | None = None  # when the archive first indexed it (UTC, 'YYYY-MM-DDTHH:MM:SSZ'), set by the pipeline
     sources: list[str] = field(default_factory=list)  # every source of an exact duplicate
     content_hash: str = ""  # hash of the normalised text, for duplicate detection
 
@@ -60,3 +63,18 @@ class Communique:
     def from_dict(cls, data: dict) -> "Communique":
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def added_key(added: str | None) -> int:
+    """Milliseconds since 1970 (UTC) of a document's `added` time; 0 when it is unknown (never "new")."""
+    if not added:
+        return 0
+    seconds = calendar.timegm(time.strptime(added[:19], "%Y-%m-%dT%H:%M:%S"))
+    fraction = added[19:].removesuffix("Z").removeprefix(".")
+    return seconds * 1000 + (int(fraction[:3].ljust(3, "0")) if fraction.isdigit() else 0)
+
+
+def added_time(key: int) -> str:
+    """The `added` spelling of a key: 'YYYY-MM-DDTHH:MM:SS.mmmZ' (so spellings sort as times do)."""
+    seconds, millis = divmod(key, 1000)
+    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(seconds))}.{millis:03d}Z"

@@ -20,13 +20,18 @@ from typing import Callable, Iterable
 from .fingerprint import analysis_fingerprint
 from .ledger import Ledger
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Communique
+from .model import Communique, added_key, added_time
 from .paths import expand_paths, shown
 from .work import FILES_PER_WORKER, Prepared, check_file, content_hash, is_large_stream, prepare, prepared_in_order
 
 FILE_STATUSES = ("indexed", "updated", "unchanged", "moved", "duplicate", "rejected")
 __all__ = ["FILE_STATUSES", "IndexSummary", "Indexer", "content_hash", "document_id", "expand_paths",
            "index_paths", "prepare", "record_key"]
+
+
+def utc_now() -> str:
+    """Now, as documents' `added` times are written (UTC, to the millisecond)."""
+    return added_time(int(time.time() * 1000))
 
 
 @dataclass
@@ -97,6 +102,7 @@ class Indexer:
         self.error_log = Path(error_log) if error_log else None
         self.summary = IndexSummary()
         self._pending: dict[str, Communique] = {}
+        self._last_stamp = ledger.newest_added_key()
         self._deletes: set[str] = set()
         self._streaming: dict[str, tuple[set[str], tuple | None]] = {}  # file -> (its keys so far, ledger row before)
 
@@ -108,6 +114,9 @@ class Indexer:
             if self._deletes:
                 self.engine.delete(sorted(self._deletes - set(self._pending)))
             if self._pending:
+                now = self._stamp()
+                for doc in self._pending.values():
+                    doc.added = self.ledger.added_at(doc.id, now)
                 report = self.engine.index(list(self._pending.values()))
                 self.summary.engine_errors.extend(report.errors)
             self.ledger.commit()
@@ -117,6 +126,13 @@ class Indexer:
         finally:
             self._pending.clear()
             self._deletes.clear()
+
+    def _stamp(self) -> str:
+        """The `added` time of the batch written now: later than every batch before, even within one
+        millisecond or when the clock steps back, so a batch is never "as old" as one seen before it."""
+        key = max(added_key(utc_now()), self._last_stamp + 1)
+        self._last_stamp = key
+        return added_time(key)
 
     def _stored(self, doc_id: str) -> Communique | None:
         return self._pending.get(doc_id) or self.engine.get(doc_id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("admin", "staff", "read-only")
@@ -47,4 +47,49 @@ class SignInFailure(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
 
 
-__all__ = ["Base", "User", "SignInFailure", "ROLES"]
+class SavedSearch(Base):
+    """A search kept under a name: its URL arguments (canonical, without the page), private or shared."""
+    __tablename__ = "saved_searches"
+    __table_args__ = (Index("ix_saved_searches_owner", "owner_id"), Index("ix_saved_searches_query_hash", "query_hash"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(Text)
+    query_hash: Mapped[str] = mapped_column(String(64))  # sha256 of `query`: long queries cannot be indexed
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SavedSearchView(Base):
+    """When one user last opened one saved search: what counts as new for them.
+
+    `seen_at` is the start of the user's latest visit and `marked_before` the
+    start of the one before: communiqués added after `marked_before` are marked
+    new during a visit (so paging and reloading keep the marks), and a visit
+    ends after `VISIT` without opening the search.
+    """
+    __tablename__ = "saved_search_views"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    saved_search_id: Mapped[int] = mapped_column(ForeignKey("saved_searches.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
+    last_open_at: Mapped[datetime] = mapped_column(DateTime)
+    marked_before: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class HistoryEntry(Base):
+    """One search a user made (its canonical URL arguments), newest kept, at most `HISTORY_SIZE` per user."""
+    __tablename__ = "search_history"
+    __table_args__ = (Index("ix_search_history_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    query: Mapped[str] = mapped_column(Text)
+    total: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+__all__ = ["Base", "User", "SignInFailure", "SavedSearch", "SavedSearchView", "HistoryEntry", "ROLES"]

@@ -87,7 +87,7 @@ class Engine(ABC):
 
     name = "engine"
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
-               "count", "clear", "reindex", "drop", "stats", "near_word")
+               "count", "clear", "reindex", "drop", "stats", "near_word", "newest_added")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -130,6 +130,11 @@ class Engine(ABC):
     @abstractmethod
     def count(self) -> int:
         """Number of documents."""
+
+    @abstractmethod
+    def newest_added(self) -> str | None:
+        """The `added` time of the document the archive indexed last (None: none has one): everything
+        a search can find now was added at or before it, everything indexed later after it."""
 
     @abstractmethod
     def reindex(self, force: bool = False) -> str:

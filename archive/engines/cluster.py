@@ -475,6 +475,13 @@ class ClusterEngine(Engine):
         with self._calls("count documents"):
             return int(complete(self.api.count(self.alias))["count"])
 
+    def newest_added(self) -> str | None:
+        body = {"size": 1, "query": {"match_all": {}}, "sort": [{"search.added": "desc"}], "_source": ["added"],
+                "track_total_hits": False}
+        with self._calls("search"):
+            hits = complete(self.api.search(body, index=self.alias))["hits"]["hits"]
+        return hits[0]["_source"].get("added") if hits else None
+
     def _walk(self, query: dict, sort: list, page_size: int = 500) -> Iterator[dict]:
         """Every hit of `query` in `sort` order, through a point in time and search_after."""
         with self._calls("search"):

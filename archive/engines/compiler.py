@@ -21,6 +21,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Generic, Sequence, TypeVar
 
+from indexer.model import added_key
+
 from ..dates import date_bounds
 from ..facets import UnknownValue, facet
 from ..names import AS_WRITTEN, STEM_AND_NAME, country_name_match
@@ -52,6 +54,10 @@ class Backend(ABC, Generic[Q]):
     @abstractmethod
     def date_field(self, order: str) -> str:
         """The integer date key: "desc" (undated = 0) or "asc" (undated = a high number)."""
+
+    @abstractmethod
+    def added_field(self) -> str:
+        """The integer time the archive first indexed a document (seconds since 1970, UTC; 0: unknown)."""
 
     # -- queries -------------------------------------------------------------------------------
     @abstractmethod
@@ -186,6 +192,8 @@ class QueryCompiler(Generic[Q]):
             out.append(self.b.range(self.b.date_field("desc"), gte=low))
         if high is not None:
             out.append(self.b.range(self.b.date_field("asc"), lte=high))
+        if request.added_after:
+            out.append(self.b.range(self.b.added_field(), gte=added_key(request.added_after) + 1))
         return out
 
     def main(self, request: SearchRequest) -> Q:

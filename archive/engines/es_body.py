@@ -15,7 +15,7 @@ import json
 from importlib import resources
 from typing import Sequence
 
-from indexer.model import Communique
+from indexer.model import Communique, added_key
 
 from ..collapse import group_of
 from ..dates import date_keys
@@ -38,7 +38,8 @@ def load_template() -> dict:
     body = json.loads(resources.files(__package__).joinpath("es_template.json").read_text(encoding="utf-8"))
     properties = body["template"]["mappings"]["properties"]
     search = {f"{kind}_{s}": dict(TEXT) for s in (*LANG_SLOTS, "folded") for kind in ("title", "text")}
-    search.update(date_desc={"type": "long"}, date_asc={"type": "long"}, group={"type": "keyword"})
+    search.update(date_desc={"type": "long"}, date_asc={"type": "long"}, added={"type": "long"},
+                  group={"type": "keyword"})
     properties["search"] = {"properties": search}
     properties["facet"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS}}
     properties["key"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS if f.folded}}
@@ -59,6 +60,9 @@ class ElasticsearchBackend(Backend[dict]):
 
     def date_field(self, order: str) -> str:
         return f"search.date_{order}"
+
+    def added_field(self) -> str:
+        return "search.added"
 
     def match_all(self) -> dict:
         return {"match_all": {}}
@@ -115,7 +119,7 @@ def to_source(doc: Communique) -> dict:
         f"title_{where}": stemmed_field(doc.title or "", doc.language),
         f"text_{where}": stemmed_field(doc.text or "", doc.language),
         "title_folded": folded_field(doc.title or ""), "text_folded": folded_field(doc.text or ""),
-        "date_desc": desc, "date_asc": asc, "group": group_of(doc),
+        "date_desc": desc, "date_asc": asc, "added": added_key(doc.added), "group": group_of(doc),
     }
     values = document_values(doc)
     source["facet"] = values

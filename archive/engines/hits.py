@@ -30,6 +30,7 @@ def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit
         score=score,
         translation_group=doc.translation_group,
         declared_language=doc.declared_language,
+        added=doc.added,
     )
 
 

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 
 import tantivy
 
-from indexer.model import Communique
+from indexer.model import Communique, added_key
 
 from ..collapse import first_groups, group_of
 from ..dates import date_keys
@@ -47,7 +47,7 @@ def _fields() -> list[tuple[str, str]]:
     fields += [(f.name, "facet") for f in FACETS]
     fields += [(f"{f.name}_key", "raw") for f in FACETS if f.folded]
     fields += [("translation_group", "raw"), ("content_hash", "raw"), ("group", "facet"), ("group_key", "int")]
-    fields += [("date_desc", "int"), ("date_asc", "int"), ("payload", "stored")]
+    fields += [("date_desc", "int"), ("date_asc", "int"), ("added", "int"), ("payload", "stored")]
     return fields
 
 
@@ -104,6 +104,9 @@ class TantivyBackend(Backend[tantivy.Query]):
 
     def date_field(self, order: str) -> str:
         return f"date_{order}"
+
+    def added_field(self) -> str:
+        return "added"
 
     def match_all(self):
         return Q.all_query()
@@ -258,6 +261,7 @@ class TantivyEngine(Engine):
         desc, asc = date_keys(doc.date)
         d.add_integer("date_desc", desc)
         d.add_integer("date_asc", asc)
+        d.add_integer("added", added_key(doc.added))
         d.add_bytes("payload", json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8"))
         return d
 
@@ -307,6 +311,11 @@ class TantivyEngine(Engine):
 
     def count(self) -> int:
         return self._searcher().num_docs
+
+    def newest_added(self) -> str | None:
+        searcher = self._searcher()
+        found = searcher.search(Q.all_query(), 1, order_by_field="added", order=tantivy.Order.Desc)
+        return _load(searcher, found.hits[0][1]).added if found.hits else None
 
     def iter_documents(self) -> Iterator[Communique]:
         searcher = self._searcher()

@@ -35,6 +35,8 @@ class HitView:
     group: str | None = None  # the communiqué
     versions: list[Link] = field(default_factory=list)  # its other matching language versions
     context_url: str | None = None  # the document page that knows the search it came from (back, next)
+    added: str | None = None  # when the archive first indexed it
+    new: bool = False  # added since the reader last opened this saved search
 
     def to_json(self) -> dict:
         return {
@@ -51,6 +53,8 @@ class HitView:
             "languages": [self.language] + [v.value for v in self.versions] if self.language else
                          [v.value for v in self.versions],
             "versions": [{"language": v.value, "url": v.url} for v in self.versions],
+            "added": self.added,
+            **({"new": True} if self.new else {}),
         }
 
 
@@ -91,4 +95,5 @@ def hit_view(hit: Hit, doc_link: DocLink, filter_link: Callable[[str, str], str 
         versions=[Link(language.upper() or "?", doc_link(doc_id), language) for language, doc_id in hit.versions],
         # (the search's own query string, the hit's place in the whole result list)
         context_url=f"{doc_link(hit.id)}?{urlencode({'search': context[0], 'hit': context[1]})}" if context else None,
+        added=getattr(hit, "added", None),
     )

@@ -11,6 +11,7 @@ from ..engines import EngineError
 from .engine import get_engine
 from .negotiation import respond
 from .links import Link
+from .saved import search_page_state
 from .search_page import build_search_page, error_page
 from .histogram import build_histogram
 from .map_geometry import MapUnavailable, sprite
@@ -88,6 +89,7 @@ def search():
             current_app.logger.error("search page served without its histogram", exc_info=exc)
     if result.total or req.selected("country") or req.excluded("country"):
         page.worldmap = _worldmap(req, result.facets.get("country", []))
+    page.saving = search_page_state(req, page.hits, result.total)
     return respond("search.html", page.to_json(), page=page)
 
 

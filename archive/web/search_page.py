@@ -26,6 +26,7 @@ DEFAULT_FACET_SIZE = 10
 
 if TYPE_CHECKING:  # pragma: no cover
     from .histogram import Histogram
+    from .saved import SavedState
     from .urls import FacetLinks
     from .worldmap import WorldMap
 
@@ -125,6 +126,7 @@ class SearchPage:
     date_error: str | None = None  # a date that could not be used: the rest of the search ran
     histogram: "Histogram | None" = None  # communiqués per month or year, the date range left out
     worldmap: "WorldMap | None" = None  # communiqués per country on a map, the country filter left out
+    saving: "SavedState | None" = None  # the saved search this is (what is new in it), or the form to save it
 
     @property
     def first_shown(self) -> int:
@@ -182,6 +184,8 @@ class SearchPage:
                 "next": self.pagination.next_url if self.pagination else None,
             },
         }
+        if self.saving is not None:
+            data["saved_search"] = self.saving.to_json()
         if self.date_error:
             data.update(error=self.date_error, status=400)
         return data
@@ -286,6 +290,9 @@ def chips(req: SearchRequest, link: RequestLink) -> list[Chip]:
         else:
             label = f"Date: until {req.date_to}"
         out.append(Chip(label, link(req.with_dates(None, None))))
+    if req.added_after:
+        shown = req.added_after.replace("T", " ").removesuffix("Z")
+        out.append(Chip(f"Added to the archive after {shown} UTC", link(req.with_added_after(None))))
     return out
 
 
@@ -346,7 +353,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         versions_url=link(req.with_versions(not req.versions)),
     )
     if page.chips:
-        page.clear_url = link(replace(req, filters=(), exclusions=(), date_from=None, date_to=None, page=1))
+        page.clear_url = link(replace(req, filters=(), exclusions=(), date_from=None, date_to=None,
+                                      added_after=None, page=1))
     if result.expansions and req.expand:
         page.expand_off_url = link(req.with_expand(False))
     if not req.expand:

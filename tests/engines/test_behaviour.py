@@ -584,3 +584,18 @@ def test_a_country_is_not_found_by_a_neighbours_stem(engine):
     assert ids(engine, "lavoro") == {"it-lavoro"} and ids(engine, "lavori") == {"it-lavoro"}  # words still stem
     both, = engine.search(by_version(q="Niger", expand=False, filters={"country": ["NG"]})).hits
     assert "<mark>Niger</mark>" in both.snippet and "<mark>Nigeria</mark>" not in both.snippet
+
+
+def test_added_after_keeps_documents_first_indexed_after_a_time(engine):
+    from dataclasses import replace
+
+    docs = sample_documents()[:3]
+    assert engine.newest_added() is None  # nothing indexed yet
+    times = ["2026-12-01T09:00:00.000Z", "2026-12-01T09:00:00.001Z", None]  # the last: from before times were kept
+    engine.index([replace(doc, added=at) for doc, at in zip(docs, times)])
+    request = SearchRequest.create(added_after="2026-12-01T09:00:00Z", versions=True)
+    assert [h.id for h in engine.search(request).hits] == [docs[1].id]  # one millisecond later is after
+    everything = engine.search(SearchRequest.create(added_after="1970-01-01", versions=True))
+    assert {h.id for h in everything.hits} == {docs[0].id, docs[1].id}
+    assert engine.get(docs[1].id).added == "2026-12-01T09:00:00.001Z"
+    assert engine.newest_added() == "2026-12-01T09:00:00.001Z"

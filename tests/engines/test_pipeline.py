@@ -158,3 +158,61 @@ def test_a_longer_or_shorter_name_of_one_person_is_one_facet_value(engine, ledge
     assert people["Helene Beispiel"] == 2 and "Helene Beispiel Artieda" not in people
     assert people["Artieda"] == 1
     assert {"Anna Muster", "Anna Muster Meier", "Anna Muster Keller"} <= set(people)
+
+
+def test_a_document_keeps_the_time_it_was_first_added_and_only_new_ones_are_after_it(engine, ledger, tmp_path,
+                                                                                        monkeypatch):
+    from indexer import pipeline
+
+    times = iter(["2026-11-30T08:00:00.000Z", "2026-12-01T08:00:00.000Z", "2026-12-02T08:00:00.000Z"])
+    monkeypatch.setattr(pipeline, "utc_now", lambda: next(times))
+    path = write(tmp_path, "in/a.txt", FR)
+    index_paths([path], engine, ledger)  # 30 Nov
+    (first,) = engine.iter_documents()
+    assert first.added == "2026-11-30T08:00:00.000Z"
+    write(tmp_path, "in/a.txt", FR.replace("Ankara", "Stockholm"))  # changed text: the same communiqué
+    write(tmp_path, "in/copy.txt", FR.replace("Ankara", "Stockholm"))  # and an exact copy of it
+    index_paths([str(tmp_path / "in")], engine, ledger, analysis_id="v2")  # 1 Dec
+    assert [(d.id, d.added) for d in engine.iter_documents()] == [(first.id, "2026-11-30T08:00:00.000Z")]
+    write(tmp_path, "in/b.txt", EN)
+    index_paths([str(tmp_path / "in")], engine, ledger, analysis_id="v2")  # 2 Dec: only b.txt is written
+    added = {d.source.rsplit("/", 1)[-1]: d.added for d in engine.iter_documents()}
+    assert added == {"a.txt": "2026-11-30T08:00:00.000Z", "b.txt": "2026-12-02T08:00:00.000Z"}
+    new = engine.search(SearchRequest.create(added_after="2026-12-01T00:00:00Z"))
+    assert [h.added for h in new.hits] == ["2026-12-02T08:00:00.000Z"] and new.total == 1
+    assert engine.search(SearchRequest.create(added_after="2026-12-02T08:00:00.000Z")).total == 0  # strictly after
+    assert engine.search(SearchRequest.create(added_after="2026-11-01")).total == 2
+
+
+def test_documents_of_a_ledger_from_before_added_times_are_never_new(engine, tmp_path):
+    import sqlite3
+
+    from indexer.ledger import UNKNOWN_ADDED, Ledger
+
+    path = write(tmp_path, "in/a.txt", FR)
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    index_paths([path], engine, ledger)
+    ledger.close()
+    db = sqlite3.connect(tmp_path / "ledger.sqlite")  # as a ledger written before this version
+    db.execute("DROP TABLE added")
+    db.commit()
+    db.close()
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    (doc,) = engine.iter_documents()
+    assert ledger.added_at(doc.id, "2026-12-02T08:00:00.000Z") == UNKNOWN_ADDED
+    ledger.close()
+
+
+def test_each_batch_is_stamped_later_than_the_one_before_even_when_the_clock_is_not(engine, ledger, tmp_path,
+                                                                                   monkeypatch):
+    from indexer import pipeline
+
+    monkeypatch.setattr(pipeline, "utc_now", lambda: "2026-12-02T08:00:00.000Z")  # a clock that stands still
+    write(tmp_path, "in/a.txt", FR)
+    write(tmp_path, "in/b.txt", EN)
+    index_paths([str(tmp_path / "in")], engine, ledger, batch_size=1)
+    write(tmp_path, "in2/c.txt", EN.replace("London", "Tokyo"))
+    index_paths([str(tmp_path / "in2")], engine, ledger)  # a later run, in the same millisecond
+    stamps = sorted(d.added for d in engine.iter_documents())
+    assert stamps == ["2026-12-02T08:00:00.000Z", "2026-12-02T08:00:00.001Z", "2026-12-02T08:00:00.002Z"]
+    assert engine.newest_added() == "2026-12-02T08:00:00.002Z"

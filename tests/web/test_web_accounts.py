@@ -44,7 +44,7 @@ def sign_in(client, username="Alice", password=PASSWORD, next_url=None, base_url
                        headers={"Referer": "https://localhost/login"})
 
 
-PRIVATE = ["/", "/?q=nato", "/doc/en-nato", "/facet/person", "/map/world.svg"]
+PRIVATE = ["/", "/?q=nato", "/doc/en-nato", "/facet/person", "/map/world.svg", "/saved", "/saved/1", "/history"]
 
 
 @pytest.mark.parametrize("path", PRIVATE)

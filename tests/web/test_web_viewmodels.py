@@ -131,7 +131,7 @@ def test_search_page_json_shape():
     assert data["results"] == [{
         "id": "a1", "title": "NATO summit", "url": "/doc/a1", "date": "2024-03-01", "issuer": "MFA",
         "language": "fr", "countries": ["TR", "GB"], "snippet": "le <mark>sommet</mark> &lt;b&gt;",
-        "snippet_page": None, "group": None, "languages": ["fr"], "versions": [],
+        "snippet_page": None, "group": None, "languages": ["fr"], "versions": [], "added": None,
     }]
     assert {"value": "TR", "label": "Türkiye", "count": 1, "selected": True,
             "excluded": False} in data["facets"]["country"]

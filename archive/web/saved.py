@@ -1,0 +1,159 @@
+"""Saved searches (`/saved`) and search history (`/history`), and what the search page shows of them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+
+from .. import saved as store
+from ..engines import EngineError
+from ..request import SearchRequest
+from indexer.model import added_key
+from .auth import get_database
+from .engine import get_engine
+from .negotiation import respond
+from .urls import search_url
+
+bp = Blueprint("saved", __name__)
+
+
+@dataclass
+class SavedState:
+    """What the search page says about saving: the saved search it is (if any), marks, the save form."""
+    saved: store.Saved | None
+    marked_after: str | None  # results added after this time are marked new (ISO, UTC)
+    new_marked: int = 0
+    new_total: int = 0  # every result added after `marked_after`, on any page
+    new_url: str | None = None  # the search narrowed to those
+    can_share: bool = False
+    query: str = ""
+    label: str = ""
+
+    def to_json(self) -> dict:
+        if self.saved is None:
+            return {"saved": None}
+        return {"saved": {"id": self.saved.id, "name": self.saved.name, "shared": self.saved.shared,
+                          "owner": self.saved.owner, "url": url_for("saved.open_saved", saved_id=self.saved.id)},
+                "new_after": self.marked_after, "new": self.new_total, "new_on_this_page": self.new_marked,
+                "new_url": self.new_url}
+
+
+def search_page_state(req: SearchRequest, hits, total: int) -> SavedState:
+    """For the search page: recognise a saved search (opening it: marks what is new), remember the search."""
+    database = get_database()
+    user = current_user
+    found = store.for_query(database, user.id, req)
+    marked_after = None
+    if found is not None:
+        marked_after = store.iso(store.open_visit(database, user.id, found.id, get_engine().newest_added()))
+    new_marked = 0
+    for hit in hits:
+        hit.new = bool(marked_after and hit.added and added_key(hit.added) > added_key(marked_after))
+        new_marked += hit.new
+    new_total, new_url = 0, None
+    if marked_after and not req.added_after:
+        narrowed = req.with_added_after(marked_after)
+        new_total = get_engine().search(replace(narrowed, per_page=0, facets=(), whole=())).total
+        new_url = search_url(narrowed)
+    if not req.is_empty():
+        store.remember(database, user.id, req, total)
+    return SavedState(found, marked_after, new_marked, new_total, new_url, user.can_write, store.query_key(req),
+                      _label(store.query_key(req)))
+
+
+def _user_error(error: store.SavedError):
+    from .errors import error_response
+
+    return error_response(error.status, str(error))
+
+
+def _back(default: str):
+    target = request.form.get("back") or ""
+    return redirect(target if target.startswith("/") and not target.startswith("//") else default)
+
+
+@bp.get("/saved")
+def list_saved():
+    searches = store.visible(get_database(), current_user.id)
+    counted = True
+    try:
+        store.count_new(get_engine(), searches)
+    except EngineError as exc:  # the list is still useful without its counts
+        current_app.logger.error("saved searches listed without their new counts", exc_info=exc)
+        counted = False
+    rows = [{"id": s.id, "name": s.name, "shared": s.shared, "owner": s.owner, "mine": s.mine,
+             "url": url_for("saved.open_saved", saved_id=s.id),
+             "search": search_url(store.request_of(s)),
+             "new": s.new, "new_url": search_url(store.request_of(s).with_added_after(store.iso(s.new_since))),
+             "new_since": store.iso(s.new_since)} for s in searches]
+    return respond("saved.html", {"saved": rows, "counted": counted}, rows=rows, counted=counted,
+                   can_share=current_user.can_write)
+
+
+@bp.post("/saved")
+def save_search():
+    args = store._args(request.form.get("query", ""))
+    req = SearchRequest.from_args(args)
+    if req.is_empty():
+        abort(400, description="An empty search cannot be saved: search for something first.")
+    saved = store.save(get_database(), current_user, request.form.get("name", ""), req,
+                       request.form.get("shared") == "1", get_engine().newest_added())
+    flash(f"Saved “{saved.name}”" + (" and shared with the team." if saved.shared else "."))
+    return redirect(search_url(req))
+
+
+@bp.get("/saved/<int:saved_id>")
+def open_saved(saved_id: int):
+    saved = store.get(get_database(), current_user.id, saved_id)
+    return redirect(search_url(store.request_of(saved)))
+
+
+@bp.post("/saved/<int:saved_id>/rename")
+def rename_saved(saved_id: int):
+    store.rename(get_database(), current_user, saved_id, request.form.get("name", ""))
+    return _back(url_for("saved.list_saved"))
+
+
+@bp.post("/saved/<int:saved_id>/share")
+def share_saved(saved_id: int):
+    store.share(get_database(), current_user, saved_id, request.form.get("shared") == "1")
+    return _back(url_for("saved.list_saved"))
+
+
+@bp.post("/saved/<int:saved_id>/delete")
+def delete_saved(saved_id: int):
+    store.remove(get_database(), current_user, saved_id)
+    flash("The saved search was deleted.")
+    return redirect(url_for("saved.list_saved"))
+
+
+@bp.get("/history")
+def history():
+    entries = [{"search": search_url(SearchRequest.from_args(store._args(e.query))), "query": e.query,
+                "label": _label(e.query), "total": e.total, "at": store.iso(e.at)}
+               for e in store.history(get_database(), current_user.id)]
+    return respond("history.html", {"history": entries}, entries=entries)
+
+
+@bp.post("/history/clear")
+def clear_history():
+    cleared = store.clear_history(get_database(), current_user.id)
+    flash(f"Your search history was cleared ({cleared} {'search' if cleared == 1 else 'searches'}).")
+    return redirect(url_for("saved.history"))
+
+
+def _label(query: str) -> str:
+    """A search as people read it: its words, then its filters."""
+    req = SearchRequest.from_args(store._args(query))
+    parts = [f"“{req.q}”"] if req.q else []
+    parts += [f"{name}: {', '.join(values)}" for name, values in req.filters]
+    parts += [f"not {name}: {', '.join(values)}" for name, values in req.exclusions]
+    if req.date_from or req.date_to:
+        parts.append(f"dates {req.date_from or '…'} – {req.date_to or '…'}")
+    return "; ".join(parts) or "everything"
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)
+    app.register_error_handler(store.SavedError, _user_error)
