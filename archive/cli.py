@@ -499,6 +499,49 @@ def users_list_command(ctx: click.Context, as_json: bool) -> None:
                        + ("" if user.password_hash else "\t(single sign-on only)"))
 
 
+@main.command("export")
+@click.argument("search")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
+@click.pass_context
+def export_command(ctx: click.Context, search: str, fmt: str, output: str | None) -> None:
+    """Export every result of a search: SEARCH is a search page's URL or its query string
+    ("q=otan&country=TR"); links start with ARCHIVE_PUBLIC_URL when it is set."""
+    from . import export
+    from .query import QuerySyntaxError
+    from .request import RequestError
+
+    config = _config(ctx)
+    try:
+        req = export.request_from(search)
+    except (QuerySyntaxError, RequestError) as exc:
+        raise click.ClickException(f"that search cannot be run: {exc}") from exc
+    base = (config.get("PUBLIC_URL") or "").rstrip("/")
+    rows = 0
+
+    def counted(docs):
+        nonlocal rows
+        for doc in docs:
+            rows += 1
+            yield doc
+
+    with _engine(config) as engine:
+        out = open(output, "w", encoding="utf-8", newline="") if output else None
+        try:
+            for piece in export.chunks(fmt, counted(engine.iter_matching(req)), lambda i: f"{base}/doc/{i}"):
+                if out is not None:
+                    out.write(piece)
+                else:
+                    click.echo(piece, nl=False)
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+        finally:
+            if out is not None:
+                out.close()
+    if output:
+        click.echo(f"{rows} rows written to {output}", err=True)
+
+
 @main.group("db")
 def db_group() -> None:
     """The database of users and saved searches."""

@@ -87,7 +87,7 @@ class Engine(ABC):
 
     name = "engine"
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
-               "count", "clear", "reindex", "drop", "stats", "near_word", "newest_added")
+               "count", "clear", "reindex", "drop", "stats", "near_word", "newest_added", "iter_matching")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -126,6 +126,11 @@ class Engine(ABC):
     @abstractmethod
     def iter_documents(self) -> Iterator[Communique]:
         """Every stored document (for reindexing and export)."""
+
+    @abstractmethod
+    def iter_matching(self, request: SearchRequest) -> Iterator[Communique]:
+        """Every language version `request` matches (its query and every filter; not its page), newest
+        first, read a page at a time from one snapshot of the index (for export: any number)."""
 
     @abstractmethod
     def count(self) -> int:

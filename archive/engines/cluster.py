@@ -37,8 +37,8 @@ from ..results import Hit, SearchResult
 from ..terms import folded_field
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
 from ..facets import EXACT_FACETS, display_values, to_count_exactly
-from .es_body import (EXACT_BELOW, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body, facet_counts,
-                      load_template, members_body, skip_body, to_source)
+from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body,
+                      facet_counts, load_template, matching_query, members_body, skip_body, to_source)
 from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
@@ -508,6 +508,10 @@ class ClusterEngine(Engine):
             self.api.close_pit(pit)
         except ApiFailure:
             pass  # it expires by itself
+
+    def iter_matching(self, request: SearchRequest) -> Iterator[Communique]:
+        for hit in self._walk(matching_query(request), EXPORT_SORT, page_size=1000):
+            yield Communique.from_dict(hit["_source"])
 
     def iter_documents(self) -> Iterator[Communique]:
         for hit in self._walk({"match_all": {}}, [{"search.date_asc": "asc"}, {"id": "asc"}]):

@@ -196,6 +196,16 @@ def build_body(request: SearchRequest, search_after: list | None = None) -> dict
     return body
 
 
+def matching_query(request: SearchRequest) -> dict:
+    """The query of every version `request` matches: its query, exclusions, dates and selections."""
+    selections = COMPILER.selections(request)
+    main = COMPILER.main(request)
+    return {"bool": {"must": [main], "filter": selections}} if selections else main
+
+
+EXPORT_SORT = [{"search.date_desc": "desc"}, {"id": "asc"}]
+
+
 def members_body(request: SearchRequest, groups: list[str]) -> dict:
     """Every matching version of some communiqués (for a collapsed page past the window)."""
     selections = COMPILER.selections(request) + [{"terms": {GROUP_FIELD: groups}}]

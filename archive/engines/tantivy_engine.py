@@ -326,6 +326,21 @@ class TantivyEngine(Engine):
             for _, address in page.hits:
                 yield _load(searcher, address)
 
+    EXPORT_PAGE = 2000
+
+    def iter_matching(self, request: SearchRequest) -> Iterator[Communique]:
+        query = self.compiler.narrow(self.compiler.main(request), request)
+        searcher = self._searcher()  # one snapshot for the whole walk: writes meanwhile do not shift pages
+        offset = 0
+        while True:
+            page = searcher.search(query, self.EXPORT_PAGE, offset=offset, order_by_field="date_desc",
+                                   order=tantivy.Order.Desc)
+            for _, address in page.hits:
+                yield _load(searcher, address)
+            if len(page.hits) < self.EXPORT_PAGE:
+                return
+            offset += self.EXPORT_PAGE
+
     def translations(self, doc: Communique) -> list[Communique]:
         if not doc.translation_group:
             return []

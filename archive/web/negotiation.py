@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask, abort, jsonify, make_response, render_template, request
 
 FORMATS = ("html", "json")
+OWN_FORMATS = {"export.export_results"}  # pages whose `format` means something else (csv, jsonl)
 
 
 def wants_json() -> bool:
@@ -29,7 +30,7 @@ def respond(template: str, data: dict, code: int = 200, **context):
 def refuse_unknown_formats() -> None:
     """`?format=csv` is a 400 that says which formats there are, not an HTML page by surprise."""
     fmt = request.args.get("format")
-    if fmt and fmt not in FORMATS:
+    if fmt and fmt not in FORMATS and request.endpoint not in OWN_FORMATS:
         abort(400, description=f"format must be one of {', '.join(FORMATS)}, not {fmt!r}.")
 
 

@@ -7,6 +7,7 @@ developer's machine; in CI (CI=true) that is a failure.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,19 +42,28 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
-    """URL of the app, served by werkzeug in a background thread for the whole session."""
-    app = make_app(tmp_path_factory.mktemp("browser-index"), TESTING=False)
-    add_user(app, "reader", "staff")
+@contextmanager
+def served(app):
+    """`app` served by werkzeug in a background thread; yields its URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="archive-test-server", daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    close_engine(app)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        close_engine(app)
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """URL of the app, served for the whole session."""
+    app = make_app(tmp_path_factory.mktemp("browser-index"), TESTING=False)
+    add_user(app, "reader", "staff")
+    with served(app) as url:
+        yield url
 
 
 def sign_in_page(page, base: str | None, name: str = "reader", password: str = PASSWORD) -> None:
