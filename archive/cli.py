@@ -542,6 +542,34 @@ def export_command(ctx: click.Context, search: str, fmt: str, output: str | None
         click.echo(f"{rows} rows written to {output}", err=True)
 
 
+@main.group("alerts")
+def alerts_group() -> None:
+    """E-mail digests and webhooks of saved searches."""
+
+
+@alerts_group.command("run")
+@click.pass_context
+def alerts_run_command(ctx: click.Context) -> None:
+    """Send what is new in saved searches to their subscribers: safe to run from cron at any rate
+    (a communiqué is sent once to each; a failed send is tried again next time). Exits 1 when a send failed."""
+    from . import alerts
+
+    config = _config(ctx)
+    database = _database(config)
+    with _engine(config) as engine:
+        try:
+            report = alerts.run(database, engine, alerts.Settings.from_config(config))
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    sent = sum(report.sent.values())
+    click.echo(f"{len(report.sent)} alerts checked, {sent} communiqués sent, {len(report.failed)} failed, "
+               f"{len(report.busy)} left to a run already working on them")
+    for sub_id, reason in report.failed.items():
+        click.echo(f"alert {sub_id} failed (tried again next run): {reason}")
+    if report.failed:
+        sys.exit(1)
+
+
 @main.group("db")
 def db_group() -> None:
     """The database of users and saved searches."""

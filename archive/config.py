@@ -54,6 +54,12 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                                    "(and single sign-on header) are believed, comma-separated."),
     "SSO_HEADER": (None, str, "Single sign-on: the header in which a trusted proxy names the signed-in user "
                               "(e.g. X-Remote-User); off when unset."),
+    "SMTP_HOST": (None, str, "Mail server for alert digests (`archive alerts run`); none: e-mail alerts fail, saying so."),
+    "SMTP_PORT": (25, int, "Its port."),
+    "SMTP_TLS": ("none", str, "'starttls', 'ssl' (TLS from the start) or 'none' (a server on this machine only)."),
+    "SMTP_USERNAME": (None, str, "Its user name, if it wants one."),
+    "SMTP_PASSWORD": (None, str, "Its password."),
+    "MAIL_FROM": ("archive@localhost", str, "The From address of alert digests."),
     "SSO_ROLE": ("read-only", str, "Role of a user made on first single sign-on (admin, staff or read-only)."),
     "HOST": ("127.0.0.1", str, "Address `archive serve` listens on."),
     "PORT": (5000, int, "Port `archive serve` listens on."),

@@ -78,6 +78,18 @@ def postgres_url() -> str:
     return url
 
 
+def smtp_server() -> tuple[str, int, Path]:
+    """(host, port, Maildir) of the test SMTP server (scripts/smtp start); skip here, fail in CI without it."""
+    where, maildir = os.environ.get("ARCHIVE_TEST_SMTP"), os.environ.get("ARCHIVE_TEST_MAILDIR")
+    if not where or not maildir:
+        message = "ARCHIVE_TEST_SMTP is not set: start a server with `scripts/smtp start`"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    host, _, port = where.rpartition(":")
+    return host, int(port), Path(maildir)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
     """An empty database of each kind: a SQLite file, or a schema of its own on the test PostgreSQL."""

@@ -92,4 +92,50 @@ class HistoryEntry(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
 
 
-__all__ = ["Base", "User", "SignInFailure", "SavedSearch", "SavedSearchView", "HistoryEntry", "ROLES"]
+class FeedToken(Base):
+    """A secret in a feed URL: it lets a feed reader read one saved search's feed as one user, nothing else.
+    Only its SHA-256 is kept; revoking it (or the user losing the search) ends it."""
+    __tablename__ = "feed_tokens"
+    __table_args__ = (Index("ix_feed_tokens_user_search", "user_id", "saved_search_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    saved_search_id: Mapped[int] = mapped_column(ForeignKey("saved_searches.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Subscription(Base):
+    """Alerts of one saved search for one user: an e-mail digest or a signed webhook.
+
+    `cursor` is the engine's watermark up to which matches were considered
+    (`added` spelling); `lease_until` lets one `archive alerts run` at a time
+    work on it, so runs from cron may overlap.
+    """
+    __tablename__ = "subscriptions"
+    __table_args__ = (Index("ix_subscriptions_search", "saved_search_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    saved_search_id: Mapped[int] = mapped_column(ForeignKey("saved_searches.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))  # email | webhook
+    target: Mapped[str] = mapped_column(Text)  # an e-mail address or a URL
+    secret: Mapped[str | None] = mapped_column(String(128))  # the webhook's HMAC key
+    cursor: Mapped[str | None] = mapped_column(String(32))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Delivery(Base):
+    """A communiqué sent to a subscription: never sent to it again."""
+    __tablename__ = "deliveries"
+
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    delivered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+__all__ = ["FeedToken", "Subscription", "Delivery", "Base", "User", "SignInFailure", "SavedSearch", "SavedSearchView", "HistoryEntry", "ROLES"]

@@ -35,7 +35,7 @@ from .negotiation import wants_json
 
 bp = Blueprint("auth", __name__)
 DATABASE = "archive.database"
-PUBLIC_ENDPOINTS = {"auth.login", "static", "search.health"}
+PUBLIC_ENDPOINTS = {"auth.login", "static", "search.health", "saved.feed"}  # feeds: their token
 csrf = CSRFProtect()
 
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
+from .. import alerts
 from .. import saved as store
 from ..engines import EngineError
 from ..request import SearchRequest
@@ -13,7 +14,7 @@ from indexer.model import added_key
 from .auth import get_database
 from .engine import get_engine
 from .negotiation import respond
-from .urls import search_url
+from .urls import document_url, public_url, search_url
 
 bp = Blueprint("saved", __name__)
 
@@ -82,7 +83,13 @@ def list_saved():
     except EngineError as exc:  # the list is still useful without its counts
         current_app.logger.error("saved searches listed without their new counts", exc_info=exc)
         counted = False
+    database = get_database()
+    subscriptions: dict[int, list] = {}
+    for sub in alerts.subscriptions_of(database, current_user.id):
+        subscriptions.setdefault(sub.saved_search_id, []).append(
+            {"id": sub.id, "channel": sub.channel, "target": sub.target, "last_error": sub.last_error})
     rows = [{"id": s.id, "name": s.name, "shared": s.shared, "owner": s.owner, "mine": s.mine,
+             "feed": alerts.has_feed(database, current_user.id, s.id), "alerts": subscriptions.get(s.id, []),
              "url": url_for("saved.open_saved", saved_id=s.id),
              "search": search_url(store.request_of(s)),
              "new": s.new, "new_url": search_url(store.request_of(s).with_added_after(store.iso(s.new_since))),
@@ -125,6 +132,53 @@ def share_saved(saved_id: int):
 def delete_saved(saved_id: int):
     store.remove(get_database(), current_user, saved_id)
     flash("The saved search was deleted.")
+    return redirect(url_for("saved.list_saved"))
+
+
+@bp.post("/saved/<int:saved_id>/feed")
+def make_feed(saved_id: int):
+    token = alerts.feed_token(get_database(), current_user.id, saved_id)
+    url = public_url(url_for("saved.feed", saved_id=saved_id, token=token))
+    flash(f"The feed's address (copy it into your feed reader now; it is shown only once, and making a new "
+          f"one ends this one): {url}")
+    return redirect(url_for("saved.list_saved"))
+
+
+@bp.post("/saved/<int:saved_id>/feed/revoke")
+def revoke_feed(saved_id: int):
+    revoked = alerts.revoke_feed(get_database(), current_user.id, saved_id)
+    flash("The feed's address no longer works." if revoked else "That search had no feed address.")
+    return redirect(url_for("saved.list_saved"))
+
+
+@bp.get("/saved/<int:saved_id>/feed.atom")
+def feed(saved_id: int):
+    """The newest matches of a saved search for feed readers: the token in the URL is the only key."""
+    row, _user = alerts.feed_search(get_database(), saved_id, request.args.get("token"))
+    docs = alerts.newest_matches(get_engine(), row)
+    body = alerts.atom_feed(row, docs, request.url, public_url(f"{url_for('search.search')}?{row.query}"),
+                            lambda doc_id: public_url(document_url(doc_id)))
+    response = Response(body, mimetype="application/atom+xml")
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@bp.post("/saved/<int:saved_id>/alerts")
+def subscribe(saved_id: int):
+    channel = request.form.get("channel", "")
+    sub = alerts.subscribe(get_database(), current_user, saved_id, channel, request.form.get("target", ""))
+    if sub.channel == "webhook":
+        flash(f"Webhook added. Each call is signed: X-Archive-Signature is sha256= and the HMAC-SHA256 of the body "
+              f"with this secret (shown only once): {sub.secret}")
+    else:
+        flash(f"New communiqués of this search will be e-mailed to {sub.target}.")
+    return redirect(url_for("saved.list_saved"))
+
+
+@bp.post("/alerts/<int:subscription_id>/delete")
+def unsubscribe(subscription_id: int):
+    alerts.unsubscribe(get_database(), current_user.id, subscription_id)
+    flash("That alert was stopped.")
     return redirect(url_for("saved.list_saved"))
 
 
