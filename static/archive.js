@@ -174,7 +174,43 @@
     });
   }
 
+  // Keyboard shortcuts: "/" the search box, j/k the next/previous result, [ and ] the previous/next page,
+  // "?" this list. Not while typing in a field, nor with Ctrl, Alt or Meta (the browser's own).
+  function setupShortcuts() {
+    var help = document.getElementById("shortcuts");
+    if (!help) { return; }
+    document.querySelectorAll("[data-open-shortcuts]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { help.showModal(); });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) { return; }
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (typing || help.open) { return; }
+      var results = Array.prototype.slice.call(document.querySelectorAll(".hit-title a"));
+      var at = results.indexOf(document.activeElement);
+      if (event.key === "/") {
+        var box = document.getElementById("q") || document.getElementById("top-q");
+        if (box) { event.preventDefault(); box.focus(); box.select(); }
+      } else if ((event.key === "j" || event.key === "k") && results.length) {
+        event.preventDefault();
+        var next = event.key === "j" ? Math.min(at + 1, results.length - 1) : Math.max(at - 1, 0);
+        if (at < 0) { next = event.key === "j" ? 0 : results.length - 1; }
+        results[next].focus();
+        results[next].scrollIntoView({block: "nearest"});
+      } else if (event.key === "[" || event.key === "]") {
+        var link = document.querySelector(event.key === "[" ? ".pagination a[rel=prev]" : ".pagination a[rel=next]");
+        if (link) { event.preventDefault(); window.location.href = link.href; }
+      } else if (event.key === "?") {
+        event.preventDefault();
+        help.showModal();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupShortcuts();
     document.querySelectorAll(".worldmap svg.map").forEach(setupMap);
     document.querySelectorAll(".histogram-bars").forEach(setupHistogram);
     document.querySelectorAll(".copy-link").forEach(setupCopy);

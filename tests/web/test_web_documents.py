@@ -113,3 +113,10 @@ def test_a_document_opened_from_a_search_links_back_marks_its_words_and_steps_th
 def test_a_broken_search_context_still_shows_the_document(client):
     response = client.get("/doc/en-nato?search=q%3D%2522unclosed&hit=x")
     assert response.status_code == 200 and "Back to the results" not in response.get_data(as_text=True)
+
+
+def test_document_text_and_results_carry_their_language_for_screen_readers(client):
+    page = client.get("/doc/de-zoll").get_data(as_text=True)
+    assert '<h1 class="doc-title" lang="de">' in page and '<div class="doc-text" lang="de">' in page
+    results = client.get("/?q=Zölle").get_data(as_text=True)
+    assert 'lang="de">Schweizer' in results and '<p class="snippet" lang="de">' in results
