@@ -8,7 +8,7 @@ def test_document_page_shows_metadata_text_and_links(client):
     response = client.get("/doc/en-nato")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "<h1 class=\"doc-title\">Turkey and the United Kingdom discuss NATO enlargement</h1>" in html
+    assert "<h1 class=\"doc-title\" lang=\"en\">Turkey and the United Kingdom discuss NATO enlargement</h1>" in html
     assert "2025-07-03" in html and "Turkish Presidency" in html and "English" in html
     # Facet values link into searches by code.
     assert 'href="/?country=TR">Türkiye</a>' in html
