@@ -13,7 +13,7 @@ from flask import Flask
 import archive
 
 from .config import default_instance_path, load_config
-from .web import auth, documents, engine, errors, export, filters, negotiation, saved, search
+from .web import auth, documents, engine, errors, export, filters, i18n, negotiation, saved, search
 
 
 def _asset_dir(name: str) -> str:
@@ -38,7 +38,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False
 
-    auth.init_app(app)  # first: its sign-in check runs before any other work on a request
+    i18n.init_app(app)  # the page's language, set before anything is said (the sign-in page too)
+    auth.init_app(app)  # first check: no other work is done for a request without a sign-in
     engine.init_app(app)
     errors.init_app(app)
     filters.init_app(app)

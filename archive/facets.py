@@ -24,6 +24,7 @@ import pycountry
 from indexer.analysis.fold import fold
 from indexer.model import Communique
 
+from .i18n import N_
 from .labels import as_written, country_name, day_name, language_name, month_name, organisation_name
 from .results import FacetValue
 
@@ -153,24 +154,24 @@ def _day(doc: Communique) -> list[str]:
 
 # Display order: country first, as staff filter by it most.
 FACETS: tuple[Facet, ...] = (
-    Facet("country", "Country", lambda d: _unique(d.countries), canonical=country_code, value_label=country_name),
-    Facet("language", "Language", lambda d: _unique([d.language]), canonical=_language, value_label=language_name,
+    Facet("country", N_("Country"), lambda d: _unique(d.countries), canonical=country_code, value_label=country_name),
+    Facet("language", N_("Language"), lambda d: _unique([d.language]), canonical=_language, value_label=language_name,
           query_names=("lang",), on_document=False),
-    Facet("year", "Year", _year, canonical=_year_or_month, order=NEWEST_FIRST),
-    Facet("month", "Month", _month, canonical=_year_or_month, order=NEWEST_FIRST, value_label=month_name,
+    Facet("year", N_("Year"), _year, canonical=_year_or_month, order=NEWEST_FIRST),
+    Facet("month", N_("Month"), _month, canonical=_year_or_month, order=NEWEST_FIRST, value_label=month_name,
           on_document=False),
     # Days feed the date histogram of a short span; a sidebar of days would be too long to read.
-    Facet("day", "Day", _day, canonical=_a_day, order=NEWEST_FIRST, value_label=day_name,
+    Facet("day", N_("Day"), _day, canonical=_a_day, order=NEWEST_FIRST, value_label=day_name,
           on_document=False, listed=False),
-    Facet("issuer", "Issuer", lambda d: _unique([d.issuer]), folded=True, on_document=False),
-    Facet("issuer_country", "Issuer's country", lambda d: _unique([d.issuer_country]), canonical=country_code,
+    Facet("issuer", N_("Issuer"), lambda d: _unique([d.issuer]), folded=True, on_document=False),
+    Facet("issuer_country", N_("Issuer's country"), lambda d: _unique([d.issuer_country]), canonical=country_code,
           value_label=country_name, on_document=False),
-    Facet("topic", "Topic", lambda d: _unique(d.topics), folded=True),
-    Facet("person", "People", lambda d: _unique(d.persons), folded=True),
-    Facet("org", "Organisations", lambda d: _unique(d.organisations), canonical=_organisation, folded=True,
+    Facet("topic", N_("Topic"), lambda d: _unique(d.topics), folded=True),
+    Facet("person", N_("People"), lambda d: _unique(d.persons), folded=True),
+    Facet("org", N_("Organisations"), lambda d: _unique(d.organisations), canonical=_organisation, folded=True,
           value_label=organisation_name, query_names=("organisation", "organization")),
-    Facet("place", "Places", lambda d: _unique(d.places), canonical=_place, folded=True),
-    Facet("dateline", "Dateline", lambda d: _unique([d.dateline]), canonical=_place, folded=True, on_document=False),
+    Facet("place", N_("Places"), lambda d: _unique(d.places), canonical=_place, folded=True),
+    Facet("dateline", N_("Dateline"), lambda d: _unique([d.dateline]), canonical=_place, folded=True, on_document=False),
 )
 BY_NAME: Mapping[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)

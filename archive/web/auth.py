@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from flask import (Blueprint, Flask, current_app, flash, jsonify, redirect, render_template, request,
                    session, url_for)
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import gettext, ngettext
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -35,7 +36,7 @@ from .negotiation import wants_json
 
 bp = Blueprint("auth", __name__)
 DATABASE = "archive.database"
-PUBLIC_ENDPOINTS = {"auth.login", "static", "search.health", "saved.feed"}  # feeds: their token
+PUBLIC_ENDPOINTS = {"auth.login", "static", "search.health", "saved.feed", "language"}  # feeds: their token
 csrf = CSRFProtect()
 
 
@@ -194,18 +195,19 @@ def login():
     password = request.form.get("password", "")
     if not username or not password:
         return render_template("login.html", next=target, username=username,
-                               error="Give your user name and password."), 400
+                               error=gettext("Give your user name and password.")), 400
     attempt = users.authenticate(get_database(), username, password, _address())
     if attempt.throttled:
         minutes = max(1, round(attempt.retry_after / 60))
         response = current_app.make_response((render_template(
             "login.html", next=target, username=username,
-            error=f"Too many failed sign-ins. Try again in {minutes} minute{'s' if minutes != 1 else ''}."), 429))
+            error=ngettext("Too many failed sign-ins. Try again in %(num)d minute.",
+                           "Too many failed sign-ins. Try again in %(num)d minutes.", minutes)), 429))
         response.headers["Retry-After"] = str(attempt.retry_after)
         return response
     if attempt.user is None:
         return render_template("login.html", next=target, username=username,
-                               error="That user name and password do not match."), 401
+                               error=gettext("That user name and password do not match.")), 401
     session.clear()  # nothing from before the sign-in carries over
     session.permanent = True
     login_user(SignedIn.of(attempt.user))
@@ -216,7 +218,7 @@ def login():
 def logout():
     logout_user()
     session.clear()
-    flash("You have signed out.")
+    flash(gettext("You have signed out."))
     return redirect(url_for("auth.login"))
 
 

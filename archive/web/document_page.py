@@ -15,6 +15,8 @@ from .entities import MATCH, Entity, Span, gazetteer_spans, literal_spans, rende
 from .hits import DocLink, HitView, hit_view
 from .links import Link, safe_url
 from ..facets import FACETS
+from flask_babel import gettext
+
 from ..labels import country_name, language_name, local_country_names
 
 FacetLink = Callable[[str, str], str]  # (facet, value) -> search URL
@@ -127,7 +129,7 @@ def build_document_page(doc: Communique, translations: list[Communique], similar
     def part_url(n: int) -> str:
         return doc_link(doc.id) + (f"?part={n}" if n > 1 else "")
 
-    facets = [FacetLinks(f.name, f.label, [Link(f.value_label(v), facet_link(f.name, v), v) for v in f.values(doc)])
+    facets = [FacetLinks(f.name, gettext(f.label), [Link(f.value_label(v), facet_link(f.name, v), v) for v in f.values(doc)])
               for f in FACETS if f.on_document]
     declared = ""
     if doc.declared_language and doc.language and doc.declared_language != doc.language:

@@ -10,20 +10,22 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app
+from flask_babel import gettext
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..engines import EngineError, EngineFault, EngineUnavailable
+from ..i18n import N_
 from ..query import QuerySyntaxError
 from ..request import RequestError
 from .negotiation import respond
 
 TITLES = {
-    400: "That request cannot be used",
-    404: "Not found",
-    405: "Method not allowed",
-    410: "Removed from the archive",
-    500: "Something went wrong",
-    503: "The search engine is unavailable",
+    400: N_("That request cannot be used"),
+    404: N_("Not found"),
+    405: N_("Method not allowed"),
+    410: N_("Removed from the archive"),
+    500: N_("Something went wrong"),
+    503: N_("The search engine is unavailable"),
 }
 
 
@@ -31,7 +33,7 @@ def error_response(status: int, message: str):
     """The error page, and its JSON twin in the shape every error has: error, status, what was asked."""
     from flask import request
 
-    title = TITLES.get(status, "Error")
+    title = gettext(TITLES[status]) if status in TITLES else gettext("Error")
     data = {"error": message, "status": status, "query": {"path": request.path, **request.args.to_dict(flat=True)}}
     return respond("error.html", data, status, status=status, title=title, message=message)
 

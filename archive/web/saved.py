@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from .. import alerts
@@ -106,7 +107,8 @@ def save_search():
         abort(400, description="An empty search cannot be saved: search for something first.")
     saved = store.save(get_database(), current_user, request.form.get("name", ""), req,
                        request.form.get("shared") == "1", get_engine().newest_added())
-    flash(f"Saved “{saved.name}”" + (" and shared with the team." if saved.shared else "."))
+    flash(gettext("Saved “%(name)s” and shared with the team.", name=saved.name) if saved.shared
+          else gettext("Saved “%(name)s”.", name=saved.name))
     return redirect(search_url(req))
 
 
@@ -131,7 +133,7 @@ def share_saved(saved_id: int):
 @bp.post("/saved/<int:saved_id>/delete")
 def delete_saved(saved_id: int):
     store.remove(get_database(), current_user, saved_id)
-    flash("The saved search was deleted.")
+    flash(gettext("The saved search was deleted."))
     return redirect(url_for("saved.list_saved"))
 
 
@@ -178,7 +180,7 @@ def subscribe(saved_id: int):
 @bp.post("/alerts/<int:subscription_id>/delete")
 def unsubscribe(subscription_id: int):
     alerts.unsubscribe(get_database(), current_user.id, subscription_id)
-    flash("That alert was stopped.")
+    flash(gettext("That alert was stopped."))
     return redirect(url_for("saved.list_saved"))
 
 
@@ -193,7 +195,8 @@ def history():
 @bp.post("/history/clear")
 def clear_history():
     cleared = store.clear_history(get_database(), current_user.id)
-    flash(f"Your search history was cleared ({cleared} {'search' if cleared == 1 else 'searches'}).")
+    flash(ngettext("Your search history was cleared (%(num)d search).",
+                   "Your search history was cleared (%(num)d searches).", cleared))
     return redirect(url_for("saved.history"))
 
 

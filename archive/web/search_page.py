@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 
 from dataclasses import dataclass, field, replace
 
+from flask_babel import gettext
+
 from ..facets import NAMES as FACETS
 from ..facets import NEWEST_FIRST, display_values, facet, facet_label, value_label
+from ..i18n import N_
 from ..request import SORTS, RequestError, SearchRequest
 from ..results import FacetValue, SearchResult
 from .hits import DocLink, HitView, RequestLink, hit_view
 from .links import Link, Option
 from .urls import query_string
 
-SORT_LABELS = {"relevance": "Relevance", "date": "Newest first", "date_asc": "Oldest first"}
+SORT_LABELS = {"relevance": N_("Relevance"), "date": N_("Newest first"), "date_asc": N_("Oldest first")}
 SEARCHABLE_AT = 8  # facets with this many values get a filter box
 MAX_FACET_SIZE = 500
 DEFAULT_FACET_SIZE = 10
@@ -265,7 +268,7 @@ def facet_view(name: str, req: SearchRequest, found: list[FacetValue], link: Req
             exclude, undo = _link_if_allowed(lambda: ops.with_exclusion(v.value)), None
         values.append(FacetValueView(v.value, value_label(name, v.value), v.count, v.selected,
                                      v.excluded, toggle, exclude, undo, v.estimated))
-    view = FacetView(name, facet_label(name), values)
+    view = FacetView(name, gettext(facet_label(name)), values)
     unselected = [v for v in found if not v.selected and not v.excluded]
     if name not in req.more and len(unselected) >= req.size_of(name):
         view.more_url = link(req.with_more(name))
@@ -281,18 +284,19 @@ def chips(req: SearchRequest, link: RequestLink) -> list[Chip]:
     out = []
     for name, value, negated in req.filter_items():
         remove = req.without_exclusion(name, value) if negated else req.without_filter(name, value)
-        out.append(Chip(f"{facet_label(name)}: {value_label(name, value)}", link(remove), negated))
+        out.append(Chip(f"{gettext(facet_label(name))}: {value_label(name, value)}", link(remove), negated))
     if req.date_from or req.date_to:
         if req.date_from and req.date_to:
-            label = f"Date: {req.date_from} – {req.date_to}"
+            label = gettext("Date: %(start)s – %(end)s", start=req.date_from, end=req.date_to)
         elif req.date_from:
-            label = f"Date: from {req.date_from}"
+            label = gettext("Date: from %(start)s", start=req.date_from)
         else:
-            label = f"Date: until {req.date_to}"
+            label = gettext("Date: until %(end)s", end=req.date_to)
         out.append(Chip(label, link(req.with_dates(None, None))))
     if req.added_after:
         shown = req.added_after.replace("T", " ").removesuffix("Z")
-        out.append(Chip(f"Added to the archive after {shown} UTC", link(req.with_added_after(None))))
+        out.append(Chip(gettext("Added to the archive after %(time)s UTC", time=shown),
+                        link(req.with_added_after(None))))
     return out
 
 
@@ -338,7 +342,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
                        context=(searched, req.offset + n + 1)) for n, h in enumerate(result.hits)],
         facets=facets,
         chips=chips(req, link),
-        sort_options=[Option(s, SORT_LABELS[s], link(req.with_sort(s)), s == req.effective_sort) for s in SORTS],
+        sort_options=[Option(s, gettext(SORT_LABELS[s]), link(req.with_sort(s)), s == req.effective_sort)
+                      for s in SORTS],
         pagination=pagination(req, result.pages, link),
         expansions=list(result.expansions),
         query_hidden=_hidden(replace(req, q="", page=1)),

@@ -88,3 +88,23 @@ def test_keyboard_shortcuts_and_their_help(page, base_url):
     assert "Next / previous result" in dialog.inner_text()
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden")
+
+
+def test_switching_the_interface_language_by_keyboard_is_remembered(page, base_url):
+    page.goto(base_url + "/?q=Ankara&country=TR")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("button", name="Français").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    page.get_by_text("Enregistrer cette recherche").wait_for()
+    assert page.url.endswith("/?q=Ankara&country=TR") and page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("button", name="Français").is_disabled()  # the current one
+    page.goto(base_url + "/doc/de-zoll")  # another page: still French
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_text("Langue de l’interface :").is_visible()
+    page.get_by_role("button", name="Deutsch").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"

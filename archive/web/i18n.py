@@ -1,0 +1,66 @@
+"""The interface in several languages (Flask-Babel, catalogues in archive/translations).
+
+The language is the one the reader chose (a cookie, set by the switch at the
+foot of every page, kept a year), else the best of the browser's
+Accept-Language, else English. Country, language and month names follow it
+(CLDR, through archive.labels); document texts keep their own language.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, g, redirect, request, url_for
+from flask_babel import Babel, get_locale
+
+from ..i18n import DEFAULT, LANGUAGES, NAMES, reset_interface_language, set_interface_language
+
+COOKIE = "archive_language"
+CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
+
+
+def choose_language() -> str:
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    for value, quality in request.accept_languages:  # best first; "fr-CH" is French
+        code = value.replace("_", "-").split("-")[0].lower()
+        if quality > 0 and code in LANGUAGES:
+            return code
+    return DEFAULT
+
+
+def _enter():
+    g.interface_language_token = set_interface_language(str(get_locale()))
+
+
+def _leave(_exc=None):
+    token = g.pop("interface_language_token", None)
+    if token is not None:
+        reset_interface_language(token)
+
+
+def switch_language():
+    """POST /language: remember the reader's choice and go back to the page they were on."""
+    code = request.form.get("language", "")
+    back = request.form.get("back") or ""
+    target = back if back.startswith("/") and not back.startswith("//") and "\\" not in back else url_for("search.search")
+    response = redirect(target)
+    if code in LANGUAGES:
+        response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUES)
+    app.config["BABEL_DEFAULT_LOCALE"] = DEFAULT
+    Babel(app, locale_selector=choose_language)
+    app.before_request(_enter)
+    app.teardown_request(_leave)
+    app.add_url_rule("/language", "language", switch_language, methods=["POST"])
+
+    @app.context_processor
+    def interface():
+        current = str(get_locale())
+        return {"interface_language": current,
+                "interface_languages": [(code, NAMES[code], code == current) for code in LANGUAGES]}
