@@ -13,7 +13,7 @@ from flask import Flask
 import archive
 
 from .config import default_instance_path, load_config
-from .web import auth, documents, engine, errors, export, filters, i18n, negotiation, saved, search
+from .web import admin, auth, documents, engine, errors, export, filters, i18n, negotiation, saved, search
 
 
 def _asset_dir(name: str) -> str:
@@ -48,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(documents.bp)
     saved.init_app(app)
     app.register_blueprint(export.bp)
+    admin.init_app(app)
     app.after_request(_safety_headers)
     return app
 

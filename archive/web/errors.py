@@ -21,6 +21,8 @@ from .negotiation import respond
 
 TITLES = {
     400: N_("That request cannot be used"),
+    401: N_("Sign in first"),
+    403: N_("Not allowed"),
     404: N_("Not found"),
     405: N_("Method not allowed"),
     410: N_("Removed from the archive"),

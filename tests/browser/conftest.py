@@ -61,7 +61,7 @@ def served(app):
 def base_url(tmp_path_factory):
     """URL of the app, served for the whole session."""
     app = make_app(tmp_path_factory.mktemp("browser-index"), TESTING=False)
-    add_user(app, "reader", "staff")
+    add_user(app, "reader", "admin")  # sees every page, the users page too
     with served(app) as url:
         yield url
 

@@ -24,7 +24,7 @@ def checked(browser, signed_in_state):
     ctx.close()
 
 
-PAGES = ["/?q=Ankara", "/?q=Zölle&country=CH&not_language=it&from=2024-01&to=2024-12", "/?country=DE",
+PAGES = ["/?q=Ankara", "/admin/users", "/?q=Zölle&country=CH&not_language=it&from=2024-01&to=2024-12", "/?country=DE",
          "/doc/en-nato", "/doc/de-zoll?search=q%3DZ%C3%B6lle&hit=1", "/saved", "/history", "/facet/person",
          "/?q=%22unclosed"]
 
