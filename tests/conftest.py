@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,32 @@ def smtp_server() -> tuple[str, int, Path]:
         pytest.skip(message)
     host, _, port = where.rpartition(":")
     return host, int(port), Path(maildir)
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """A webhook receiver for the alert tests: keeps each call (headers, body); answers 500 when `fail`."""
+    calls: list = []
+    fail = False
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.calls.append((dict(self.headers), body))
+        self.send_response(500 if Receiver.fail else 204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def receiver():
+    server = HTTPServer(("127.0.0.1", 0), Receiver)
+    Receiver.calls, Receiver.fail = [], False
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/hook"
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -140,7 +140,9 @@ def delete_saved(saved_id: int):
 @bp.post("/saved/<int:saved_id>/feed")
 def make_feed(saved_id: int):
     token = alerts.feed_token(get_database(), current_user.id, saved_id)
-    url = public_url(url_for("saved.feed", saved_id=saved_id, token=token))
+    # the whole address, for a feed reader: under ARCHIVE_PUBLIC_URL, else the one the browser used
+    url = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + url_for(
+        "saved.feed", saved_id=saved_id, token=token)
     flash(f"The feed's address (copy it into your feed reader now; it is shown only once, and making a new "
           f"one ends this one): {url}")
     return redirect(url_for("saved.list_saved"))

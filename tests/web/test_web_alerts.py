@@ -6,18 +6,16 @@ import hmac
 import json
 import email
 import re
-import threading
 import uuid
 import xml.etree.ElementTree as ET
 from email import policy
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
 from archive import alerts
 from archive.web.auth import get_database
 from archive.web.engine import close_engine, get_engine
-from tests.conftest import smtp_server
+from tests.conftest import Receiver, smtp_server
 from tests.web.test_web_saved import add_communique, client_of, listed, save, token
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -122,31 +120,6 @@ def test_an_email_digest_sends_each_new_communique_once_and_retries_a_failed_sen
     alerts.run(database, engine, settings_for(app, host, port))
     subjects = sorted(m["Subject"] for m in received(maildir, address))
     assert len(subjects) == 2 and all(s.startswith("1 new") for s in subjects)
-
-
-class Receiver(BaseHTTPRequestHandler):
-    calls: list = []
-    fail = False
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        Receiver.calls.append((dict(self.headers), body))
-        self.send_response(500 if Receiver.fail else 204)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def receiver():
-    server = HTTPServer(("127.0.0.1", 0), Receiver)
-    Receiver.calls, Receiver.fail = [], False
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/hook"
-    server.shutdown()
-    server.server_close()
 
 
 def test_a_webhook_is_signed_retried_after_a_failure_and_never_repeats(app, tmp_path, receiver):
