@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
+import sys
+import time
 
 import pytest
 
 from archive.web.engine import get_engine
-from indexer.ledger import Ledger
-from indexer.pipeline import index_paths
 from tests.accounts import add_user
 from tests.browser.conftest import served, sign_in_page
 from tests.web.documents import make_app
@@ -27,15 +28,24 @@ def office(tmp_path):
 
 
 def index_more(app, folder, name, text):
-    """What `archive index` does, into the served archive: one new communiqué."""
+    """`archive index` of one new communiqué into the served archive, in a process of its own (the web app
+    only reads: its writer is let go first, as `archive serve` never holds one)."""
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(text, encoding="utf-8")
-    ledger = Ledger(folder.parent / "data" / "ledger.sqlite")
-    try:
-        with app.app_context():
-            assert index_paths([str(folder / name)], get_engine(), ledger).new_documents == 1
-    finally:
-        ledger.close()
+    with app.app_context():
+        engine = get_engine()
+        engine.close()
+        before = engine.count()
+    # (-P: the installed package, not the checkout the tests run from)
+    done = subprocess.run([sys.executable, "-P", "-c", "from archive.cli import main; main()", "--data-dir",
+                           app.config["DATA_DIR"], "index", str(folder / name)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0 and "1 new" in done.stdout, done.stdout + done.stderr
+    for _ in range(100):  # the server's reader sees a commit of another process within a moment
+        if engine.count() > before:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the served archive never saw the new communiqué")
 
 
 def test_save_share_see_what_is_new_export_and_look_back(browser, office):
