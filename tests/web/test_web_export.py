@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from archive.cli import main
 from archive.export import safe_cell
 from archive.web.engine import close_engine, get_engine
-from tests.accounts import signed_in_client
+from tests.accounts import session_cookie, signed_in_client
 from tests.engines.test_export import ROWS, many_documents
 from tests.web.documents import _doc, make_app, web_documents
 
@@ -83,6 +83,33 @@ def test_an_export_past_ten_thousand_rows_streams_them_all(tmp_path):
     assert len(rows) == len(range(0, ROWS, 3)) and len({r["id"] for r in rows}) == len(rows)
     everything = client.get("/export?q=customs&format=jsonl").get_data(as_text=True).splitlines()
     assert len(everything) == ROWS
+    # served for real: while one export is half read, other pages are answered
+    import http.client
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        cookie = {"Cookie": session_cookie(app)}
+        exporting = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=30)
+        exporting.request("GET", "/export?q=customs&format=csv", headers=cookie)
+        stream = exporting.getresponse()
+        head = stream.read(2000)
+        other = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=30)
+        other.request("GET", "/?q=customs&format=json", headers=cookie)
+        answer = other.getresponse()
+        assert answer.status == 200 and json.loads(answer.read())["total"] == ROWS
+        rest = stream.read()
+        assert len(read_csv(head + rest)) == ROWS
+        other.close()
+        exporting.close()
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
     close_engine(app)
 
 
