@@ -8,10 +8,16 @@ translating it there: the page translates it when it shows it.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from pathlib import Path
 
-LANGUAGES = ("en", "fr", "de")  # a new one: a catalogue in archive/translations, and its code here
-NAMES = {"en": "English", "fr": "Français", "de": "Deutsch"}
-DEFAULT = "en"
+from babel import Locale
+
+DEFAULT = "en"  # the language the texts are written in
+CATALOGUES = Path(__file__).resolve().parent / "translations"
+# English and every language with a compiled catalogue: a new language is a new catalogue, nothing else.
+LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(
+    folder.name for folder in CATALOGUES.iterdir() if (folder / "LC_MESSAGES" / "messages.mo").is_file()))
+NAMES = {code: Locale.parse(code).get_display_name(code).capitalize() for code in LANGUAGES}  # each in itself
 
 _current: ContextVar[str] = ContextVar("interface_language", default=DEFAULT)
 

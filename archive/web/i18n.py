@@ -7,15 +7,12 @@ Accept-Language, else English. Country, language and month names follow it
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask, g, redirect, request, url_for
 from flask_babel import Babel, get_locale
 
-from ..i18n import DEFAULT, LANGUAGES, NAMES, reset_interface_language, set_interface_language
+from ..i18n import CATALOGUES, DEFAULT, LANGUAGES, NAMES, reset_interface_language, set_interface_language
 
 COOKIE = "archive_language"
-CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
 
 
 def choose_language() -> str:
