@@ -1,7 +1,10 @@
 """Jinja filters: formatting stays out of templates' logic and out of view-models' data."""
 from __future__ import annotations
 
-from babel.numbers import format_decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import format_decimal, get_group_symbol
 from flask import Flask
 from flask_babel import ngettext
 
@@ -14,12 +17,27 @@ NOUNS = dict([Np_("communiqué", "communiqués"), Np_("country", "countries"),
               Np_("row", "rows")])
 
 
+@lru_cache(maxsize=32)
+def _grouping(locale: str) -> str | None:
+    """The locale's group separator when it groups by threes (English, French, German…), else None."""
+    pattern = Locale.parse(locale).decimal_formats.get(None)
+    if pattern is None or pattern.grouping != (3, 3):
+        return None
+    return get_group_symbol(locale)
+
+
 def number(value) -> str:
-    """1234567 -> '1,234,567' in English, '1 234 567' in French, '1.234.567' in German."""
+    """1234567 -> '1,234,567' in English, '1 234 567' in French, '1.234.567' in German (a page writes
+    a few hundred: babel's formatter is used only where thousands are not grouped by threes)."""
     try:
-        return format_decimal(int(value), locale=interface_language())
+        whole = int(value)
     except (TypeError, ValueError):
         return str(value)
+    locale = interface_language()
+    separator = _grouping(locale)
+    if separator is None:
+        return format_decimal(whole, locale=locale)
+    return f"{whole:,}".replace(",", separator) if abs(whole) >= 1000 else str(whole)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -7,8 +7,10 @@ Accept-Language, else English. Country, language and month names follow it
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from flask import Flask, g, redirect, request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 
 from ..i18n import CATALOGUES, DEFAULT, LANGUAGES, NAMES, reset_interface_language, set_interface_language
 
@@ -26,14 +28,27 @@ def choose_language() -> str:
     return DEFAULT
 
 
+# The request's catalogue, looked up once: a page says a few hundred texts (the map's list of countries
+# alone some 700), and Flask-Babel's own template callables find the request and its catalogue for each.
+_catalogue: ContextVar = ContextVar("archive_catalogue", default=None)
+
+
+def _translations():
+    return _catalogue.get() or get_translations()
+
+
 def _enter():
     g.interface_language_token = set_interface_language(str(get_locale()))
+    g.catalogue_token = _catalogue.set(get_translations())
 
 
 def _leave(_exc=None):
     token = g.pop("interface_language_token", None)
     if token is not None:
         reset_interface_language(token)
+    token = g.pop("catalogue_token", None)
+    if token is not None:
+        _catalogue.reset(token)
 
 
 def switch_language():
@@ -52,6 +67,15 @@ def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUES)
     app.config["BABEL_DEFAULT_LOCALE"] = DEFAULT
     Babel(app, locale_selector=choose_language)
+    # Jinja formats and escapes the result itself (newstyle): these only find the text.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: _translations().ugettext(text),
+        ngettext=lambda singular, plural, count: _translations().ungettext(singular, plural, count),
+        pgettext=lambda context, text: _translations().upgettext(context, text),
+        npgettext=lambda context, singular, plural, count: _translations().unpgettext(context, singular, plural, count),
+        newstyle=True)
+    # A translated pattern to fill in a loop (`{{ pattern | format(label=…) }}`): one lookup for hundreds of rows.
+    app.jinja_env.globals["pattern"] = lambda text: _translations().ugettext(text)
     app.before_request(_enter)
     app.teardown_request(_leave)
     app.add_url_rule("/language", "language", switch_language, methods=["POST"])

@@ -77,7 +77,8 @@ def test_the_template_of_texts_holds_what_the_code_and_pages_say():
 
     if not (ROOT / "templates").is_dir():
         pytest.skip("needs the source checkout (templates/)")
-    keywords = {"N_": None, "Np_": (1, 2), "_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None}
+    keywords = {"N_": None, "Np_": (1, 2), "_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None,
+                "pattern": None}
     found = set()
     for folder, pattern, method in (("archive", "**.py", "python"), ("templates", "**.html", "jinja2")):
         for _, _, message, _, _ in extract_from_dir(str(ROOT / folder), [(pattern, method)], keywords=keywords,

@@ -53,3 +53,21 @@ def test_numbers_are_written_as_the_language_writes_them(app):
             assert number(12345) == written
         finally:
             reset_interface_language(token)
+
+
+def test_the_quick_number_format_writes_what_babel_writes(app):
+    from babel.numbers import format_decimal
+
+    from archive.i18n import reset_interface_language, set_interface_language
+    from archive.web.filters import number
+
+    from archive.web.filters import _grouping
+
+    for code in ("en", "fr", "de"):
+        token = set_interface_language(code)
+        try:
+            for value in (0, 7, 999, 1000, 1001, 65536, 1234567, -45678, 10**12):
+                assert number(value) == format_decimal(value, locale=code)
+        finally:
+            reset_interface_language(token)
+    assert _grouping("hi") is None  # groups by two after the thousands: left to babel
