@@ -34,9 +34,9 @@ from sqlalchemy import select, update
 from indexer.model import Communique
 
 from .db import Database, utcnow
-from .db.models import Delivery, FeedToken, SavedSearch, Subscription, User
+from .db.models import Delivery, FeedToken, SavedSearch, Subscription
 from .request import SearchRequest
-from .saved import SavedError, _args
+from .saved import SavedError
 
 LEASE = timedelta(minutes=10)
 MAX_PER_ALERT = 200  # communiqués in one digest or webhook call; the rest go in the next run
@@ -76,15 +76,15 @@ def revoke_feed(db: Database, user_id: int, saved_id: int) -> int:
             FeedToken.revoked_at.is_(None)).values(revoked_at=utcnow())).rowcount
 
 
-def has_feed(db: Database, user_id: int, saved_id: int) -> bool:
+def feeds_of(db: Database, user_id: int) -> set[int]:
+    """The saved searches the user has a live feed address for."""
     with db.session() as session:
-        return session.scalar(select(FeedToken.id).where(
-            FeedToken.user_id == user_id, FeedToken.saved_search_id == saved_id,
-            FeedToken.revoked_at.is_(None)).limit(1)) is not None
+        return set(session.scalars(select(FeedToken.saved_search_id).where(
+            FeedToken.user_id == user_id, FeedToken.revoked_at.is_(None))))
 
 
-def feed_search(db: Database, saved_id: int, token: str | None) -> tuple[SavedSearch, User]:
-    """The saved search and user a feed token grants, or SavedError (401 without a token, 403 if it is wrong,
+def feed_search(db: Database, saved_id: int, token: str | None) -> SavedSearch:
+    """The saved search a feed token grants, or SavedError (401 without a token, 403 if it is wrong,
     revoked, for another search, or the search is no longer the user's to see)."""
     if not token:
         raise SavedError("This feed needs the token of its address (copy the feed link from Saved searches).", 401)
@@ -92,11 +92,10 @@ def feed_search(db: Database, saved_id: int, token: str | None) -> tuple[SavedSe
         grant = session.scalar(select(FeedToken).where(FeedToken.token_hash == _hash(token)))
         if grant is None or grant.revoked_at is not None or grant.saved_search_id != saved_id:
             raise SavedError("This feed link is not valid (it may have been revoked).", 403)
-        user = session.get(User, grant.user_id)
-        row = session.get(SavedSearch, saved_id)
-        if user is None or row is None or not (row.owner_id == user.id or row.shared):
+        row = session.get(SavedSearch, saved_id)  # (a removed user's tokens are gone with them)
+        if row is None or not (row.owner_id == grant.user_id or row.shared):
             raise SavedError("This feed link is not valid any more.", 403)
-        return row, user
+        return row
 
 
 def atom_feed(row: SavedSearch, docs: list[Communique], feed_url: str, search_link: str,
@@ -137,7 +136,7 @@ FEED_WINDOWS = (timedelta(days=2), timedelta(days=14), timedelta(days=90), timed
 def newest_matches(engine, row: SavedSearch, limit: int = FEED_SIZE) -> list[Communique]:
     """The matches the archive indexed last (by `added`), newest first: looked for in the last days first,
     then in wider windows, so a feed never reads a large search whole."""
-    req = SearchRequest.from_args(_args(row.query))
+    req = SearchRequest.from_query(row.query)
     newest = engine.newest_added()
     if newest is None:
         return []
@@ -166,7 +165,7 @@ def subscribe(db: Database, user, saved_id: int, channel: str, target: str) -> S
         secret = secrets.token_hex(32)
     else:
         raise SavedError("Alerts go by e-mail or webhook.")
-    if user.role not in ("admin", "staff") and channel == "webhook":
+    if channel == "webhook" and not user.can_write:
         raise SavedError("A read-only user cannot set up webhooks.", 403)
     with db.transaction() as session:
         _visible_search(session, user.id, saved_id)
@@ -307,7 +306,7 @@ def _run_one(db: Database, engine, settings: Settings, sub: Subscription, row: S
     if start is None:  # a new subscription: what is new counts from now
         _advance(db, sub.id, watermark, [])
         return 0
-    req = replace(SearchRequest.from_args(_args(row.query)), added_after=start)
+    req = replace(SearchRequest.from_query(row.query), added_after=start)
     found = [doc for doc in engine.iter_matching(req) if watermark is None or (doc.added or "") <= watermark]
     done: set[str] = set()
     with db.session() as session:

@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from typing import Callable, Iterable, Iterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from indexer.model import Communique
 
@@ -32,8 +32,7 @@ ROWS_PER_CHUNK = 200
 def request_from(text: str) -> SearchRequest:
     """A search from a search page's URL, its query string, or a query string with '?'."""
     text = text.strip()
-    query = urlsplit(text).query if "?" in text or "://" in text else text
-    return SearchRequest.from_args(parse_qs(query, keep_blank_values=False))
+    return SearchRequest.from_query(urlsplit(text).query if "?" in text or "://" in text else text)
 
 
 def row(doc: Communique, link: Callable[[str], str]) -> dict:

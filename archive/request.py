@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
+from urllib.parse import parse_qs
 
 from .dates import check_added_after
 from .facets import AGG_SIZE, LISTED
@@ -190,6 +191,11 @@ class SearchRequest:
             versions=(get("versions") or "") == "all",
             more=tuple(getlist("more")),
         )
+
+    @classmethod
+    def from_query(cls, query: str) -> "SearchRequest":
+        """Parse a URL's query string (`q=otan&country=TR`, as `to_args` makes it: saved searches, history)."""
+        return cls.from_args(parse_qs(query, keep_blank_values=False))
 
     def to_args(self) -> list[tuple[str, str]]:
         """URL arguments in a stable, readable order; defaults are left out."""

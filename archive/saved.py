@@ -75,7 +75,6 @@ class Saved:
     mine: bool
     created_at: datetime
     new_since: datetime  # what is new for this user counts from here
-    marked_after: datetime | None = None  # during a visit: results added after this are marked new
     new: int | None = None  # filled by `count_new`
 
 
@@ -94,15 +93,21 @@ def _visible(user_id: int):
 
 def _as_seen(row: SavedSearch, owner: str, user_id: int, view: SavedSearchView | None) -> Saved:
     since = view.seen_at if view else row.created_at
-    return Saved(row.id, row.name, row.query, row.shared, owner, row.owner_id == user_id, row.created_at, since,
-                 view.marked_before if view else None)
+    return Saved(row.id, row.name, row.query, row.shared, owner, row.owner_id == user_id, row.created_at, since)
+
+
+def _seen_by(user_id: int, *conditions):
+    """The saved searches `user_id` may see that meet `conditions`, with their owner and this user's view."""
+    with_view = (SavedSearchView.saved_search_id == SavedSearch.id) & (SavedSearchView.user_id == user_id)
+    return select(SavedSearch, User.username, SavedSearchView).join(User, User.id == SavedSearch.owner_id) \
+        .outerjoin(SavedSearchView, with_view).where(_visible(user_id), *conditions)
 
 
 def save(db: Database, user, name: str, req: SearchRequest, shared: bool, watermark: str | None) -> Saved:
     """Save `req` under `name` for `user` (a signed-in user with `id`, `role`); what is new for them
     counts from the engine's `watermark` now."""
     name = _check_name(name)
-    if shared and user.role not in ("admin", "staff"):
+    if shared and not user.can_write:
         raise SavedError("A read-only user cannot share searches with the team.", 403)
     query, now = query_key(req), utcnow()
     with db.transaction() as session:
@@ -121,12 +126,7 @@ def save(db: Database, user, name: str, req: SearchRequest, shared: bool, waterm
 def visible(db: Database, user_id: int) -> list[Saved]:
     """The user's own saved searches and those shared by others, by name."""
     with db.session() as session:
-        rows = session.execute(
-            select(SavedSearch, User.username, SavedSearchView)
-            .join(User, User.id == SavedSearch.owner_id)
-            .outerjoin(SavedSearchView, (SavedSearchView.saved_search_id == SavedSearch.id)
-                       & (SavedSearchView.user_id == user_id))
-            .where(_visible(user_id))).all()
+        rows = session.execute(_seen_by(user_id)).all()
     out = [_as_seen(row, owner, user_id, view) for row, owner, view in rows]
     return sorted(out, key=lambda s: (not s.mine, s.name.casefold(), s.id))
 
@@ -142,12 +142,7 @@ def for_query(db: Database, user_id: int, req: SearchRequest) -> Saved | None:
     """The saved search this search is, if the user has one (their own first, else a shared one)."""
     query = query_key(req)
     with db.session() as session:
-        rows = session.execute(
-            select(SavedSearch, User.username, SavedSearchView)
-            .join(User, User.id == SavedSearch.owner_id)
-            .outerjoin(SavedSearchView, (SavedSearchView.saved_search_id == SavedSearch.id)
-                       & (SavedSearchView.user_id == user_id))
-            .where(SavedSearch.query_hash == _hash(query), _visible(user_id))).all()
+        rows = session.execute(_seen_by(user_id, SavedSearch.query_hash == _hash(query))).all()
     found = [_as_seen(row, owner, user_id, view) for row, owner, view in rows if row.query == query]
     return min(found, key=lambda s: (not s.mine, s.id)) if found else None
 
@@ -189,7 +184,7 @@ def rename(db: Database, user, saved_id: int, name: str) -> None:
 
 
 def share(db: Database, user, saved_id: int, shared: bool) -> None:
-    if shared and user.role not in ("admin", "staff"):
+    if shared and not user.can_write:
         raise SavedError("A read-only user cannot share searches with the team.", 403)
     with db.transaction() as session:
         row = _own(session, user, saved_id)
@@ -204,20 +199,13 @@ def remove(db: Database, user, saved_id: int) -> None:
 def count_new(engine, searches: list[Saved]) -> list[Saved]:
     """Fill each search's `new`: its communiqués added since the user last opened it (one count each)."""
     for saved in searches:
-        req = SearchRequest.from_args(_args(saved.query))
-        counted = replace(req, added_after=iso(saved.new_since), page=1, per_page=0, facets=(), whole=())
+        counted = replace(SearchRequest.from_query(saved.query), added_after=iso(saved.new_since), page=1, per_page=0, facets=(), whole=())
         saved.new = engine.search(counted).total
     return searches
 
 
-def _args(query: str):
-    from urllib.parse import parse_qs
-
-    return {key: values for key, values in parse_qs(query, keep_blank_values=False).items()}
-
-
 def request_of(saved: Saved) -> SearchRequest:
-    return SearchRequest.from_args(_args(saved.query))
+    return SearchRequest.from_query(saved.query)
 
 
 # -- history ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine as SqlEngine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,9 +100,6 @@ class Database:
                     connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727001)")
                 command.upgrade(self._alembic_config(connection), "head")
             return True
-
-    def tables(self) -> set[str]:
-        return set(inspect(self.engine).get_table_names())
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -13,7 +13,21 @@ class Base(DeclarativeBase):
     pass
 
 
-class User(Base):
+class RoleChecks:
+    """What a role allows, for anything with a `role` (a user's row, the signed-in user of a request)."""
+    role: str
+
+    @property
+    def can_write(self) -> bool:
+        """Share searches with the team and set up webhooks (admins and staff; not read-only users)."""
+        return self.role in ("admin", "staff")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class User(Base, RoleChecks):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -25,14 +39,6 @@ class User(Base):
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Part of every session cookie: raised by a new password, a new role or removal, so older sessions end.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
-
-    @property
-    def can_write(self) -> bool:
-        return self.role in ("admin", "staff")
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
 
 
 class SignInFailure(Base):

@@ -20,7 +20,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from flask import (Blueprint, Flask, current_app, flash, jsonify, redirect, render_template, request,
                    session, url_for)
@@ -32,7 +31,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .. import users
 from ..db import Database
+from ..db.models import RoleChecks
 from .negotiation import wants_json
+from .urls import local_path
 
 bp = Blueprint("auth", __name__)
 DATABASE = "archive.database"
@@ -41,7 +42,7 @@ csrf = CSRFProtect()
 
 
 @dataclass(frozen=True)
-class SignedIn:
+class SignedIn(RoleChecks):
     """The signed-in user as requests see it (not a database row: nothing to refresh or detach)."""
     id: int
     username: str
@@ -57,14 +58,6 @@ class SignedIn:
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
-
-    @property
-    def can_write(self) -> bool:
-        return self.role in ("admin", "staff")
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
 
 
 def get_database(app: Flask | None = None) -> Database:
@@ -128,15 +121,6 @@ def _secret_key(app: Flask) -> str:
     return path.read_text().strip()
 
 
-def _safe_next(target: str | None) -> str:
-    """Where to go after signing in: a path on this site only (never another host)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc:
-            return target
-    return url_for("search.search")
-
-
 def _address() -> str:
     return request.remote_addr or "unknown"
 
@@ -186,7 +170,7 @@ def cookie_for(app: Flask, user) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    target = _safe_next(request.values.get("next"))
+    target = local_path(request.values.get("next")) or url_for("search.search")
     if request.method == "GET":
         if current_user.is_authenticated:
             return redirect(target)

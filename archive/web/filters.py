@@ -13,8 +13,7 @@ from ..labels import country_name, language_name
 
 # The nouns templates count (`{{ n | plural("result") }}`), in both forms, for the catalogues.
 NOUNS = dict([Np_("communiqué", "communiqués"), Np_("country", "countries"),
-              Np_("language version", "language versions"), Np_("result", "results"), Np_("value", "values"),
-              Np_("row", "rows")])
+              Np_("language version", "language versions"), Np_("result", "results"), Np_("value", "values")])
 
 
 @lru_cache(maxsize=32)

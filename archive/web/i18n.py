@@ -13,6 +13,7 @@ from flask import Flask, g, redirect, request, url_for
 from flask_babel import Babel, get_locale, get_translations
 
 from ..i18n import CATALOGUES, DEFAULT, LANGUAGES, NAMES, reset_interface_language, set_interface_language
+from .urls import local_path
 
 COOKIE = "archive_language"
 
@@ -54,9 +55,7 @@ def _leave(_exc=None):
 def switch_language():
     """POST /language: remember the reader's choice and go back to the page they were on."""
     code = request.form.get("language", "")
-    back = request.form.get("back") or ""
-    target = back if back.startswith("/") and not back.startswith("//") and "\\" not in back else url_for("search.search")
-    response = redirect(target)
+    response = redirect(local_path(request.form.get("back")) or url_for("search.search"))
     if code in LANGUAGES:
         response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                             secure=request.is_secure)

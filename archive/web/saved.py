@@ -15,7 +15,7 @@ from indexer.model import added_key
 from .auth import get_database
 from .engine import get_engine
 from .negotiation import respond
-from .urls import document_url, public_url, search_url
+from .urls import absolute_url, document_url, local_path, public_url, search_url
 
 bp = Blueprint("saved", __name__)
 
@@ -61,7 +61,7 @@ def search_page_state(req: SearchRequest, hits, total: int) -> SavedState:
     if not req.is_empty():
         store.remember(database, user.id, req, total)
     return SavedState(found, marked_after, new_marked, new_total, new_url, user.can_write, store.query_key(req),
-                      _label(store.query_key(req)))
+                      _label(req))
 
 
 def _user_error(error: store.SavedError):
@@ -71,8 +71,7 @@ def _user_error(error: store.SavedError):
 
 
 def _back(default: str):
-    target = request.form.get("back") or ""
-    return redirect(target if target.startswith("/") and not target.startswith("//") else default)
+    return redirect(local_path(request.form.get("back")) or default)
 
 
 @bp.get("/saved")
@@ -85,12 +84,13 @@ def list_saved():
         current_app.logger.error("saved searches listed without their new counts", exc_info=exc)
         counted = False
     database = get_database()
+    feeds = alerts.feeds_of(database, current_user.id)
     subscriptions: dict[int, list] = {}
     for sub in alerts.subscriptions_of(database, current_user.id):
         subscriptions.setdefault(sub.saved_search_id, []).append(
             {"id": sub.id, "channel": sub.channel, "target": sub.target, "last_error": sub.last_error})
     rows = [{"id": s.id, "name": s.name, "shared": s.shared, "owner": s.owner, "mine": s.mine,
-             "feed": alerts.has_feed(database, current_user.id, s.id), "alerts": subscriptions.get(s.id, []),
+             "feed": s.id in feeds, "alerts": subscriptions.get(s.id, []),
              "url": url_for("saved.open_saved", saved_id=s.id),
              "search": search_url(store.request_of(s)),
              "new": s.new, "new_url": search_url(store.request_of(s).with_added_after(store.iso(s.new_since))),
@@ -101,8 +101,7 @@ def list_saved():
 
 @bp.post("/saved")
 def save_search():
-    args = store._args(request.form.get("query", ""))
-    req = SearchRequest.from_args(args)
+    req = SearchRequest.from_query(request.form.get("query", ""))
     if req.is_empty():
         abort(400, description="An empty search cannot be saved: search for something first.")
     saved = store.save(get_database(), current_user, request.form.get("name", ""), req,
@@ -140,9 +139,7 @@ def delete_saved(saved_id: int):
 @bp.post("/saved/<int:saved_id>/feed")
 def make_feed(saved_id: int):
     token = alerts.feed_token(get_database(), current_user.id, saved_id)
-    # the whole address, for a feed reader: under ARCHIVE_PUBLIC_URL, else the one the browser used
-    url = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + url_for(
-        "saved.feed", saved_id=saved_id, token=token)
+    url = absolute_url(url_for("saved.feed", saved_id=saved_id, token=token))
     flash(f"The feed's address (copy it into your feed reader now; it is shown only once, and making a new "
           f"one ends this one): {url}")
     return redirect(url_for("saved.list_saved"))
@@ -158,7 +155,7 @@ def revoke_feed(saved_id: int):
 @bp.get("/saved/<int:saved_id>/feed.atom")
 def feed(saved_id: int):
     """The newest matches of a saved search for feed readers: the token in the URL is the only key."""
-    row, _user = alerts.feed_search(get_database(), saved_id, request.args.get("token"))
+    row = alerts.feed_search(get_database(), saved_id, request.args.get("token"))
     docs = alerts.newest_matches(get_engine(), row)
     body = alerts.atom_feed(row, docs, request.url, public_url(f"{url_for('search.search')}?{row.query}"),
                             lambda doc_id: public_url(document_url(doc_id)))
@@ -188,9 +185,11 @@ def unsubscribe(subscription_id: int):
 
 @bp.get("/history")
 def history():
-    entries = [{"search": search_url(SearchRequest.from_args(store._args(e.query))), "query": e.query,
-                "label": _label(e.query), "total": e.total, "at": store.iso(e.at)}
-               for e in store.history(get_database(), current_user.id)]
+    entries = []
+    for entry in store.history(get_database(), current_user.id):
+        req = SearchRequest.from_query(entry.query)
+        entries.append({"search": search_url(req), "query": entry.query, "label": _label(req), "total": entry.total,
+                        "at": store.iso(entry.at)})
     return respond("history.html", {"history": entries}, entries=entries)
 
 
@@ -202,9 +201,8 @@ def clear_history():
     return redirect(url_for("saved.history"))
 
 
-def _label(query: str) -> str:
+def _label(req: SearchRequest) -> str:
     """A search as people read it: its words, then its filters."""
-    req = SearchRequest.from_args(store._args(query))
     parts = [f"“{req.q}”"] if req.q else []
     parts += [f"{name}: {', '.join(values)}" for name, values in req.filters]
     parts += [f"not {name}: {', '.join(values)}" for name, values in req.exclusions]

@@ -4,7 +4,7 @@ Templates never build URLs; view-models call these.
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, url_for
 
@@ -92,6 +92,24 @@ def public_url(path: str) -> str:
     """
     base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
     return f"{base}{path}" if base else path
+
+
+def absolute_url(path: str) -> str:
+    """`path` as a whole address, for what leaves the page as text (a feed reader's address, an export's
+    links): under ARCHIVE_PUBLIC_URL, else the address the browser used for this request."""
+    from flask import request
+
+    return (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + path
+
+
+def local_path(target: str | None) -> str | None:
+    """`target` if it is a path on this site (where a form may send the reader back), else None: never
+    another host (`//host`, `https://…`, `/\\host`) nor a script."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return None
 
 
 def facet_search_url(facet: str, value: str) -> str:

@@ -10,19 +10,15 @@ from archive import users
 from archive.db import utcnow
 from archive.db.models import SignInFailure
 from archive.web.auth import get_database
-from archive.web.engine import close_engine
-from tests.web.documents import make_app
 
 PASSWORD = "a long enough password"
 
 
 @pytest.fixture
-def app(tmp_path, database_url):
-    app = make_app(tmp_path, DATABASE_URL=database_url)
+def app(app_on_database):
+    app = app_on_database()
     users.add(get_database(app), "Alice", PASSWORD, "staff")
-    yield app
-    close_engine(app)
-    get_database(app).dispose()
+    return app
 
 
 @pytest.fixture
@@ -145,16 +141,14 @@ def test_the_session_cookie_is_httponly_samesite_and_expires(app, client):
     assert "Secure" in over_tls.headers["Set-Cookie"]
 
 
-def test_forwarded_headers_count_only_from_a_trusted_proxy(tmp_path, database_url):
-    app = make_app(tmp_path, DATABASE_URL=database_url, TRUSTED_PROXIES="10.0.0.0/8")
+def test_forwarded_headers_count_only_from_a_trusted_proxy(app_on_database):
+    app = app_on_database(TRUSTED_PROXIES="10.0.0.0/8")
     users.add(get_database(app), "Alice", PASSWORD, "staff")
     forwarded = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
     through_proxy = sign_in(app.test_client(), REMOTE_ADDR="10.1.2.3", **forwarded)
     assert "Secure" in through_proxy.headers["Set-Cookie"]
     direct = sign_in(app.test_client(), REMOTE_ADDR="203.0.113.5", **forwarded)
     assert "Secure" not in direct.headers["Set-Cookie"]
-    close_engine(app)
-    get_database(app).dispose()
 
 
 def test_signing_out_ends_the_session(client):
@@ -182,9 +176,8 @@ def test_a_new_password_a_new_role_or_removal_ends_the_users_sessions(app, clien
     assert client.get("/?q=nato").status_code == 302
 
 
-def test_single_sign_on_trusts_only_the_proxy(tmp_path, database_url):
-    app = make_app(tmp_path, DATABASE_URL=database_url, TRUSTED_PROXIES="127.0.0.1",
-                   SSO_HEADER="X-Remote-User")
+def test_single_sign_on_trusts_only_the_proxy(app_on_database):
+    app = app_on_database(TRUSTED_PROXIES="127.0.0.1", SSO_HEADER="X-Remote-User")
     header = {"X-Remote-User": "carol", "Accept": "application/json"}
     from_proxy = app.test_client().get("/?q=nato", headers=header, environ_base={"REMOTE_ADDR": "127.0.0.1"})
     assert from_proxy.status_code == 200 and from_proxy.get_json()["total"] >= 1
@@ -194,8 +187,6 @@ def test_single_sign_on_trusts_only_the_proxy(tmp_path, database_url):
     assert spoofed.status_code == 401
     # a user made by single sign-on has no password to sign in with
     assert sign_in(app.test_client(), "carol", "").status_code == 400
-    close_engine(app)
-    get_database(app).dispose()
 
 
 def test_the_sign_in_page_is_labelled_for_everyone(client):

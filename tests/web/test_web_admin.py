@@ -7,17 +7,12 @@ import pytest
 
 from archive import users
 from archive.web.auth import get_database
-from archive.web.engine import close_engine
 from tests.accounts import sign_in
-from tests.web.documents import make_app
 
 
 @pytest.fixture
-def app(tmp_path, database_url):
-    app = make_app(tmp_path, DATABASE_URL=database_url)
-    yield app
-    close_engine(app)
-    get_database(app).dispose()
+def app(app_on_database):
+    return app_on_database()
 
 
 def token(client) -> str:

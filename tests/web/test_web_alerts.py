@@ -14,7 +14,7 @@ import pytest
 
 from archive import alerts
 from archive.web.auth import get_database
-from archive.web.engine import close_engine, get_engine
+from archive.web.engine import get_engine
 from tests.conftest import Receiver, smtp_server
 from tests.web.test_web_saved import add_communique, client_of, listed, save, token
 
@@ -22,13 +22,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def app(tmp_path, database_url):
-    from tests.web.documents import make_app
-
-    app = make_app(tmp_path, DATABASE_URL=database_url, PUBLIC_URL="https://archive.example.org")
-    yield app
-    close_engine(app)
-    get_database(app).dispose()
+def app(app_on_database):
+    return app_on_database(PUBLIC_URL="https://archive.example.org")
 
 
 def flashed(client) -> str:

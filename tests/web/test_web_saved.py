@@ -9,19 +9,15 @@ import pytest
 from archive import saved as store
 from archive.db.models import SavedSearchView
 from archive.web.auth import get_database
-from archive.web.engine import close_engine, get_engine
+from archive.web.engine import get_engine
 from indexer.ledger import Ledger
 from indexer.pipeline import index_paths
 from tests.accounts import sign_in
-from tests.web.documents import make_app
 
 
 @pytest.fixture
-def app(tmp_path, database_url):
-    app = make_app(tmp_path, DATABASE_URL=database_url)
-    yield app
-    close_engine(app)
-    get_database(app).dispose()
+def app(app_on_database):
+    return app_on_database()
 
 
 def client_of(app, name, role="staff"):
