@@ -1,7 +1,9 @@
 """The terms both engines index and query (archive.terms)."""
+import functools
+
 import pytest
 
-from archive.terms import LANG_SLOTS, folded, slot, stem, stemmed, word_spans, words
+from archive.terms import LANG_SLOTS, STEMMERS, folded, slot, stem, stemmed, word_spans, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -39,3 +41,45 @@ def test_word_spans_point_into_the_text():
     text = "Le porte-parole, l'OTAN."
     assert [(text[s:e], w) for s, e, w in word_spans(text)] == [
         ("Le", "le"), ("porte", "porte"), ("parole", "parole"), ("l", "l"), ("OTAN", "otan")]
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> list[str]:
+    """Words in every language with a stemmer: CLDR's names of countries, languages, months and days in
+    each, the demo sample's texts and the texts of the output test."""
+    from babel import Locale
+
+    from tests.unit.test_output_unchanged import SAMPLE, TEXTS
+
+    vocabulary = set()
+    for code in STEMMERS:
+        locale = Locale.parse(code)
+        for names in (locale.territories, locale.languages, locale.currencies):
+            vocabulary.update(words(" ".join(names.values())))
+        for table in (locale.months, locale.days):
+            for widths in table.values():
+                for names in widths.values():
+                    vocabulary.update(words(" ".join(names.values())))
+    for path in SAMPLE.rglob("*"):
+        if path.is_file():
+            vocabulary.update(words(path.read_text(encoding="utf-8", errors="replace")))
+    vocabulary.update(words(" ".join(TEXTS)))
+    return sorted(vocabulary)
+
+
+@pytest.mark.parametrize("language", sorted(STEMMERS))
+def test_the_c_stemmers_give_the_stems_of_the_snowball_release_indices_were_built_with(language):
+    """PyStemmer (C) is pinned to the Snowball release of the pure-Python snowballstemmer 3.0.1 that made
+    the first indices: the same stem for every word, or old indices would stop matching."""
+    import importlib
+
+    import Stemmer
+
+    name = STEMMERS[language]
+    module = importlib.import_module(f"snowballstemmer.{name}_stemmer")
+    pure = getattr(module, f"{name.capitalize()}Stemmer")()
+    c = Stemmer.Stemmer(name)
+    vocabulary = _vocabulary()
+    assert len(vocabulary) > 10_000
+    differ = [w for w in vocabulary if pure.stemWord(w) != c.stemWord(w)]
+    assert not differ, f"{len(differ)} words stem otherwise, e.g. {differ[:10]}"
