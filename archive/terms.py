@@ -160,3 +160,19 @@ def stemmed_field(text: str, language: str | None) -> str:
 
 def folded_field(text: str) -> str:
     return " ".join(folded(text))
+
+
+def index_terms(doc) -> tuple[str, str, str, str]:
+    """A document's indexed fields (title and text stemmed in its language, title and text folded).
+
+    Made once and kept on the document while its title, text and language stay the same: an
+    indexing run makes them in its worker processes (engines name this function as the work they
+    can hand to workers, `Engine.prepare_in_worker`), so the process writing the index only reads them.
+    """
+    key = (doc.title or "", doc.text or "", doc.language)
+    kept = doc.__dict__.get("_index_terms")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    made = (stemmed_field(key[0], key[2]), stemmed_field(key[1], key[2]), folded_field(key[0]), folded_field(key[1]))
+    doc.__dict__["_index_terms"] = (key, made)  # not a field: never stored, only carried to the writer
+    return made

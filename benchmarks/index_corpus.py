@@ -49,6 +49,9 @@ def main() -> None:
     print(f"records read: {records}, documents in the index: {documents}, "
           f"duplicates merged: {summary.duplicate_records}")
     print(f"time: {elapsed:.1f} s, {records / elapsed:.1f} records/s, {documents / elapsed:.1f} documents/s")
+    mine, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"CPU time: main process (finding files, ledger, engine) {mine.ru_utime + mine.ru_stime:.1f} s, "
+          f"worker processes (reading, analysis, terms) {workers.ru_utime + workers.ru_stime:.1f} s")
     print(f"peak memory (max RSS): main process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB, "
           f"largest worker {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
     print(f"data folder: {data_dir}")

@@ -98,6 +98,8 @@ class Indexer:
         self.ledger = ledger
         self.batch_size = batch_size
         self.analyse = analyse
+        # the engine's work that workers can do for it (a module-level function, sent to them by name)
+        self.finish = getattr(engine, "prepare_in_worker", None)
         self.limits = limits
         self.error_log = Path(error_log) if error_log else None
         self.summary = IndexSummary()
@@ -148,7 +150,7 @@ class Indexer:
     def index_file(self, given: str) -> str:
         """Index one whole file in this process; returns its status (one of FILE_STATUSES)."""
         checked = self.check(given)
-        return self.apply(prepare(given, self.analyse, checked.sha, self.limits) if checked.needs_reading else checked)
+        return self.apply(prepare(given, self.analyse, checked.sha, self.limits, self.finish) if checked.needs_reading else checked)
 
     def check(self, given: str) -> Prepared:
         """The outcome for a file that needs no reading (missing, unchanged, too large), else one that `needs_reading`."""

@@ -120,8 +120,12 @@ def _failure(exc: BaseException) -> tuple[str, str]:
 
 
 def prepare(given: str, analyse: Callable[[Communique], Communique] | None = None,
-            sha: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Prepared:
-    """Read and analyse one whole file. Pure (no ledger, no engine), so it runs in workers."""
+            sha: str | None = None, limits: Limits = DEFAULT_LIMITS,
+            finish: Callable[[Communique], object] | None = None) -> Prepared:
+    """Read and analyse one whole file. Pure (no ledger, no engine), so it runs in workers.
+
+    `finish` is the engine's own work on each analysed document that can be done here (its terms,
+    see `Engine.prepare_in_worker`), so the process writing the index has less to do."""
     from .readers import RecordError, read_path
 
     if analyse is None:
@@ -142,6 +146,8 @@ def prepare(given: str, analyse: Callable[[Communique], Communique] | None = Non
         for doc in docs:
             analyse(doc)
             doc.content_hash = content_hash(doc)
+            if finish is not None:
+                finish(doc)
     except ReadError as exc:
         return Prepared(given, real, sha, reason=exc.reason)
     except Exception as exc:  # noqa: BLE001 - the file boundary: nothing in one file stops the run
@@ -152,8 +158,8 @@ def prepare(given: str, analyse: Callable[[Communique], Communique] | None = Non
     return Prepared(given, real, sha, docs=docs, reason=reason)
 
 
-def analyse_part(docs: list[Communique], analyse: Callable[[Communique], Communique] | None = None
-                 ) -> list[Communique] | tuple[str, str]:
+def analyse_part(docs: list[Communique], analyse: Callable[[Communique], Communique] | None = None,
+                 finish: Callable[[Communique], object] | None = None) -> list[Communique] | tuple[str, str]:
     """Analyse records of a streamed file (in a worker); (reason, traceback) if that fails."""
     if analyse is None:
         from .analysis import analyze as analyse
@@ -161,6 +167,8 @@ def analyse_part(docs: list[Communique], analyse: Callable[[Communique], Communi
         for doc in docs:
             analyse(doc)
             doc.content_hash = content_hash(doc)
+            if finish is not None:
+                finish(doc)
         return docs
     except Exception as exc:  # noqa: BLE001 - the file boundary
         return _failure(exc)
@@ -245,10 +253,10 @@ def prepared_in_order(indexer: "Indexer", files: list[str], workers: int) -> Ite
             if not checked.needs_reading:
                 yield checked
             elif is_large_stream(checked.real, indexer.limits):
-                for item in _parts(indexer, checked, lambda docs: analyse_part(docs, indexer.analyse)):
+                for item in _parts(indexer, checked, lambda docs: analyse_part(docs, indexer.analyse, indexer.finish)):
                     yield item.result() if isinstance(item, _Pending) else item
             else:
-                yield prepare(given, indexer.analyse, checked.sha, indexer.limits)
+                yield prepare(given, indexer.analyse, checked.sha, indexer.limits, indexer.finish)
         return
     yield from _pooled(indexer, files, workers)
 
@@ -291,12 +299,12 @@ def _submitted(indexer: "Indexer", queue: collections.deque, pool, window: colle
         if not checked.needs_reading:
             window.append(checked)
         elif is_large_stream(checked.real, indexer.limits):
-            for item in _parts(indexer, checked, lambda docs: pool.submit(analyse_part, docs)):
+            for item in _parts(indexer, checked, lambda docs: pool.submit(analyse_part, docs, None, indexer.finish)):
                 window.append(item)
                 while len(window) > workers * 4:
                     yield window.popleft()
         else:
-            window.append((given, pool.submit(prepare, given, None, checked.sha, indexer.limits), checked))
+            window.append((given, pool.submit(prepare, given, None, checked.sha, indexer.limits, indexer.finish), checked))
         while len(window) > workers * 4:
             yield window.popleft()
     while window:

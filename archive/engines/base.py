@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from indexer.model import Communique
 
 from ..request import SearchRequest
+from ..terms import index_terms
 from ..results import Hit, SearchResult
 
 
@@ -86,6 +87,9 @@ class Engine(ABC):
     """Every engine's public calls are guarded (see `_guarded`) as the subclass is defined."""
 
     name = "engine"
+    # Work on a document an indexing run may do in its worker processes, ahead of `index`: a
+    # module-level function (it travels to the workers by name). Every engine indexes these terms.
+    prepare_in_worker = staticmethod(index_terms)
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
                "count", "clear", "reindex", "drop", "stats", "near_word", "newest_added", "iter_matching")
 

@@ -22,7 +22,7 @@ from ..dates import date_keys
 from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values
 from ..query import Node
 from ..request import SearchRequest
-from ..terms import LANG_SLOTS, folded_field, slot, stemmed_field
+from ..terms import LANG_SLOTS, index_terms, slot
 from .compiler import Backend, QueryCompiler
 
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
@@ -115,10 +115,10 @@ def to_source(doc: Communique) -> dict:
     where = slot(doc.language)
     desc, asc = date_keys(doc.date)
     source = doc.to_dict()
+    title_stemmed, text_stemmed, title_folded, text_folded = index_terms(doc)
     source["search"] = {
-        f"title_{where}": stemmed_field(doc.title or "", doc.language),
-        f"text_{where}": stemmed_field(doc.text or "", doc.language),
-        "title_folded": folded_field(doc.title or ""), "text_folded": folded_field(doc.text or ""),
+        f"title_{where}": title_stemmed, f"text_{where}": text_stemmed,
+        "title_folded": title_folded, "text_folded": text_folded,
         "date_desc": desc, "date_asc": asc, "added": added_key(doc.added), "group": group_of(doc),
     }
     values = document_values(doc)

@@ -30,7 +30,7 @@ from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, docum
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
-from ..terms import LANG_SLOTS, TERMS_VERSION, folded_field, slot, stemmed_field
+from ..terms import LANG_SLOTS, TERMS_VERSION, folded_field, index_terms, slot
 from .base import Engine, EngineError, EngineStats, IndexReport
 from .compiler import Backend, QueryCompiler
 from .hits import hit_from_doc, hits_shown
@@ -244,10 +244,11 @@ class TantivyEngine(Engine):
         d = tantivy.Document()
         d.add_text("id", doc.id)
         where = slot(doc.language)
-        d.add_text(f"title_{where}", stemmed_field(doc.title or "", doc.language))
-        d.add_text(f"text_{where}", stemmed_field(doc.text or "", doc.language))
-        d.add_text("title_folded", folded_field(doc.title or ""))
-        d.add_text("text_folded", folded_field(doc.text or ""))
+        title_stemmed, text_stemmed, title_folded, text_folded = index_terms(doc)
+        d.add_text(f"title_{where}", title_stemmed)
+        d.add_text(f"text_{where}", text_stemmed)
+        d.add_text("title_folded", title_folded)
+        d.add_text("text_folded", text_folded)
         for f, values in zip(FACETS, document_values(doc).values()):
             for value in values:
                 d.add_text(f.name, value)

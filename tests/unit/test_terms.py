@@ -83,3 +83,22 @@ def test_the_c_stemmers_give_the_stems_of_the_snowball_release_indices_were_buil
     assert len(vocabulary) > 10_000
     differ = [w for w in vocabulary if pure.stemWord(w) != c.stemWord(w)]
     assert not differ, f"{len(differ)} words stem otherwise, e.g. {differ[:10]}"
+
+
+def test_a_documents_index_terms_are_made_once_and_made_again_when_its_text_or_language_changes():
+    import pickle
+
+    from archive.terms import folded_field, index_terms, stemmed_field
+    from indexer.model import Communique
+
+    doc = Communique(source="a.txt", title="Les conseillers fédéraux", text="Le Conseil fédéral décide.",
+                     language="fr")
+    made = index_terms(doc)
+    assert made == (stemmed_field(doc.title, "fr"), stemmed_field(doc.text, "fr"), folded_field(doc.title),
+                    folded_field(doc.text))
+    travelled = pickle.loads(pickle.dumps(doc))  # from an indexing worker to the writer
+    assert travelled.__dict__["_index_terms"][1] == made and "_index_terms" not in travelled.to_dict()
+    travelled.language = "en"
+    assert index_terms(travelled)[1] == stemmed_field(doc.text, "en") != made[1]
+    travelled.text = "Der Bundesrat entscheidet."
+    assert index_terms(travelled)[3] == folded_field("Der Bundesrat entscheidet.")
