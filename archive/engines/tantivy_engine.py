@@ -461,8 +461,10 @@ class TantivyEngine(Engine):
             if not request.versions and exact:
                 chosen = {f: to_count_exactly(f, buckets[f], request) for f in facets}
                 uncounted.update({f: set(buckets[f]) - set(chosen[f]) for f in facets})
+                # the groups under each value, by their 64-bit number (a number field buckets in half
+                # the time of the group's text; only how many there are is read)
                 precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
-                               "aggs": {"groups": {"terms": {"field": "group", "size": EXACT_FACETS}}}}
+                               "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
                            for f in facets if chosen[f]}
                 if precise:
                     result = searcher.aggregate(query, precise)
