@@ -61,7 +61,7 @@ class _Matcher:
         return stem(word, self.language) if word.startswith(self.heads) else ""
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        tokens = [(s, e, w, fold_word(w)) for s, e, w in word_spans(text)]
+        tokens = word_spans(text)
         stems: dict[str, str] = {}  # each distinct word stemmed once, however many phrases ask
 
         def stem_of(word: str) -> str:
@@ -70,19 +70,30 @@ class _Matcher:
                 found = stems[word] = self._stem(word)
             return found
 
-        spans = [(s, e) for s, e, w, f in tokens if f in self.folds or (self.stems and stem_of(w) in self.stems)
-                 or (self.prefixes and any(f.startswith(p) for p in self.prefixes))
-                 or (self.named_stems and any(f.startswith(n) and stem_of(w) == x for x, n in self.named_stems))]
+        # Each distinct word is judged once (a text repeats most of its words), then looked up per token.
+        distinct = {w for _, _, w in tokens}
+        alone = {w for w in distinct if self._matches(w, fold_word(w), stem_of)}
+        spans = [(s, e) for s, e, w in tokens if w in alone]
         for phrase in self.phrases:
             n = len(phrase)
             first_stem, first_fold = phrase[0]
+            starts = {w for w in distinct if fold_word(w) == first_fold or stem_of(w) == first_stem}
+            if not starts:
+                continue
             for i in range(len(tokens) - n + 1):
-                if tokens[i][3] != first_fold and stem_of(tokens[i][2]) != first_stem:
+                if tokens[i][2] not in starts:
                     continue  # most positions: the first word already differs
-                if all(stem_of(tokens[i + k][2]) == phrase[k][0] or tokens[i + k][3] == phrase[k][1]
+                if all(stem_of(tokens[i + k][2]) == phrase[k][0] or fold_word(tokens[i + k][2]) == phrase[k][1]
                        for k in range(1, n)):
                     spans.append((tokens[i][0], tokens[i + n - 1][1]))
         return _merge(spans)
+
+    def _matches(self, word: str, folded_word: str, stem_of) -> bool:
+        """Whether a word is marked by itself (not as part of a phrase)."""
+        return folded_word in self.folds or bool(self.stems and stem_of(word) in self.stems) \
+            or bool(self.prefixes and any(folded_word.startswith(p) for p in self.prefixes)) \
+            or bool(self.named_stems and any(folded_word.startswith(n) and stem_of(word) == x
+                                             for x, n in self.named_stems))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -52,3 +52,29 @@ def test_word_spans_are_the_pieces_words(text):
 def test_marked_spans_are_those_every_word_and_position_would_give(text, q, language):
     matcher = _Matcher(SearchRequest.create(q=q, expand=False).query.highlight_for(language), language)
     assert matcher.spans(text) == plain_spans(matcher, text)
+
+
+def split_pieces(text: str) -> list[tuple[int, int, str]]:
+    """word_pieces as first written: the runs between the split characters `words` splits at."""
+    from archive.terms import _BIGRAM_RUN, _SPLIT, _pieces
+
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    if _BIGRAM_RUN.search(text) is None:
+        return [(start, end, text[start:end]) for start, end in out]
+    return [piece for start, end in out for piece in _pieces(text[start:end], start)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(texts, st.text(max_size=60),
+                      st.text(alphabet=st.sampled_from("a_Z é\u0301\u05b0\u0640\u064b\u0931\u0e31\u0e01-'’İ経x1"),
+                              max_size=40)))
+def test_word_pieces_are_the_runs_between_split_characters(text):
+    from archive.terms import word_pieces
+
+    assert word_pieces(text) == split_pieces(text)
