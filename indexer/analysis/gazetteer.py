@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -69,18 +70,13 @@ class Tokens:
 
     def __init__(self, text: str):
         self.text = text
-        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        self.spans = spans
-        self.words = [text[a:b] for a, b in spans]
+        found = list(TOKEN.finditer(text))
+        self.spans = [m.span() for m in found]
+        self.words = [m.group() for m in found]
         self.folded = [fold_word(w) for w in self.words]
         # " w1 w2 w3 " with the offset of each folded word inside it
-        self.offsets: list[int] = []
-        parts, pos = [], 1
-        for word in self.folded:
-            self.offsets.append(pos)
-            parts.append(word)
-            pos += len(word) + 1
-        self.joined = " " + " ".join(parts) + " "
+        self.offsets: list[int] = list(itertools.accumulate((len(w) + 1 for w in self.folded), initial=1))[:-1]
+        self.joined = " " + " ".join(self.folded) + " "
 
     def __len__(self) -> int:
         return len(self.words)

@@ -339,9 +339,11 @@ def _named_bodies(text: str) -> list[tuple[int, int, str]]:
         if schwartz_hearst(m.group(1), m.group(2)) == 0 and HEADS_LAST & set(m.group(1).split()):
             found.append((m.start(1), m.end(1), m.group(1)))
     out: list[tuple[int, int, str]] = []
+    reach = 0  # the furthest end of those kept: all began before (the list is sorted by start)
     for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
-        if not any(a <= start < b for a, b, _ in out):
+        if start >= reach:
             out.append((start, end, re.sub(r"^(\w+?)e?s\b(?= )", _drop_genitive, name)))
+            reach = max(reach, end)
     return out
 
 

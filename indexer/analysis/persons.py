@@ -86,8 +86,10 @@ ROLE_WINDOW = 60  # characters before a name in which a role may stand (same sen
 
 @functools.lru_cache(maxsize=131072)
 def _is_cap(word: str) -> bool:
+    if not word[:1].isupper():
+        return False  # most words: decided before splitting
     stem = re.split(r"['’]", word)[0]  # "FDFA's" is an acronym, "D'Agrosa" a name
-    return word[:1].isupper() and not (len(stem) > 1 and stem.isupper())
+    return not (len(stem) > 1 and stem.isupper())
 
 
 # "der", "den" are particles only after "von"/"van" ("Ursula von der Leyen"), not in "Anpassung der Regeln"
@@ -106,6 +108,10 @@ def _sequences(text: str):
     """Runs of capitalised words joined by single spaces; a possessive ("Empa's") ends a run."""
     run: list[re.Match] = []
     for m in list(_WORD.finditer(text)) + [None]:
+        if not run:  # most words: outside any run, only a capitalised one starts one
+            if m is not None and _is_cap(m.group()):
+                run.append(m)
+            continue
         joined = bool(run) and m is not None and text[run[-1].end():m.start()] == " " \
             and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
         word = m.group() if m else ""
@@ -434,6 +440,8 @@ def person_mentions(text: str, language: str | None = None) -> list[tuple[int, s
             candidates.append((m.start(1), m.group(1)))
     spans = set(_model_candidates(text, language))
     for run in _sequences(text):
+        if len(run) < 2:
+            continue  # both take a name of two words or more out of the run, never one
         spans.update(_role_candidates(text, run))
         spans.update(_given_name_candidates(text, run))
     for start, end in unicased_person_spans(text, language, _known):
