@@ -87,7 +87,8 @@ def words(text: str) -> list[str]:
     split = [w for w in _SPLIT.split(text) if w]
     if _BIGRAM_RUN.search(text):
         split = [token for w in split for _, _, token in _pieces(w)]
-    return [w for w in split if len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
+    # under 10 characters a word is under 40 bytes (4 at most each): most words need no encoding
+    return [w for w in split if len(w) < 10 or len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
 
 
 def word_pieces(text: str) -> list[tuple[int, int, str]]:
@@ -166,6 +167,18 @@ def folded_field(text: str) -> str:
     return " ".join(folded(text))
 
 
+def _stemmed_words(split: list[str], language: str | None) -> str:
+    """`stemmed_field` of a text that `words` has split."""
+    if language not in STEMMERS:
+        return " ".join(split)
+    return " ".join([stem(w, language) for w in split])
+
+
+def _folded_words(split: list[str]) -> str:
+    """`folded_field` of a text that `words` has split."""
+    return " ".join([f for w in split for f in _folded_word(w)])
+
+
 def index_terms(doc) -> tuple[str, str, str, str]:
     """A document's indexed fields (title and text stemmed in its language, title and text folded).
 
@@ -177,6 +190,7 @@ def index_terms(doc) -> tuple[str, str, str, str]:
     kept = doc.__dict__.get("_index_terms")
     if kept is not None and kept[0] == key:
         return kept[1]
-    made = (stemmed_field(key[0], key[2]), stemmed_field(key[1], key[2]), folded_field(key[0]), folded_field(key[1]))
+    title, text = words(key[0]), words(key[1])  # each field split once for both forms
+    made = (_stemmed_words(title, key[2]), _stemmed_words(text, key[2]), _folded_words(title), _folded_words(text))
     doc.__dict__["_index_terms"] = (key, made)  # not a field: never stored, only carried to the writer
     return made

@@ -114,23 +114,23 @@ def sample_documents():
 def current_output() -> dict:
     from archive.highlight import highlight_title, make_snippet
     from archive.query import parse_query
-    from archive.terms import STEMMERS, folded_field, stemmed_field
+    from archive.terms import STEMMERS, folded_field, index_terms, stemmed_field
     from indexer.analysis.language import identify
 
     documents, snippets = {}, {}
     nodes = {q: parse_query(q) for q in QUERIES}
     for name, doc in sample_documents():
         key = f"{name}#{doc.source.partition('#')[2]}"
+        indexed = index_terms(doc)
         documents[key] = {
             "language": doc.language, "date": doc.date, "issuer": doc.issuer,
             "issuer_country": doc.issuer_country, "countries": doc.countries, "persons": doc.persons,
             "organisations": doc.organisations, "places": doc.places, "dateline": doc.dateline,
             # terms by digest (and count): a change shows which field of which document moved
-            "title_stemmed": _digest(stemmed_field(doc.title, doc.language)),
-            "text_stemmed": _digest(stemmed_field(doc.text, doc.language)),
-            "title_folded": _digest(folded_field(doc.title)),
-            "text_folded": _digest(folded_field(doc.text)),
-            "text_terms": len(stemmed_field(doc.text, doc.language).split()),
+            # what the engines index (archive.terms.index_terms, made in the indexing workers)
+            "title_stemmed": _digest(indexed[0]), "text_stemmed": _digest(indexed[1]),
+            "title_folded": _digest(indexed[2]), "text_folded": _digest(indexed[3]),
+            "text_terms": len(indexed[1].split()),
         }
         for query, node in nodes.items():
             snippet = make_snippet(doc.text, node, doc.language)
