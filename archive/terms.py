@@ -84,7 +84,7 @@ def words(text: str) -> list[str]:
     """Lower-cased words, split where any non-alphanumeric character stands (bigrams in scripts
     without spaces, see `_BIGRAM_SCRIPTS`)."""
     text = text.replace("İ", "i").lower()  # lower() would give i + combining dot
-    split = [w for w in _SPLIT.split(text) if w]
+    split = _RUN.findall(text) if "_" not in text else [w for w in _SPLIT.split(text) if w]
     if _BIGRAM_RUN.search(text):
         split = [token for w in split for _, _, token in _pieces(w)]
     # under 10 characters a word is under 40 bytes (4 at most each): most words need no encoding

@@ -78,3 +78,17 @@ def test_word_pieces_are_the_runs_between_split_characters(text):
     from archive.terms import word_pieces
 
     assert word_pieces(text) == split_pieces(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(texts, st.text(max_size=60),
+                      st.text(alphabet=st.sampled_from("a_Z é\u0301\u05b0\u0640\u064b\u0931\u0e31\u0e01-'’İ経x1"),
+                              max_size=40)))
+def test_words_are_the_runs_between_split_characters(text):
+    from archive.terms import _BIGRAM_RUN, _SPLIT, MAX_TOKEN_BYTES, _pieces
+
+    lowered = text.replace("İ", "i").lower()
+    split = [w for w in _SPLIT.split(lowered) if w]
+    if _BIGRAM_RUN.search(lowered):
+        split = [token for w in split for _, _, token in _pieces(w)]
+    assert words(text) == [w for w in split if len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
