@@ -42,7 +42,8 @@ def clean_text(text: str | None) -> str:
 
 def tidy(text: str | None) -> str:
     """`clean_text`, then trimmed lines, single spaces, at most one blank line between paragraphs."""
-    lines = [_SPACES.sub(" ", line).strip() for line in clean_text(text).split("\n")]
+    # no space class holds "\n": collapsing spaces in the whole text is collapsing them line by line
+    lines = [line.strip() for line in _SPACES.sub(" ", clean_text(text)).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

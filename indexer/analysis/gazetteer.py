@@ -75,7 +75,7 @@ class Tokens:
         self.words = [m.group() for m in found]
         self.folded = [fold_word(w) for w in self.words]
         # " w1 w2 w3 " with the offset of each folded word inside it
-        self.offsets: list[int] = list(itertools.accumulate((len(w) + 1 for w in self.folded), initial=1))[:-1]
+        self.offsets: list[int] = list(itertools.accumulate(map((1).__add__, map(len, self.folded)), initial=1))[:-1]
         self.joined = " " + " ".join(self.folded) + " "
 
     def __len__(self) -> int:
