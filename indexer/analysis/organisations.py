@@ -199,29 +199,39 @@ _PREP_ROMANCE = r"(?:de la |de l['’]|de los |de las |de |du |des |d['’]|dell
                 r"del |di |à la |à l['’]|aux |au |pour la |pour l['’]|pour les |pour |per la |per il |per l['’]|" \
                 r"per i |per le |per |sur la |sur les |sulla |sulle |sui |da |do |dos |das |para (?:la |el |o |a )?)"
 _SEGMENT = rf"{_PREP_ROMANCE}(?!(?:le|la|les|il|lo|un|une|uno|una|el|los|las|i|gli)\b|(?:{HEADS_ROMANCE})\b|[A-Z]{{2}})(?:{_LOW}|{_CAP})(?: (?=\w{{5}}){_LOW}{_ADJ_ROMANCE}\b)?"
-_PATTERNS = [
+# (words one of which a text must hold for the pattern to match: a cheap test first; None: always run it,
+#  pattern)
+_PATTERNS: list[tuple[tuple[str, ...] | None, re.Pattern]] = [
     # "Institut für Beispielkunde", "Eidgenössische Kommission für Kinder- und Jugendfragen"
-    re.compile(rf"\b{_NOT_ADJ_DE}(?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?(?:{HEADS_DE_FUR})(?:e?s)? für {_NAME_DE}"),
+    ((" für ",),
+     re.compile(rf"\b{_NOT_ADJ_DE}(?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?(?:{HEADS_DE_FUR})(?:e?s)? für {_NAME_DE}")),
     # "Abteilung Klima", "Direktionsbereich Biologische Vielfalt", "Universität Beispielstadt"
-    re.compile(rf"\b(?:{HEADS_DE_DIRECT})(?:e?s)? (?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?{_CAP}(?: und {_CAP})?"),
+    (None, re.compile(rf"\b(?:{HEADS_DE_DIRECT})(?:e?s)? (?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?{_CAP}(?: und {_CAP})?")),
     # "Office fédéral de la pêche et des lacs", "Fondation Beispiel", "Istituto per la ricerca …"
-    re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+"),
-    re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
-               rf"(?! (?:de|di|del|della|des|du|da|do|d['’]|[A-Z]))(?=[ \n][a-zàâçéèêëîïôûùüÿñ]|[\n,.;:)]|$)"),
+    (None, re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+")),
+    (None, re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
+               rf"(?! (?:de|di|del|della|des|du|da|do|d['’]|[A-Z]))(?=[ \n][a-zàâçéèêëîïôûùüÿñ]|[\n,.;:)]|$)")),
     # "Parti communiste vietnamien", "Partito democratico": a party is named by what it stands for
-    re.compile(rf"\b(?:Parti|Partito|Partido) {_LOW}(?:-{_LOW})?(?:{_ADJ_ROMANCE}|iste|ista|ano|ana|ien|ienne)\b"
-               rf"(?: (?!(?:de|di|del|des|du|e|et|y|a|à|in|en)\b){_LOW}(?:{_ADJ_ROMANCE}|ano|ana|ien|ienne)\b)?"),
+    (("Parti",),
+     re.compile(rf"\b(?:Parti|Partito|Partido) {_LOW}(?:-{_LOW})?(?:{_ADJ_ROMANCE}|iste|ista|ano|ana|ien|ienne)\b"
+               rf"(?: (?!(?:de|di|del|des|du|e|et|y|a|à|in|en)\b){_LOW}(?:{_ADJ_ROMANCE}|ano|ana|ien|ienne)\b)?")),
     # "Eidgenössischer Jodlerverband", "des Eidgenössischen Turnvereins": a federal association's name
-    re.compile(r"\bEidgenössisch(?:e[nrs]?)? [A-ZÄÖÜ][a-zäöü]{2,}(?:verband|verein|bund|gesellschaft|akademie)"
-               r"(?=(?:e?s)?\b)"),
+    (("Eidgenössisch",),
+     re.compile(r"\bEidgenössisch(?:e[nrs]?)? [A-ZÄÖÜ][a-zäöü]{2,}(?:verband|verein|bund|gesellschaft|akademie)"
+               r"(?=(?:e?s)?\b)")),
     # embassies and cantonal parliaments and governments
-    re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?"),
-    re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?"),
-    re.compile(rf"\b[Ee]mbassy of {_CAP}(?: in {_CITY})?"),
-    re.compile(rf"\b(?:Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy) in {_CITY}"),  # which one, else none
-    re.compile(rf"\b(?:Gran Consiglio|Consiglio di Stato|Grand Conseil|Conseil d['’]État|Grosse[rn]? Rat(?:es)?|"
+    (("mbassade ",),
+     re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?")),
+    (("mbasciata ",),
+     re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?")),
+    (("mbassy of ",),
+     re.compile(rf"\b[Ee]mbassy of {_CAP}(?: in {_CITY})?")),
+    (("otschaft in ", "mbassy in "),
+     re.compile(rf"\b(?:Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy) in {_CITY}")),  # which one, else none
+    (("Consiglio", "Conseil", "Rat", "rat"),
+     re.compile(rf"\b(?:Gran Consiglio|Consiglio di Stato|Grand Conseil|Conseil d['’]État|Grosse[rn]? Rat(?:es)?|"
                rf"Regierungsrat(?:es)?|Kantonsrat(?:es)?) (?:del [Cc]antone (?:di |del |dei |d['’])?|"
-               rf"du canton (?:de |du |d['’])|des Kantons ){_CAP}"),
+               rf"du canton (?:de |du |d['’])|des Kantons ){_CAP}")),
 ]
 _ABBR = r"(?:(?:(?<=Inc)|(?<=Corp))\.)?"
 _CHAIN = re.compile(rf"{_CAP}{_ABBR}(?: (?:(?:of|for|on|against|de|du|des)(?: the)?|and|&) {_CAP}{_ABBR}| {_CAP}{_ABBR})*")
@@ -329,7 +339,9 @@ def _chain_names(text: str):
 def _named_bodies(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names shaped like an organisation's, longest first where they overlap."""
     found = list(_chain_names(text))
-    for pattern in _PATTERNS:
+    for needs, pattern in _PATTERNS:
+        if needs is not None and not any(word in text for word in needs):
+            continue
         for m in pattern.finditer(text):
             name = m.group()
             if ", " in name and not re.search(rf", [^,]* (?:und|et|e|and|y) |, {_COMPANY}$", name):

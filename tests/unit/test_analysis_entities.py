@@ -112,3 +112,24 @@ def test_find_persons(text, expected):
 def test_every_place_has_a_country():
     assert set(PLACE_COUNTRY) == set(CITIES)
     assert place_country("Istanbul") == "TR" and place_country("Nowhere") is None
+
+
+def test_the_cheap_word_tests_before_organisation_patterns_never_skip_a_match():
+    """Each organisation pattern runs only on texts holding one of its words: a text where it matches
+    holds one (the examples name every kind of body the patterns find, in their languages)."""
+    from indexer.analysis.organisations import _PATTERNS
+
+    examples = ["Das Institut für Beispielkunde und die Eidgenössische Kommission für Kinder- und Jugendfragen",
+                "Le Parti communiste vietnamien et le Partito democratico, Partido popular",
+                "der Eidgenössische Jodlerverband und des Eidgenössischen Turnvereins",
+                "L'Ambassade de Suisse à Bagdad, l'ambassade d'Italie, Ambasciata d'Italia a Berna",
+                "the Embassy of Switzerland in Rome; die Schweizerische Botschaft in Wien; the Swiss Embassy in Oslo",
+                "Gran Consiglio del Cantone Ticino, Grand Conseil du canton de Vaud, Grosser Rat des Kantons Bern, "
+                "Regierungsrat des Kantons Zürich, Kantonsrat des Kantons Zug, Conseil d'État du canton du Valais"]
+    for needs, pattern in _PATTERNS:
+        if needs is None:
+            continue
+        matched = [text for text in examples if pattern.search(text)]
+        assert matched, f"no example for {pattern.pattern[:40]}"
+        for text in matched:
+            assert any(word in text for word in needs), (pattern.pattern[:40], text)
