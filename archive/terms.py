@@ -29,6 +29,9 @@ MAX_TOKEN_BYTES = 40  # longer "words" are URLs, hashes or run-together junk
 # Split at anything that is not a letter, digit or a mark that belongs to a word
 # (Indic vowel signs, Hebrew and Arabic points): "l'OTAN" -> l, otan.
 _SPLIT = re.compile(r"(?:[^\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e]|_)+")
+# What _SPLIT leaves in a text without "_": a run of word characters and word marks (one character
+# class, which the regular expression engine scans twice as fast as the split's alternatives).
+_RUN = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e]+")
 STEMMERS = {
     "ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish",
     "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch",
@@ -48,10 +51,6 @@ def slot(language: str | None) -> str:
 # analyzer makes them: "经济合作" -> 经济 济合 合作, so a word typed alone (合作) is one term found inside
 # any sentence, and a longer one is a phrase of bigrams that must follow each other. A run of one
 # character is that character. No dictionary: the same terms in every language and on every engine.
-# What _SPLIT leaves in a text without "_": a run of word characters and word marks (one character
-# class, which the regular expression engine scans twice as fast as the split's alternatives).
-_RUN = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e]+")
-
 _BIGRAM_SCRIPTS = ("\u0e00-\u0e7f"  # Thai
                    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Hangul
                    "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
@@ -146,11 +145,21 @@ def stem(word: str, language: str | None) -> str:
 
 
 def stemmed(text: str, language: str | None) -> list[str]:
-    return [stem(w, language) for w in words(text)]
+    return _stems(words(text), language)
 
 
 def folded(text: str) -> list[str]:
-    return [f for w in words(text) for f in _folded_word(w)]
+    return _folds(words(text))
+
+
+def _stems(split: list[str], language: str | None) -> list[str]:
+    """The stems of words `words` has split (themselves without a stemmer)."""
+    return [stem(w, language) for w in split] if language in STEMMERS else split
+
+
+def _folds(split: list[str]) -> list[str]:
+    """The folded tokens of words `words` has split."""
+    return [f for w in split for f in _folded_word(w)]
 
 
 @lru_cache(maxsize=500_000)
@@ -167,18 +176,6 @@ def folded_field(text: str) -> str:
     return " ".join(folded(text))
 
 
-def _stemmed_words(split: list[str], language: str | None) -> str:
-    """`stemmed_field` of a text that `words` has split."""
-    if language not in STEMMERS:
-        return " ".join(split)
-    return " ".join([stem(w, language) for w in split])
-
-
-def _folded_words(split: list[str]) -> str:
-    """`folded_field` of a text that `words` has split."""
-    return " ".join([f for w in split for f in _folded_word(w)])
-
-
 def index_terms(doc) -> tuple[str, str, str, str]:
     """A document's indexed fields (title and text stemmed in its language, title and text folded).
 
@@ -191,6 +188,14 @@ def index_terms(doc) -> tuple[str, str, str, str]:
     if kept is not None and kept[0] == key:
         return kept[1]
     title, text = words(key[0]), words(key[1])  # each field split once for both forms
-    made = (_stemmed_words(title, key[2]), _stemmed_words(text, key[2]), _folded_words(title), _folded_words(text))
+    made = (" ".join(_stems(title, key[2])), " ".join(_stems(text, key[2])), " ".join(_folds(title)),
+            " ".join(_folds(text)))
     doc.__dict__["_index_terms"] = (key, made)  # not a field: never stored, only carried to the writer
     return made
+
+
+def share_index_terms(source, copy) -> None:
+    """Give `copy` (the same title, text and language as `source`, say a `dataclasses.replace` of it)
+    the index terms of `source`, made once."""
+    index_terms(source)
+    copy.__dict__["_index_terms"] = source.__dict__["_index_terms"]

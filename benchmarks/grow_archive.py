@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.engines.tantivy_engine import TantivyEngine  # noqa: E402
-from archive.terms import index_terms  # noqa: E402
+from archive.terms import share_index_terms  # noqa: E402
 
 
 def moved(date: str | None, years: int) -> str | None:
@@ -91,8 +91,7 @@ def main() -> None:
                            translation_group=(f"{doc.translation_group}~{k}"
                                               if doc.translation_group and k else doc.translation_group),
                            **entities(doc, k))
-            index_terms(doc)  # made once per text: every copy shares the title, text and language
-            copy.__dict__["_index_terms"] = doc.__dict__["_index_terms"]
+            share_index_terms(doc, copy)  # made once per text: every copy has the same title, text and language
             for field in ENTITY_FIELDS:
                 distinct[field].update(getattr(copy, field))
             batch.append(copy)

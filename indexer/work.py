@@ -143,11 +143,7 @@ def prepare(given: str, analyse: Callable[[Communique], Communique] | None = Non
             docs.extend(read_path(given, limits))
         except RecordError as exc:
             reason = exc.reason
-        for doc in docs:
-            analyse(doc)
-            doc.content_hash = content_hash(doc)
-            if finish is not None:
-                finish(doc)
+        _analyse_all(docs, analyse, finish)
     except ReadError as exc:
         return Prepared(given, real, sha, reason=exc.reason)
     except Exception as exc:  # noqa: BLE001 - the file boundary: nothing in one file stops the run
@@ -158,17 +154,23 @@ def prepare(given: str, analyse: Callable[[Communique], Communique] | None = Non
     return Prepared(given, real, sha, docs=docs, reason=reason)
 
 
+def _analyse_all(docs: list[Communique], analyse: Callable[[Communique], Communique],
+                 finish: Callable[[Communique], object] | None) -> None:
+    """Analyse each document, hash its text for duplicates, and do the engine's part (`finish`)."""
+    for doc in docs:
+        analyse(doc)
+        doc.content_hash = content_hash(doc)
+        if finish is not None:
+            finish(doc)
+
+
 def analyse_part(docs: list[Communique], analyse: Callable[[Communique], Communique] | None = None,
                  finish: Callable[[Communique], object] | None = None) -> list[Communique] | tuple[str, str]:
     """Analyse records of a streamed file (in a worker); (reason, traceback) if that fails."""
     if analyse is None:
         from .analysis import analyze as analyse
     try:
-        for doc in docs:
-            analyse(doc)
-            doc.content_hash = content_hash(doc)
-            if finish is not None:
-                finish(doc)
+        _analyse_all(docs, analyse, finish)
         return docs
     except Exception as exc:  # noqa: BLE001 - the file boundary
         return _failure(exc)

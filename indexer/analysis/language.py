@@ -99,10 +99,16 @@ def _short_text(text: str) -> tuple[str | None, float]:
     return lang, float(prob)
 
 
+def detection_input(text: str) -> tuple[str, int]:
+    """What the detectors read of `text` (its beginning, addresses left out) and how many letters
+    that holds: under SHORT_TEXT_LETTERS the short-text model decides."""
+    text = _URLS.sub(" ", text[:MAX_CHARS])
+    return text, len(_LETTER.findall(text))
+
+
 def identify(text: str) -> tuple[str | None, float]:
     """Return (ISO 639-1 code or None, confidence 0..1) for `text`."""
-    text = _URLS.sub(" ", text[:MAX_CHARS])
-    letters = len(_LETTER.findall(text))
+    text, letters = detection_input(text)
     if letters == 0:
         return None, 0.0
     if letters < SHORT_TEXT_LETTERS:

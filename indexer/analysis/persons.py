@@ -112,14 +112,14 @@ def _sequences(text: str):
             if m is not None and _is_cap(m.group()):
                 run.append(m)
             continue
-        joined = bool(run) and m is not None and text[run[-1].end():m.start()] == " " \
+        joined = m is not None and text[run[-1].end():m.start()] == " " \
             and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
         word = m.group() if m else ""
         particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
             and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
         if joined and _is_cap(word) and is_given_name(word) and run[-1].group().lower() in PARTICLES:
             joined = False  # "Wahl von Stefan Muster": "von" before a given name is a preposition
-        if m is not None and (_is_cap(word) or particle) and (joined or not run):
+        if joined and (_is_cap(word) or particle):
             run.append(m)
             continue
         while run and run[-1].group().lower() in PARTICLES:
