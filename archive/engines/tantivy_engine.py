@@ -13,13 +13,16 @@ query tree by the shared compiler; this module only spells them in tantivy.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+import cachetools
 import tantivy
 
 from indexer.model import Communique, added_key
@@ -37,6 +40,9 @@ from .hits import hit_from_doc, hits_shown
 from .similar import similar_terms
 
 Q, O = tantivy.Query, tantivy.Occur
+# Numbers naming the states of an index a process has loaded: never repeated within a process, even
+# across indexes reopened or rebuilt, so nothing counted on one state is read for another.
+_GENERATIONS = itertools.count(1)
 
 
 def _fields() -> list[tuple[str, str]]:
@@ -153,6 +159,11 @@ class TantivyEngine(Engine):
         self._writer_heap = writer_heap
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
+        self._reload_lock = threading.Lock()
+        self._loaded_meta: bytes | None = None  # tantivy's meta.json as it was when the reader last loaded
+        self._generation = 0
+        self._facet_cache = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)
+        self._facet_cache_lock = threading.Lock()
         self._open()
 
     @classmethod
@@ -179,6 +190,10 @@ class TantivyEngine(Engine):
             raise EngineError(f"Cannot open the index in {self.path}: {exc}") from exc
         self._marker.write_text(SCHEMA_VERSION)
         _register_tokenizers(self._index)
+        # The reader is reloaded by `_snapshot`, which then knows exactly which commit it reads.
+        self._index.config_reader("Manual")
+        self._loaded_meta = None
+        self.forget_facet_counts()
 
     @property
     def index_(self) -> tantivy.Index:
@@ -271,7 +286,7 @@ class TantivyEngine(Engine):
             writer = self._get_writer()
             change(writer)
             writer.commit()
-        self.index_.reload()
+        self._snapshot()  # visible to the next search, whichever thread makes it
 
     def index(self, docs: Iterable[Communique]) -> IndexReport:
         report = IndexReport()
@@ -302,8 +317,36 @@ class TantivyEngine(Engine):
 
     # -- reading -------------------------------------------------------------------------
 
+    def _meta(self) -> bytes:
+        try:
+            return (self.path / "meta.json").read_bytes()
+        except FileNotFoundError:
+            return b""
+
+    def _snapshot(self) -> tuple[tantivy.Searcher, int]:
+        """A searcher over the index as last committed, by this process or any other, and the number
+        of that state (it changes whenever the state may have).
+
+        tantivy replaces meta.json (the list of committed segments, with a stamp that grows with every
+        commit) atomically at each commit. When it differs from the one last loaded, the reader is
+        reloaded, and the state it loaded is known when meta.json read the same before and after.
+        """
+        index = self.index_
+        with self._reload_lock:
+            meta = self._meta()
+            if meta != self._loaded_meta:
+                while True:
+                    index.reload()
+                    after = self._meta()
+                    if after == meta:
+                        break
+                    meta = after
+                self._loaded_meta = meta
+                self._generation = next(_GENERATIONS)
+            return index.searcher(), self._generation
+
     def _searcher(self):
-        return self.index_.searcher()
+        return self._snapshot()[0]
 
     def get(self, doc_id: str) -> Communique | None:
         searcher = self._searcher()
@@ -385,7 +428,7 @@ class TantivyEngine(Engine):
         started = time.perf_counter()
         main = self.compiler.main(request)
         query = self.compiler.narrow(main, request)
-        searcher = self._searcher()
+        searcher, generation = self._snapshot()
         kwargs = {}
         if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
@@ -399,7 +442,8 @@ class TantivyEngine(Engine):
         else:
             total, versions_total, ranked = self._collapsed(searcher, query, request, kwargs)
         hits = hits_shown(ranked, request)
-        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, main, request, versions_total),
+        facets = self._facets(searcher, generation, main, request, versions_total)
+        return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
                             expansions=list(request.query.expansions),
@@ -437,8 +481,34 @@ class TantivyEngine(Engine):
             by_group[key].append((_load(searcher, address), None if kwargs else score))
         return total, versions_total, [by_group[key] for key in page if by_group[key]]
 
-    def _facets(self, searcher, main, request: SearchRequest, versions_total: int) -> dict[str, list[FacetValue]]:
-        """Counts of each facet with every filter but its own (one aggregation for the unselected).
+    # Search states whose facet counts are kept, per process: paging, sorting and coming back to a
+    # search (the landing page, a country's page, a saved search) count nothing again until the index
+    # changes. A state holds up to a few thousand values (the map's countries, 500 at most per facet).
+    FACET_CACHE_SIZE = 256
+
+    def forget_facet_counts(self) -> None:
+        """Count every search state's facets afresh (benchmarks time the first search of a state)."""
+        with self._facet_cache_lock:
+            self._facet_cache.clear()
+
+    def _facets(self, searcher, generation: int, main, request: SearchRequest,
+                versions_total: int) -> dict[str, list[FacetValue]]:
+        """Each facet's values shown for `request`, counted once per state of the index."""
+        # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
+        key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=()))
+        with self._facet_cache_lock:
+            counted_ = self._facet_cache.get(key)
+        if counted_ is None:
+            counted_ = self._count_facets(searcher, main, request, versions_total)
+            with self._facet_cache_lock:
+                self._facet_cache[key] = counted_
+        buckets, uncounted, exact = counted_
+        return {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
+                for f in buckets}
+
+    def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int):
+        """Counts of each facet with every filter but its own (one aggregation for the unselected):
+        (values and counts by facet, values left estimated by facet, whether the counts are exact).
 
         Communiqués are estimated (HyperLogLog) to pick the values to show, then counted exactly for
         those when the search matched up to EXACT_FACETS versions.
@@ -477,5 +547,4 @@ class TantivyEngine(Engine):
         for f in wanted:
             if f in selected:
                 count(self.compiler.narrow(main, request, skip=f), [f])
-        return {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
-                for f in wanted}
+        return {f: buckets[f] for f in wanted}, uncounted, exact

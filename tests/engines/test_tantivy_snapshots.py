@@ -1,0 +1,118 @@
+"""The embedded engine reads the index as last committed by any process, and counts facets once per state.
+
+The web processes search an index that `archive index` writes from another process: whatever it
+commits is searched from the next request on, and facet counts kept for a search state are never
+shown for another state of the index.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from archive.engines.tantivy_engine import TantivyEngine
+from archive.request import SearchRequest
+from tests.engines.documents import sample_documents
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    engine = TantivyEngine(tmp_path / "tantivy")
+    engine.index(sample_documents())
+    engine.close()  # the writer's lock released: other processes write from here on
+    yield engine
+    engine.close()
+
+
+EVERY_COUNTRY = SearchRequest.create(more=("country",))  # the fixtures' 13 countries, none cut off
+
+
+def counts(engine, request) -> dict[str, int]:
+    return {fv.value: fv.count for fv in engine.search(request).facets["country"]}
+
+
+def count_calls(engine) -> list[SearchRequest]:
+    calls: list[SearchRequest] = []
+    count = engine._count_facets
+
+    def counting(searcher, main, request, versions_total):
+        calls.append(request)
+        return count(searcher, main, request, versions_total)
+
+    engine._count_facets = counting
+    return calls
+
+
+def write_elsewhere(path: Path, script: str) -> None:
+    """Run `script` in another Python process with `engine` open on the same index."""
+    program = textwrap.dedent("""
+        from archive.engines.tantivy_engine import TantivyEngine
+        from tests.engines.documents import sample_documents
+        engine = TantivyEngine({path!r})
+    """).format(path=str(path)) + textwrap.dedent(script) + "\nengine.close()\n"
+    subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, timeout=120)
+
+
+def test_a_commit_by_another_process_is_counted_at_the_next_search(engine):
+    request = EVERY_COUNTRY
+    before = counts(engine, request)
+    assert before["TR"] == 3 and before["DE"] == 2  # the NATO talks are one communiqué in two languages
+    # The same number of documents afterwards: only what they contain changes.
+    write_elsewhere(engine.path, """
+        docs = [d for d in sample_documents() if d.id in ("fr-otan", "en-otan")]
+        for d in docs:
+            d.countries = ["DE"]
+        engine.index(docs)
+    """)
+    after = counts(engine, request)
+    assert (after["TR"], after["DE"]) == (2, 3)
+    assert "GB" not in after
+    assert engine.search(SearchRequest.create(filters={"country": ["TR"]})).total == 2
+
+
+def test_documents_removed_by_another_process_leave_the_counts(engine):
+    request = EVERY_COUNTRY
+    before = engine.search(request)
+    write_elsewhere(engine.path, 'engine.delete(["fr-otan", "en-otan"])')
+    after = engine.search(request)
+    assert after.total == before.total - 1
+    assert counts(engine, request)["TR"] == 2
+    assert not {"GB", "FI"} & set(counts(engine, request))
+
+
+def test_paging_and_sorting_count_once_and_show_the_same_facets(engine):
+    calls = count_calls(engine)
+    first = engine.search(SearchRequest.create(per_page=2))
+    again = [engine.search(SearchRequest.create(per_page=2, page=2)),
+             engine.search(SearchRequest.create(per_page=5, sort="date_asc"))]
+    assert len(calls) == 1
+    assert all(r.facets == first.facets for r in again)
+    assert [h.id for h in again[0].hits] != [h.id for h in first.hits]  # the page itself was searched
+
+
+def test_another_search_state_is_counted_for_itself(engine):
+    calls = count_calls(engine)
+    everything = engine.search(SearchRequest.create())
+    swiss = engine.search(SearchRequest.create(filters={"issuer_country": ["CH"]}))
+    more = engine.search(SearchRequest.create(more=("country",)))
+    assert len(calls) == 3
+    assert swiss.facets != everything.facets
+    assert {fv.value for fv in swiss.facets["issuer_country"]} >= {"CH"}
+    assert len(more.facets["country"]) > len(everything.facets["country"]) == 10
+
+
+def test_a_write_through_the_engine_itself_is_counted_again(engine):
+    calls = count_calls(engine)
+    request = EVERY_COUNTRY
+    before = counts(engine, request)
+    doc = next(d for d in sample_documents() if d.id == "en-japan")
+    doc.countries = ["JP", "NZ"]
+    engine.index([doc])
+    after = counts(engine, request)
+    assert len(calls) == 2
+    assert after["NZ"] == before.get("NZ", 0) + 1
