@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import session_cookie  # noqa: E402
-from benchmarks.search_page import URLS, free_port  # noqa: E402
+from benchmarks.search_page import URLS, free_port, new_state  # noqa: E402
 
 
 def resident_kib(pid: int) -> int:
@@ -54,7 +54,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--new-states", action="store_true",
+                        help="every request a search state not seen before (see search_page.py)")
     args = parser.parse_args()
+    fresh = new_state if args.new_states else (lambda url: url)
 
     port = free_port()
     env = {**os.environ, "ARCHIVE_DATA_DIR": args.data_dir, "ARCHIVE_WORKERS_WEB": str(args.workers_web),
@@ -84,7 +87,7 @@ def main() -> None:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             i = n
             while time.perf_counter() < stop_at:
-                url = URLS[i % len(URLS)]
+                url = fresh(URLS[i % len(URLS)])
                 i += 1
                 started = time.perf_counter()
                 try:
@@ -120,7 +123,8 @@ def main() -> None:
             server.kill()
     ordered = sorted(latencies)
     print(f"{args.workers_web} server process(es) x {args.threads} threads, {args.connections} connections, "
-          f"{took:.0f} s, {len(URLS)} search URLs in turn")
+          f"{took:.0f} s, {len(URLS)} search URLs in turn"
+          f"{', every request a new search state' if args.new_states else ''}")
     if ordered:
         print(f"pages/s={len(ordered) / took:.1f} p50={percentile(ordered, .5):.0f} ms "
               f"p95={percentile(ordered, .95):.0f} ms p99={percentile(ordered, .99):.0f} ms "

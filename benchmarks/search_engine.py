@@ -57,7 +57,7 @@ def main() -> None:
     for req in REQUESTS:  # warm caches once
         engine.search(req)
     floor = raw_floor(engine) if args.engine == "tantivy" else None
-    forget = getattr(engine, "forget_facet_counts", None)
+    forget = getattr(engine, "forget_counts", None)
     times, repeated, floors = [], [], []
     for _ in range(args.rounds):
         for req in REQUESTS:

@@ -163,6 +163,7 @@ class TantivyEngine(Engine):
         self._loaded_meta: bytes | None = None  # tantivy's meta.json as it was when the reader last loaded
         self._generation = 0
         self._facet_cache = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)
+        self._totals = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)  # (versions, communiqués) by state
         self._facet_cache_lock = threading.Lock()
         self._open()
 
@@ -193,7 +194,7 @@ class TantivyEngine(Engine):
         # The reader is reloaded by `_snapshot`, which then knows exactly which commit it reads.
         self._index.config_reader("Manual")
         self._loaded_meta = None
-        self.forget_facet_counts()
+        self.forget_counts()
 
     @property
     def index_(self) -> tantivy.Index:
@@ -440,7 +441,7 @@ class TantivyEngine(Engine):
             ranked = [[(_load(searcher, address), None if kwargs else key)]
                       for key, address in found.hits[:request.per_page]]
         else:
-            total, versions_total, ranked = self._collapsed(searcher, query, request, kwargs)
+            total, versions_total, ranked = self._collapsed(searcher, generation, query, request, kwargs)
         hits = hits_shown(ranked, request)
         facets = self._facets(searcher, generation, main, request, versions_total)
         return SearchResult(total=total, hits=hits, facets=facets,
@@ -449,14 +450,20 @@ class TantivyEngine(Engine):
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
-    def _collapsed(self, searcher, query, request: SearchRequest, kwargs: dict):
+    def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict):
         """(communiqués, language versions, matching versions of each communiqué on the page, ranked)."""
-        versions_total = searcher.search(query, 1, count=True).count  # (a limit of 0 panics)
+        # What a search state matches is counted once per state of the index, like its facets: paging
+        # through a long result list or coming back to it walks only as far as the page.
+        key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=(), facets=(), facet_size=10,
+                                   more=(), whole=()))
+        with self._facet_cache_lock:
+            known = self._totals.get(key)
+        versions_total = known[0] if known else searcher.search(query, 1, count=True).count  # (0 panics)
         if not versions_total:
             return 0, 0, []
         # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank). Up to
         # EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
-        if versions_total <= self.EXACT_GROUPS:
+        if versions_total <= self.EXACT_GROUPS and not known:
             limit = versions_total
         else:
             limit = max(4 * (request.offset + request.per_page), 100)
@@ -469,7 +476,12 @@ class TantivyEngine(Engine):
             if complete or walked_all:
                 break
             limit *= 4
-        total = len(set(keys)) if walked_all else int(searcher.cardinality(query, "group"))
+        if known:
+            total = known[1]
+        else:
+            total = len(set(keys)) if walked_all else int(searcher.cardinality(query, "group"))
+            with self._facet_cache_lock:
+                self._totals[key] = (versions_total, total)
         if not page:
             return total, versions_total, []
         # Every matching version of the page's communiqués, in rank order.
@@ -486,10 +498,11 @@ class TantivyEngine(Engine):
     # changes. A state holds up to a few thousand values (the map's countries, 500 at most per facet).
     FACET_CACHE_SIZE = 256
 
-    def forget_facet_counts(self) -> None:
-        """Count every search state's facets afresh (benchmarks time the first search of a state)."""
+    def forget_counts(self) -> None:
+        """Count every search state afresh, its matches and its facets (benchmarks time a state's first search)."""
         with self._facet_cache_lock:
             self._facet_cache.clear()
+            self._totals.clear()
 
     def _facets(self, searcher, generation: int, main, request: SearchRequest,
                 versions_total: int) -> dict[str, list[FacetValue]]:

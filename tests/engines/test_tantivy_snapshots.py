@@ -116,3 +116,21 @@ def test_a_write_through_the_engine_itself_is_counted_again(engine):
     after = counts(engine, request)
     assert len(calls) == 2
     assert after["NZ"] == before.get("NZ", 0) + 1
+
+
+@pytest.mark.parametrize("sort", [None, "date", "date_asc"])
+def test_paging_a_counted_state_shows_what_counting_afresh_shows(engine, sort):
+    def request(page):
+        return SearchRequest.create(q="Schweiz OR Turquie OR Brasil OR Ukraine", per_page=2, page=page, sort=sort)
+
+    def seen(results):
+        return [(r.total, r.versions_total, [(h.id, h.snippet) for h in r.hits]) for r in results]
+
+    engine.forget_counts()
+    warm = [engine.search(request(page)) for page in range(1, 7)]  # the first page counts the state
+    fresh = []
+    for page in range(1, 7):
+        engine.forget_counts()
+        fresh.append(engine.search(request(page)))
+    assert seen(warm) == seen(fresh)
+    assert warm[0].total > 2 and any(r.hits for r in warm[1:])
