@@ -11,12 +11,14 @@ are marked where their words stand in order.
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 from .query import Node, Term, positive_terms
 from .names import BY_STEM, STEM_AND_NAME, country_name_match
-from .terms import fold_word, folded, slot, stem, word_spans, words
+from .terms import _RUN, fold_word, folded, plain_runs, slot, stem, word_of, word_spans, words
 
 SNIPPET_CHARS = 260
 LONG_TEXT = 20_000  # longer texts are only searched near where a query word first appears
@@ -53,6 +55,12 @@ class _Matcher:
         # prefixes in practice), so only such words are stemmed.
         self.heads = tuple({x[:2] for x in self.stems} | {p[0][:2] for ph in self.phrases for p in ph}
                            | {s[:2] for s, _ in self.named_stems})
+        # The letters a word marked alone or beginning a phrase can begin with: lower-cased, the stems'
+        # (a word is only stemmed when it begins like one, see `heads`), folded, the folded forms'.
+        stems = {*self.stems, *(x for x, _ in self.named_stems), *(p[0] for ph in self.phrases for p in ph)}
+        folds = {*self.folds, *self.prefixes, *(n for _, n in self.named_stems), *(ph[0][1] for ph in self.phrases)}
+        self.first_letters = None if "" in stems or "" in folds else \
+            (frozenset(x[0] for x in stems), frozenset(f[0] for f in folds))
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.folds or self.prefixes or self.phrases)
@@ -60,8 +68,34 @@ class _Matcher:
     def _stem(self, word: str) -> str:
         return stem(word, self.language) if word.startswith(self.heads) else ""
 
+    def _candidates(self, text: str) -> list[tuple[int, int, str]] | None:
+        """(start, end, word) of the words of `text` that may be marked alone or begin a phrase, as
+        `word_spans` gives them; None when every word has to be read (see `plain_runs`)."""
+        if self.first_letters is None or not plain_runs(text):
+            return None
+        found = []
+        for m in _starting_with(*self.first_letters).finditer(text):
+            word = word_of(m.group())
+            if word is not None:
+                found.append((m.start(), m.end(), word))
+        return found
+
+    @staticmethod
+    def _following(text: str, end: int, count: int) -> list[tuple[int, int, str]]:
+        """The `count` words after position `end` of a text of plain runs, as `word_spans` gives them."""
+        found = []
+        if count:
+            for m in _RUN.finditer(text, end):
+                word = word_of(m.group())
+                if word is not None:
+                    found.append((m.start(), m.end(), word))
+                    if len(found) == count:
+                        break
+        return found
+
     def spans(self, text: str) -> list[tuple[int, int]]:
-        tokens = word_spans(text)
+        candidates = self._candidates(text)
+        tokens = word_spans(text) if candidates is None else candidates
         stems: dict[str, str] = {}  # each distinct word stemmed once, however many phrases ask
 
         def stem_of(word: str) -> str:
@@ -80,6 +114,14 @@ class _Matcher:
             starts = {w for w in distinct if fold_word(w) == first_fold or stem_of(w) == first_stem}
             if not starts:
                 continue
+            if candidates is not None:  # only the words that may begin the phrase: read on from each
+                for start, end, word in tokens:
+                    if word in starts:
+                        rest = self._following(text, end, n - 1)
+                        if len(rest) == n - 1 and all(stem_of(w) == phrase[k][0] or fold_word(w) == phrase[k][1]
+                                                      for k, (_, _, w) in enumerate(rest, 1)):
+                            spans.append((start, rest[-1][1] if rest else end))
+                continue
             for i in range(len(tokens) - n + 1):
                 if tokens[i][2] not in starts:
                     continue  # most positions: the first word already differs
@@ -94,6 +136,30 @@ class _Matcher:
             or bool(self.prefixes and any(folded_word.startswith(p) for p in self.prefixes)) \
             or bool(self.named_stems and any(folded_word.startswith(n) and stem_of(word) == x
                                              for x, n in self.named_stems))
+
+
+def _can_begin(char: str, stem_letters: frozenset[str], fold_letters: frozenset[str]) -> bool:
+    """Whether a word beginning with `char` may begin with one of the stems' letters (lower-cased) or,
+    folded, with one of the folded forms' (a word's folded form begins with its first letter's)."""
+    lowered = "i" if char == "İ" else char.lower()
+    if lowered[:1] in stem_letters:
+        return True
+    folded_char = fold_word(lowered)
+    return not folded_char or folded_char[0] in fold_letters
+
+
+# Scripts from here on are taken whole: every word of theirs is read (Armenian, Hebrew, Arabic, Indic...).
+_WHOLE_FROM = 0x530
+
+
+@lru_cache(maxsize=1024)
+def _starting_with(stem_letters: frozenset[str], fold_letters: frozenset[str]) -> re.Pattern:
+    """The whole runs of word characters (`_RUN`) that may begin a word marked for these letters."""
+    run = _RUN.pattern[:-1]  # the character class, without its "+"
+    letters = "".join(re.escape(c) for c in map(chr, range(_WHOLE_FROM))
+                      if _RUN.fullmatch(c) and _can_begin(c, stem_letters, fold_letters))
+    # a letter of those (or of a later script) that is a word character and follows none
+    return re.compile(rf"[{letters}{chr(_WHOLE_FROM)}-\U0010ffff](?<!{run}[\s\S])(?<={run}){run}*")
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -104,6 +104,21 @@ def word_pieces(text: str) -> list[tuple[int, int, str]]:
     return [piece for a, _, run in runs for piece in _pieces(run, a)]
 
 
+def word_of(piece: str) -> str | None:
+    """The word `words` makes of one run of word characters (`_RUN`) of a text without "_" and without
+    bigram scripts, as `word_spans` makes it; None when it makes none or several."""
+    lowered = piece.replace("İ", "i").lower() if "İ" in piece else piece.lower()
+    if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES):
+        return lowered
+    word = words(piece)
+    return word[0] if len(word) == 1 else None
+
+
+def plain_runs(text: str) -> bool:
+    """Whether the words of `text` are its `_RUN`s one by one (no "_", no bigram script): `word_of` applies."""
+    return "_" not in text and _BIGRAM_RUN.search(text) is None
+
+
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased word) for each word of `text`, as `words` splits it."""
     spans = []

@@ -1,6 +1,7 @@
 """The fast paths of word splitting and snippet marking give what the plain definitions give."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,34 @@ def test_words_are_the_runs_between_split_characters(text):
     if _BIGRAM_RUN.search(lowered):
         split = [token for w in split for _, _, token in _pieces(w)]
     assert words(text) == [w for w in split if len(w.encode("utf-8")) < MAX_TOKEN_BYTES]
+
+
+TRICKY = ["ΟΔΟΣ", "Σύνοδος", "straße", "STRASSE", "Ｓｃｈｗｅｉｚ", "ﬁnance", "e\u0301conomie", "\u0301Etats", "İzmir",
+          "Швейцария", "سويسرا", "Österreich", "Oesterreich", "Ærø", "Schweiz-Suisse", "Bundesräte", "conseils",
+          "fédéraux", "Federal", "Council", "Svizzera", "Zürich", "Genève", "Ⅻ", "x" * 45, "États-Unis", "Unis",
+          "\u0301Etats", "\u0301États"]
+tricky_texts = st.lists(st.one_of(st.sampled_from(TRICKY), st.sampled_from(WORDS), st.text(max_size=8)),
+                        max_size=40).map(lambda ws: " ".join(ws))
+expanded = st.sampled_from(["Schweiz", "Bundesrat", '"Conseil fédéral"', "Österreich", "États-Unis", "Zürich",
+                            "strasse", "Σύνοδος", "fin*", "econom*", '"Federal Council" Genève', "İzmir",
+                            "Etats-Unis", '"etats unis"', "Osterreich", "zurich", "geneve"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=tricky_texts, q=expanded, language=st.sampled_from(["de", "fr", "en", "it", "el", "tr", None]))
+def test_reading_only_the_words_that_may_match_marks_what_reading_every_word_marks(text, q, language):
+    matcher = _Matcher(SearchRequest.create(q=q).query.highlight_for(language), language)
+    fast = matcher.spans(text)
+    matcher.first_letters = None  # every word read
+    assert fast == matcher.spans(text)
+
+
+@pytest.mark.parametrize("text, q, language, marked", [
+    ("Die Österreich-Reise", "Osterreich", "de", ["Österreich"]),  # found by its folded form only
+    ("Les États-Unis et la Suisse", "Etats-Unis", "fr", ["États-Unis"]),
+    ("Les \u0301Etats Unis", '"etats unis"', "fr", ["\u0301Etats Unis"]),  # a word beginning with a mark
+    ("Die Schweiz und die Eidgenossenschaft", "Schweiz", "de", ["Schweiz"]),
+])
+def test_words_found_only_by_their_folded_form_are_marked(text, q, language, marked):
+    matcher = _Matcher(SearchRequest.create(q=q, expand=False).query.highlight_for(language), language)
+    assert [text[a:b] for a, b in matcher.spans(text)] == marked
