@@ -127,8 +127,11 @@ class ClusterAPI(ABC):
     def count(self, index: str) -> dict: ...
 
     @abstractmethod
-    def search(self, body: dict, index: str | None = None, filter_path: str | None = None) -> dict:
-        """A search that refuses partial results (index None: the body names a point in time)."""
+    def search(self, body: dict, index: str | None = None, filter_path: str | None = None,
+               cache: bool = False) -> dict:
+        """A search that refuses partial results (index None: the body names a point in time); `cache`:
+        answered from the cluster's shard request cache when it holds the same body for the same data
+        (only for bodies without hits, `size` 0)."""
 
     @abstractmethod
     def open_pit(self, index: str, keep_alive: str) -> str: ...
@@ -555,8 +558,14 @@ class ClusterEngine(Engine):
         if request.offset + request.per_page > MAX_WINDOW:
             resp, ranked = self._deep_page(request)
         else:
+            # The page, then the counts apart (`size` 0): the cluster keeps those in its shard request
+            # cache until the index changes, so paging, sorting and coming back to a search count
+            # nothing again (its own way of doing what the embedded engine's facet cache does).
+            counts = {"query": body["query"], "aggs": body.pop("aggs"), "size": 0, "track_total_hits": False}
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
+                resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
+                    "aggregations")
             ranked = [self._versions(h, request) for h in resp["hits"]["hits"]]
         hits = hits_shown(ranked, request)
         aggregations = resp.get("aggregations") or {}

@@ -115,10 +115,11 @@ class ElasticsearchAPI(SharedIndexCalls):
         with self._translated():
             return dict(self.es.count(index=index))
 
-    def search(self, body: dict, index: str | None = None, filter_path: str | None = None) -> dict:
+    def search(self, body: dict, index: str | None = None, filter_path: str | None = None,
+               cache: bool = False) -> dict:
         with self._translated():
             return dict(self.es.search(index=index, allow_partial_search_results=False, filter_path=filter_path,
-                                       **body))
+                                       request_cache=True if cache else None, **body))
 
     def open_pit(self, index: str, keep_alive: str) -> str:
         with self._translated():

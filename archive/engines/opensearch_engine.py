@@ -93,10 +93,13 @@ class OpenSearchAPI(SharedIndexCalls):
         with self._translated():
             return self.client.count(index=index)
 
-    def search(self, body: dict, index: str | None = None, filter_path: str | None = None) -> dict:
+    def search(self, body: dict, index: str | None = None, filter_path: str | None = None,
+               cache: bool = False) -> dict:
         params = {"allow_partial_search_results": "false"}
         if filter_path:
             params["filter_path"] = filter_path
+        if cache:
+            params["request_cache"] = "true"
         with self._translated():
             return self.client.search(index=index, body=body, params=params)
 

@@ -203,3 +203,27 @@ def test_searching_an_alias_that_does_not_exist_writes_nothing_and_says_what_to_
     assert cluster_engine.api.get_template(cluster_engine.template_name) is None  # no write on the search path
     assert cluster_engine.api.aliased(cluster_engine.alias) == []
     assert "no index" in cluster_engine.stats().problem
+
+
+def request_cache_hits(engine) -> int:
+    """How often the cluster answered a shard's part of a search on the engine's indices from its cache."""
+    stats = dict(engine.api.indices.stats(index=engine.alias, metric="request_cache"))
+    return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+
+@pytest.mark.parametrize("versions", [False, True])
+def test_a_search_state_is_counted_once_by_the_cluster_until_the_index_changes(cluster_engine, versions):
+    cluster_engine.index(tiny(n, language="de" if n % 3 else "en") for n in range(60))
+    first = cluster_engine.search(SearchRequest.create(q="common", per_page=5, versions=versions))
+    before = request_cache_hits(cluster_engine)
+    # another page and order of the same search: its counts come from the cluster's request cache
+    again = cluster_engine.search(SearchRequest.create(q="common", per_page=5, page=3, sort="date",
+                                                       versions=versions))
+    assert request_cache_hits(cluster_engine) > before
+    assert again.facets == first.facets and again.total == first.total == 60
+    assert [h.id for h in again.hits] != [h.id for h in first.hits]
+    # new data: counted afresh
+    cluster_engine.index([tiny(100, language="fr")])
+    after = cluster_engine.search(SearchRequest.create(q="common", per_page=5, versions=versions))
+    assert {v.value: v.count for v in after.facets["language"]} == {"de": 40, "en": 20, "fr": 1}
+    assert after.total == 61
