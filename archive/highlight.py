@@ -138,6 +138,13 @@ class _Matcher:
                                              for x, n in self.named_stems))
 
 
+@lru_cache(maxsize=512)
+def matcher_for(node: Node, language: str | None) -> _Matcher:
+    """The matcher of a query for a language: made once and shared by every hit, request and thread that
+    asks (it is only read once made)."""
+    return _Matcher(node, language)
+
+
 def _can_begin(char: str, stem_letters: frozenset[str], fold_letters: frozenset[str]) -> bool:
     """Whether a word beginning with `char` may begin with one of the stems' letters (lower-cased) or,
     folded, with one of the folded forms' (a word's folded form begins with its first letter's)."""
@@ -230,7 +237,7 @@ def make_snippet(text: str, node: Node, language: str | None, size: int = SNIPPE
     if len(text) > LONG_TEXT:
         text, cut_before, cut_after = _near_first_match(text, node)
     text = " ".join(text.split())
-    matcher = _Matcher(node, language)
+    matcher = matcher_for(node, language)
     spans = matcher.spans(text) if matcher else []
     start = _best_window(spans, size) if spans else 0
     start, end = _snap(text, start, size) if len(text) > size else (0, len(text))
@@ -247,7 +254,7 @@ def snippet_page(text: str, pages: list[int], node: Node, language: str | None,
     if len(pages) < 2:
         return None
     start, end = _near(text, node) if len(text) > LONG_TEXT else (0, len(text))
-    matcher = _Matcher(node, language)
+    matcher = matcher_for(node, language)
     spans = matcher.spans(text[start:end]) if matcher else []
     offset = start + (_best_window(spans, size) if spans else 0)
     return bisect.bisect_right(pages, max(offset, 0)) or 1
@@ -255,11 +262,11 @@ def snippet_page(text: str, pages: list[int], node: Node, language: str | None,
 
 def match_spans(text: str, node: Node, language: str | None) -> list[tuple[int, int]]:
     """(start, end) of every match of the query in `text` (for marking a whole document)."""
-    matcher = _Matcher(node, language)
+    matcher = matcher_for(node, language)
     return matcher.spans(text) if matcher else []
 
 
 def highlight_title(title: str, node: Node, language: str | None) -> str:
     """The whole title with its matches marked (HTML)."""
-    matcher = _Matcher(node, language)
+    matcher = matcher_for(node, language)
     return str(render_marks(title, matcher.spans(title) if matcher else []))
