@@ -104,14 +104,34 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
+# Where a capitalised `_WORD` may begin: a letter of the upper case (or any character outside the Basic
+# Multilingual Plane, checked after) that no letter, and no joiner after a letter, stands before. Runs
+# begin only there, so the words between runs are never looked at one by one.
+_CAP_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])["
+                        + "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper())
+                        + r"\U00010000-\U0010ffff]")
+
+
 def _sequences(text: str):
     """Runs of capitalised words joined by single spaces; a possessive ("Empa's") ends a run."""
     run: list[re.Match] = []
-    for m in list(_WORD.finditer(text)) + [None]:
-        if not run:  # most words: outside any run, only a capitalised one starts one
-            if m is not None and _is_cap(m.group()):
-                run.append(m)
+    pos = 0
+    while True:
+        if not run:  # outside any run, only a capitalised word starts one: go straight to the next
+            start = _CAP_START.search(text, pos)
+            if start is None:
+                return
+            m = _WORD.match(text, start.start())
+            if m is None:  # an upper-case character that is no letter ("Ⓐ")
+                pos = start.end()
+            else:
+                pos = m.end()
+                if _is_cap(m.group()):
+                    run.append(m)
             continue
+        m = _WORD.search(text, pos)
+        if m is not None:
+            pos = m.end()
         joined = m is not None and text[run[-1].end():m.start()] == " " \
             and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
         word = m.group() if m else ""
@@ -128,6 +148,8 @@ def _sequences(text: str):
         if run and not (len(run[-1].group()) <= 2 and run[-1].group().endswith(".")):
             yield run
         run = [m] if m is not None and _is_cap(word) else []
+        if m is None:
+            return
 
 
 def _end(run: list[re.Match]) -> int:

@@ -1,0 +1,61 @@
+"""Runs of capitalised words, found by jumping to the next capitalised word, are those that reading
+every word finds (the plain definition, kept here)."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.analysis.persons import (_ARTICLES, _SECOND_PARTICLES, _WORD, PARTICLES, _is_cap, _possessive,
+                                      _sequences, is_given_name)
+
+
+def plain_sequences(text: str):
+    """_sequences as first written: every word of the text looked at in turn."""
+    run: list[re.Match] = []
+    for m in list(_WORD.finditer(text)) + [None]:
+        if not run:
+            if m is not None and _is_cap(m.group()):
+                run.append(m)
+            continue
+        joined = m is not None and text[run[-1].end():m.start()] == " " \
+            and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
+        word = m.group() if m else ""
+        particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
+            and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
+        if joined and _is_cap(word) and is_given_name(word) and run[-1].group().lower() in PARTICLES:
+            joined = False
+        if joined and (_is_cap(word) or particle):
+            run.append(m)
+            continue
+        while run and run[-1].group().lower() in PARTICLES:
+            run.pop()
+        if run and not (len(run[-1].group()) <= 2 and run[-1].group().endswith(".")):
+            yield run
+        run = [m] if m is not None and _is_cap(word) else []
+
+
+def spans(runs) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in run] for run in runs]
+
+
+PIECES = ["Anna", "Muster", "von", "der", "Leyen", "van", "de", "das", "zu", "Stefan", "Dr.", "F.", "Empa's",
+          "FDFA", "FDFA's", "d'Agrosa", "D'Agrosa", "Jean-Luc", "abc-Def", "abc'Def", "Ⓐ", "𝐀bc", "Σωκράτης",
+          "ǅemal", "İstanbul", "Ünal", "Zoë", "Bundesrat", "Anpassung", "Wahl", "Muster.", "x1Y", "snake_Case"]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6),
+                           st.sampled_from([" ", "  ", ", ", ". ", "\n", "-", "'", "’", "--"])),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=texts)
+def test_runs_are_those_of_reading_every_word(text):
+    assert spans(_sequences(text)) == spans(plain_sequences(text))
+
+
+def test_a_run_after_a_joined_word_and_a_full_stop():
+    text = "abc-Def Anna Muster. Wahl von Stefan Muster und Ursula von der Leyen"
+    assert spans(_sequences(text)) == spans(plain_sequences(text))
+    assert [text[run[0].start():run[-1].end()] for run in _sequences(text)] == \
+        ["Anna Muster.", "Wahl", "Stefan Muster", "Ursula von der Leyen"]  # "von" before a given name: no particle
