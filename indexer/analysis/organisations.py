@@ -286,10 +286,15 @@ def _trim_definition(start: int, long_form: str) -> tuple[int, str | None]:
     return start, None if _TREATIES.match(long_form) else long_form
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _chain_names(text: str):
     """English-style names in a run of capitalised words: "Northern Water Council", "Ministry of Ports"."""
     for chain in _CHAIN.finditer(text):
-        words = list(re.finditer(r"\S+", chain.group()))
+        if HEADS_LAST.isdisjoint(_NON_SPACE.findall(chain.group())):
+            continue  # most runs (people, sentences' first words): no name's head, nothing to find
+        words = list(_NON_SPACE.finditer(chain.group()))
         i = 0
         while i < len(words):
             if words[i].group().lower() in _NOT_STARTS or words[i].group().isupper() and len(words[i].group()) > 1 \
