@@ -284,9 +284,11 @@ def _is_acronym_of_preceding_name(tokens: Tokens, m: Match) -> bool:
         and _capitalised(tokens.words[m.start - 1])
 
 
-def country_mentions(text: str, language: str | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of every place `text` names a country, in order."""
-    tokens = tokens_of(text)
+def country_mentions(text: str, language: str | None = None,
+                     tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every place `text` names a country, in order (`tokens`: its tokens,
+    when they are made already)."""
+    tokens = tokens or tokens_of(text)
     found = []
     matches = [m for m in gazetteer().find(tokens) if m.value is not None]
     at = {m.start: m for m in matches if m.end - m.start == 1}  # one-word matches by token
@@ -311,12 +313,15 @@ def country_mentions(text: str, language: str | None = None) -> list[tuple[int, 
     return found
 
 
-def find_countries(text: str, language: str | None = None) -> list[str]:
+def find_countries(text: str, language: str | None = None, tokens: Tokens | None = None) -> list[str]:
     """Sorted unique ISO codes of the countries `text` names."""
-    return sorted({code for _, _, code in country_mentions(text, language)})
+    return sorted({code for _, _, code in country_mentions(text, language, tokens)})
 
 
 def tag_countries(doc: Communique) -> Communique:
     """Set `doc.countries` from the title, the text and the dateline (a capital there names its country)."""
-    doc.countries = find_countries(f"{doc.dateline or ''}\n{doc.title}\n{doc.text}", doc.language)
+    # The title and text are tokenised once for this and the stages after it, which read them alone.
+    dateline, rest = f"{doc.dateline or ''}\n", f"{doc.title}\n{doc.text}"
+    tokens = Tokens.after(dateline, tokens_of(rest))
+    doc.countries = find_countries(tokens.text, doc.language, tokens)
     return doc

@@ -78,6 +78,23 @@ class Tokens:
         self.offsets: list[int] = list(itertools.accumulate(map((1).__add__, map(len, self.folded)), initial=1))[:-1]
         self.joined = " " + " ".join(self.folded) + " "
 
+    @classmethod
+    def after(cls, prefix: str, rest: "Tokens") -> "Tokens":
+        """The tokens of `prefix + rest.text`, made from those of `rest` (see `tokens_of`): `prefix`
+        ends with a line break, so no token runs from one into the other."""
+        if not prefix.endswith("\n"):
+            raise ValueError("the prefix must end with a line break")
+        head = cls(prefix)
+        tokens = cls.__new__(cls)
+        tokens.text = prefix + rest.text
+        shift = len(prefix)
+        tokens.spans = head.spans + [(a + shift, b + shift) for a, b in rest.spans]
+        tokens.words = head.words + rest.words
+        tokens.folded = head.folded + rest.folded
+        tokens.offsets = list(itertools.accumulate(map((1).__add__, map(len, tokens.folded)), initial=1))[:-1]
+        tokens.joined = " " + " ".join(tokens.folded) + " "
+        return tokens
+
     def __len__(self) -> int:
         return len(self.words)
 
