@@ -15,6 +15,7 @@ tests/unit/test_terms.py), so indices built before stay valid.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from functools import lru_cache
@@ -174,7 +175,7 @@ def _stems(split: list[str], language: str | None) -> list[str]:
 
 def _folds(split: list[str]) -> list[str]:
     """The folded tokens of words `words` has split."""
-    return [f for w in split for f in _folded_word(w)]
+    return list(itertools.chain.from_iterable(map(_folded_word, split)))
 
 
 @lru_cache(maxsize=500_000)
