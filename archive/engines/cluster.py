@@ -564,8 +564,9 @@ class ClusterEngine(Engine):
             counts = {"query": body["query"], "aggs": body.pop("aggs"), "size": 0, "track_total_hits": False}
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
-                resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
-                    "aggregations")
+                if counts["aggs"]:
+                    resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
+                        "aggregations")
             ranked = [self._versions(h, request) for h in resp["hits"]["hits"]]
         hits = hits_shown(ranked, request)
         aggregations = resp.get("aggregations") or {}
