@@ -113,7 +113,8 @@ def main() -> None:
           f"left out: {', '.join(sorted(left_out)) or 'nothing'}; "
           f"{'every request a new search state' if args.new_states else 'the same states every round'}")
     print(summarise(times))
-    server.close()
+    # The server's thread ends with the process: closing its socket under it made it print an
+    # OSError (a bad file descriptor) after the figures now and then.
 
 
 if __name__ == "__main__":
