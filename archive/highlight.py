@@ -11,8 +11,10 @@ are marked where their words stand in order.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from markupsafe import Markup, escape
 
@@ -73,25 +75,12 @@ class _Matcher:
         `word_spans` gives them; None when every word has to be read (see `plain_runs`)."""
         if self.first_letters is None or not plain_runs(text):
             return None
-        found = []
-        for m in _starting_with(*self.first_letters).finditer(text):
-            word = word_of(m.group())
-            if word is not None:
-                found.append((m.start(), m.end(), word))
-        return found
+        return list(_words(_starting_with(*self.first_letters).finditer(text)))
 
     @staticmethod
     def _following(text: str, end: int, count: int) -> list[tuple[int, int, str]]:
         """The `count` words after position `end` of a text of plain runs, as `word_spans` gives them."""
-        found = []
-        if count:
-            for m in _RUN.finditer(text, end):
-                word = word_of(m.group())
-                if word is not None:
-                    found.append((m.start(), m.end(), word))
-                    if len(found) == count:
-                        break
-        return found
+        return list(itertools.islice(_words(_RUN.finditer(text, end)), count))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         candidates = self._candidates(text)
@@ -136,6 +125,14 @@ class _Matcher:
             or bool(self.prefixes and any(folded_word.startswith(p) for p in self.prefixes)) \
             or bool(self.named_stems and any(folded_word.startswith(n) and stem_of(word) == x
                                              for x, n in self.named_stems))
+
+
+def _words(runs: Iterable[re.Match]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of the runs of a text of plain runs that are words (see `word_of`)."""
+    for m in runs:
+        word = word_of(m.group())
+        if word is not None:
+            yield m.start(), m.end(), word
 
 
 @lru_cache(maxsize=512)

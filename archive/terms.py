@@ -105,11 +105,13 @@ def word_pieces(text: str) -> list[tuple[int, int, str]]:
     return [piece for a, _, run in runs for piece in _pieces(run, a)]
 
 
-def word_of(piece: str) -> str | None:
-    """The word `words` makes of one run of word characters (`_RUN`) of a text without "_" and without
-    bigram scripts, as `word_spans` makes it; None when it makes none or several."""
+def word_of(piece: str, bigrams: bool = False) -> str | None:
+    """The word `words` makes of one piece of `word_pieces` (`bigrams`: the text holds a bigram script),
+    as `word_spans` makes it; None when it makes none or several."""
     lowered = piece.replace("İ", "i").lower() if "İ" in piece else piece.lower()
-    if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES):
+    # Most pieces are one plain word already: `words` would give it back unchanged.
+    if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES) \
+            and not (bigrams and _BIGRAM_RUN.search(lowered)):
         return lowered
     word = words(piece)
     return word[0] if len(word) == 1 else None
@@ -122,20 +124,8 @@ def plain_runs(text: str) -> bool:
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased word) for each word of `text`, as `words` splits it."""
-    spans = []
     bigrams = _BIGRAM_RUN.search(text) is not None
-    dotted = "İ" in text
-    for a, b, piece in word_pieces(text):
-        lowered = piece.replace("İ", "i").lower() if dotted else piece.lower()
-        # Most pieces are one plain word already: `words` would give it back unchanged.
-        if lowered.isalnum() and (len(lowered) < 10 or len(lowered.encode("utf-8")) < MAX_TOKEN_BYTES) \
-                and not (bigrams and _BIGRAM_RUN.search(lowered)):
-            spans.append((a, b, lowered))
-            continue
-        word = words(piece)
-        if len(word) == 1:
-            spans.append((a, b, word[0]))
-    return spans
+    return [(a, b, word) for a, b, piece in word_pieces(text) if (word := word_of(piece, bigrams)) is not None]
 
 
 _stemmers = threading.local()

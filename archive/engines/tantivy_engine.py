@@ -164,7 +164,7 @@ class TantivyEngine(Engine):
         self._generation = 0
         self._facet_cache = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)
         self._totals = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)  # (versions, communiqués) by state
-        self._facet_cache_lock = threading.Lock()
+        self._counts_lock = threading.Lock()
         self._open()
 
     @classmethod
@@ -456,7 +456,7 @@ class TantivyEngine(Engine):
         # through a long result list or coming back to it walks only as far as the page.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=(), facets=(), facet_size=10,
                                    more=(), whole=()))
-        with self._facet_cache_lock:
+        with self._counts_lock:
             known = self._totals.get(key)
         versions_total = known[0] if known else searcher.search(query, 1, count=True).count  # (0 panics)
         if not versions_total:
@@ -480,7 +480,7 @@ class TantivyEngine(Engine):
             total = known[1]
         else:
             total = len(set(keys)) if walked_all else int(searcher.cardinality(query, "group"))
-            with self._facet_cache_lock:
+            with self._counts_lock:
                 self._totals[key] = (versions_total, total)
         if not page:
             return total, versions_total, []
@@ -500,7 +500,7 @@ class TantivyEngine(Engine):
 
     def forget_counts(self) -> None:
         """Count every search state afresh, its matches and its facets (benchmarks time a state's first search)."""
-        with self._facet_cache_lock:
+        with self._counts_lock:
             self._facet_cache.clear()
             self._totals.clear()
 
@@ -509,11 +509,11 @@ class TantivyEngine(Engine):
         """Each facet's values shown for `request`, counted once per state of the index."""
         # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=()))
-        with self._facet_cache_lock:
+        with self._counts_lock:
             counted_ = self._facet_cache.get(key)
         if counted_ is None:
             counted_ = self._count_facets(searcher, main, request, versions_total)
-            with self._facet_cache_lock:
+            with self._counts_lock:
                 self._facet_cache[key] = counted_
         buckets, uncounted, exact = counted_
         return {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))

@@ -132,24 +132,36 @@ def _sequences(text: str):
         m = _WORD.search(text, pos)
         if m is not None:
             pos = m.end()
-        joined = m is not None and text[run[-1].end():m.start()] == " " \
-            and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
-        word = m.group() if m else ""
-        particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
-            and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
-        if joined and _is_cap(word) and is_given_name(word) and run[-1].group().lower() in PARTICLES:
-            joined = False  # "Wahl von Stefan Muster": "von" before a given name is a preposition
-        if joined and (_is_cap(word) or particle):
+        if _goes_on(text, run, m):
             run.append(m)
             continue
-        while run and run[-1].group().lower() in PARTICLES:
-            run.pop()
-        # "John F." is cut by an initial; "Dr." and "Muster." (a sentence's end) are kept
-        if run and not (len(run[-1].group()) <= 2 and run[-1].group().endswith(".")):
+        if _finished(run):
             yield run
-        run = [m] if m is not None and _is_cap(word) else []
+        run = [m] if m is not None and _is_cap(m.group()) else []
         if m is None:
             return
+
+
+def _goes_on(text: str, run: list[re.Match], m: re.Match | None) -> bool:
+    """Whether the word `m` (None: the text's end) continues a run of capitalised words."""
+    if m is None or text[run[-1].end():m.start()] != " " or run[-1].group().endswith(".") \
+            or _possessive(run[-1].group()):
+        return False
+    word, last = m.group(), run[-1].group().lower()
+    if _is_cap(word):
+        # "Wahl von Stefan Muster": "von" before a given name is a preposition
+        return not (is_given_name(word) and last in PARTICLES)
+    lowered = word.lower()
+    return lowered in PARTICLES and lowered not in _ARTICLES \
+        and (lowered not in _SECOND_PARTICLES or last in ("von", "van"))
+
+
+def _finished(run: list[re.Match]) -> bool:
+    """Drops a run's trailing particles; whether what is left is a run to read names from."""
+    while run and run[-1].group().lower() in PARTICLES:
+        run.pop()
+    # "John F." is cut by an initial; "Dr." and "Muster." (a sentence's end) are kept
+    return bool(run) and not (len(run[-1].group()) <= 2 and run[-1].group().endswith("."))
 
 
 def _end(run: list[re.Match]) -> int:

@@ -7,33 +7,24 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.analysis.persons import (_ARTICLES, _SECOND_PARTICLES, _WORD, PARTICLES, _is_cap, _possessive,
-                                      _sequences, is_given_name)
+from indexer.analysis.persons import _WORD, _finished, _goes_on, _is_cap, _sequences
 
 
 def plain_sequences(text: str):
-    """_sequences as first written: every word of the text looked at in turn."""
+    """_sequences as first written: every word of the text looked at in turn (the rules of a run,
+    `_goes_on` and `_finished`, are the same)."""
     run: list[re.Match] = []
     for m in list(_WORD.finditer(text)) + [None]:
         if not run:
             if m is not None and _is_cap(m.group()):
                 run.append(m)
             continue
-        joined = m is not None and text[run[-1].end():m.start()] == " " \
-            and not run[-1].group().endswith(".") and not _possessive(run[-1].group())
-        word = m.group() if m else ""
-        particle = joined and word.lower() in PARTICLES and word.lower() not in _ARTICLES \
-            and (word.lower() not in _SECOND_PARTICLES or run[-1].group().lower() in ("von", "van"))
-        if joined and _is_cap(word) and is_given_name(word) and run[-1].group().lower() in PARTICLES:
-            joined = False
-        if joined and (_is_cap(word) or particle):
+        if _goes_on(text, run, m):
             run.append(m)
             continue
-        while run and run[-1].group().lower() in PARTICLES:
-            run.pop()
-        if run and not (len(run[-1].group()) <= 2 and run[-1].group().endswith(".")):
+        if _finished(run):
             yield run
-        run = [m] if m is not None and _is_cap(word) else []
+        run = [m] if m is not None and _is_cap(m.group()) else []
 
 
 def spans(runs) -> list[list[tuple[int, int]]]:
