@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select, update
 
 from .db import Database, utcnow
 from .db.models import HistoryEntry, SavedSearch, SavedSearchView, User
@@ -213,14 +213,14 @@ def request_of(saved: Saved) -> SearchRequest:
 def remember(db: Database, user_id: int, req: SearchRequest, total: int | None, now: datetime | None = None) -> None:
     """Add a search to the user's history (the same search again moves to the top), keeping the newest 100."""
     query, now = query_key(req), now or utcnow()
+    # Plain statements, not the ORM's unit of work: every search page comes here.
     with db.transaction() as session:
-        latest = session.scalars(select(HistoryEntry).where(HistoryEntry.user_id == user_id)
+        latest = session.execute(select(HistoryEntry.id, HistoryEntry.query).where(HistoryEntry.user_id == user_id)
                                  .order_by(HistoryEntry.at.desc(), HistoryEntry.id.desc()).limit(1)).first()
         if latest is not None and latest.query == query:
-            latest.at, latest.total = now, total
+            session.execute(update(HistoryEntry).where(HistoryEntry.id == latest.id).values(at=now, total=total))
             return
-        session.add(HistoryEntry(user_id=user_id, query=query, total=total, at=now))
-        session.flush()
+        session.execute(insert(HistoryEntry).values(user_id=user_id, query=query, total=total, at=now))
         keep = select(HistoryEntry.id).where(HistoryEntry.user_id == user_id) \
             .order_by(HistoryEntry.at.desc(), HistoryEntry.id.desc()).limit(HISTORY_SIZE)
         session.execute(delete(HistoryEntry).where(HistoryEntry.user_id == user_id,
