@@ -4,7 +4,7 @@ Templates never build URLs; view-models call these.
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from flask import current_app, g, url_for
 
@@ -50,6 +50,7 @@ class FacetLinks:
         filters = sum(len(values) for _, values in rest.filters)
         filters_before = sum(len(values) for name, values in rest.filters if NAMES.index(name) < place)
         exclusions_before = sum(len(values) for name, values in rest.exclusions if NAMES.index(name) < place)
+        self._encoded: dict[tuple[str, str], str] = {}
         self.head = encoded[:lead + filters_before]
         self.middle = encoded[lead + filters_before:lead + filters + exclusions_before]
         self.tail = encoded[lead + filters + exclusions_before:]
@@ -61,9 +62,16 @@ class FacetLinks:
             raise RequestError(f"At most {MAX_VALUES_PER_FACET} values of {self.facet} can be selected.")
         return spelled
 
+    def _argument(self, key: str, value: str) -> str:
+        """`key=value` URL-encoded, once per value: every value's link repeats the selected ones."""
+        encoded = self._encoded.get((key, value))
+        if encoded is None:
+            encoded = self._encoded[key, value] = urlencode([(key, value)])
+        return encoded
+
     def url(self, selected: tuple[str, ...], excluded: tuple[str, ...]) -> str:
-        parts = (self.head + [urlencode([(self.facet, v)]) for v in self._spelled(selected)] + self.middle
-                 + [urlencode([("not_" + self.facet, v)]) for v in self._spelled(excluded)] + self.tail)
+        parts = (self.head + [self._argument(self.facet, v) for v in self._spelled(selected)] + self.middle
+                 + [self._argument("not_" + self.facet, v) for v in self._spelled(excluded)] + self.tail)
         qs = "&".join(parts)
         return f"{self.path}?{qs}" if qs else self.path
 
@@ -117,5 +125,14 @@ def facet_search_url(facet: str, value: str) -> str:
     return search_url(SearchRequest.create(filters={facet: (value,)}))
 
 
+# The characters werkzeug's URL converters leave unquoted in a path (the URL standard's path-segment string).
+_PATH_SAFE = "!$&'()*+,/:;=@"
+
+
 def document_url(doc_id: str) -> str:
-    return url_for("documents.document", doc_id=doc_id)
+    """`url_for("documents.document", doc_id=doc_id)`, its path found once per request: a search page links
+    each hit's page, its language versions and its place in the search."""
+    base = g.get("document_base")
+    if base is None:
+        base = g.document_base = url_for("documents.document", doc_id="_")[:-1]
+    return base + quote(doc_id, safe=_PATH_SAFE)
