@@ -61,8 +61,13 @@ class Communique:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Communique":
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _FIELD_NAMES.get(cls)
+        if names is None:  # found once per class: a search page reads some forty stored documents
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 def added_key(added: str | None) -> int:

@@ -16,7 +16,7 @@ from .search_page import build_search_page, error_page
 from .histogram import build_histogram
 from .map_geometry import MapUnavailable, sprite
 from .suggestions import did_you_mean, unmatched_values
-from .urls import FacetLinks, document_url, public_url, search_url
+from .urls import document_url, facet_links, public_url, search_url
 from .worldmap import build_worldmap
 
 bp = Blueprint("search", __name__)
@@ -78,7 +78,7 @@ def search():
     except QuerySyntaxError as error:
         return _error_page(error)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
-                             share_url=public_url(search_url(req)), notices=notices, facet_links=FacetLinks)
+                             share_url=public_url(search_url(req)), notices=notices, facet_links=facet_links)
     if suggestion:
         page.suggestion = Link(suggestion.q, search_url(suggestion))
     if result.total or req.date_from or req.date_to:
@@ -109,7 +109,7 @@ def _worldmap(req: SearchRequest, countries):
         current_app.logger.error("search page served without its map", exc_info=exc)
         return None
     return build_worldmap(countries, req, search_url, shapes, url_for("search.world_map", v=shapes.version),
-                          links=FacetLinks(req, "country"))
+                          links=facet_links(req, "country"))
 
 
 @bp.get("/map/world.svg")

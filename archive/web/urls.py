@@ -91,6 +91,16 @@ class FacetLinks:
         return self.url(self.selected, tuple(v for v in self.excluded if v != value))
 
 
+def facet_links(req: SearchRequest, facet: str) -> FacetLinks:
+    """`FacetLinks(req, facet)`, made once per request: the sidebar, the map and the hits share the
+    country's, each value's arguments encoded once."""
+    made = g.setdefault("facet_links", {})
+    links = made.get((req, facet))
+    if links is None:
+        links = made[req, facet] = FacetLinks(req, facet)
+    return links
+
+
 def public_url(path: str) -> str:
     """`path` under ARCHIVE_PUBLIC_URL, the address colleagues open; without it the path itself.
 
