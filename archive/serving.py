@@ -23,13 +23,24 @@ def serve(config: dict, host: str, port: int) -> None:
         _serve_prefork(config, host, port, workers)
 
 
+def served_app(config: dict):
+    """The web app as `archive serve` runs it: a process that serves pages until it ends keeps the
+    cycle collector off its tables once its first requests have loaded them (indexer.settle)."""
+    from indexer.settle import Settler
+
+    from .app import create_app
+
+    app = create_app(config)
+    app.teardown_request(Settler())
+    return app
+
+
 def _serve_in_process(config: dict, host: str, port: int) -> None:
     import waitress
 
-    from .app import create_app
     from .web.engine import close_engine
 
-    app = create_app(config)
+    app = served_app(config)
     try:
         waitress.serve(app, host=host, port=port, threads=config["THREADS"], ident="communique-archive")
     finally:
@@ -39,7 +50,6 @@ def _serve_in_process(config: dict, host: str, port: int) -> None:
 def _serve_prefork(config: dict, host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
-    from .app import create_app
     from .web.engine import close_engine
 
     class Archive(BaseApplication):
@@ -61,6 +71,6 @@ def _serve_prefork(config: dict, host: str, port: int, workers: int) -> None:
                 self.cfg.set(key, value)
 
         def load(self):
-            return create_app(config)
+            return served_app(config)
 
     Archive().run()

@@ -88,12 +88,12 @@ def main() -> None:
 
     import waitress.server
 
-    from archive.app import create_app
+    from archive.serving import served_app
 
     overrides = {"DATA_DIR": args.data_dir, "ENGINE": args.engine}
     if args.index and args.engine != "tantivy":
         overrides[f"{args.engine.upper()}_INDEX"] = args.index
-    app = create_app(overrides)
+    app = served_app(overrides)  # as `archive serve` runs it
     port = free_port()
     server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4)
     threading.Thread(target=server.run, daemon=True).start()

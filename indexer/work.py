@@ -162,6 +162,8 @@ def _analyse_all(docs: list[Communique], analyse: Callable[[Communique], Communi
         doc.content_hash = content_hash(doc)
         if finish is not None:
             finish(doc)
+    if _settle is not None:
+        _settle()
 
 
 def analyse_part(docs: list[Communique], analyse: Callable[[Communique], Communique] | None = None,
@@ -234,11 +236,19 @@ class _Pending:
         return Prepared(**{**self.part.__dict__, "docs": outcome})
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops cleanly and says how to resume."""
+_settle: Callable[[], None] | None = None  # set in worker processes (see indexer.settle)
+
+
+def _start_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops cleanly and says how to resume; each
+    keeps the cycle collector off its tables once they have loaded."""
     import signal
 
+    from .settle import Settler
+
+    global _settle
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _settle = Settler()
 
 
 def prepared_in_order(indexer: "Indexer", files: list[str], workers: int) -> Iterator[Prepared]:
@@ -271,7 +281,7 @@ def _pooled(indexer: "Indexer", files: list[str], workers: int) -> Iterator[Prep
     queue = collections.deque(files)
     while queue:
         window: collections.deque = collections.deque()
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
         try:
             broken = False
             for item in _submitted(indexer, queue, pool, window, workers):
