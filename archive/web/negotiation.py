@@ -1,6 +1,8 @@
 """HTML or JSON: every page has a JSON twin, chosen by `?format=json` or the Accept header."""
 from __future__ import annotations
 
+from typing import Callable
+
 from flask import Flask, abort, jsonify, make_response, render_template, request
 
 FORMATS = ("html", "json")
@@ -16,10 +18,11 @@ def wants_json() -> bool:
     return accept["application/json"] > accept["text/html"]
 
 
-def respond(template: str, data: dict, code: int = 200, **context):
-    """Render `template` with `context`, or `data` as JSON; the response varies by Accept."""
+def respond(template: str, data: dict | Callable[[], dict], code: int = 200, **context):
+    """Render `template` with `context`, or `data` as JSON (a function making it is called only for
+    JSON); the response varies by Accept."""
     if wants_json():
-        response = jsonify(data)
+        response = jsonify(data() if callable(data) else data)
     else:
         response = make_response(render_template(template, **context))
     response.status_code = code

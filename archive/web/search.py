@@ -90,7 +90,7 @@ def search():
     if result.total or req.selected("country") or req.excluded("country"):
         page.worldmap = _worldmap(req, result.facets.get("country", []))
     page.saving = search_page_state(req, page.hits, result.total)
-    return respond("search.html", page.to_json(), page=page)
+    return respond("search.html", page.to_json, page=page)
 
 
 def _counting_whole(req: SearchRequest) -> SearchRequest:
@@ -136,7 +136,7 @@ def world_map():
 
 def _error_page(error: Exception):
     page = error_page(request.args.get("q", ""), str(error), kept=_rest_of(request.args))
-    return respond("search.html", page.to_json(), 400, page=page)
+    return respond("search.html", page.to_json, 400, page=page)
 
 
 def _without_dates(message: str):
@@ -154,7 +154,7 @@ def _without_dates(message: str):
                              share_url=public_url(search_url(req)))
     page.date_error = message
     page.date_from, page.date_to = request.args.get("from", ""), request.args.get("to", "")
-    return respond("search.html", page.to_json(), 400, page=page)
+    return respond("search.html", page.to_json, 400, page=page)
 
 
 FACET_MATCHES = 50  # values a facet search returns
