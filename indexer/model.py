@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import time
 from dataclasses import dataclass, field
 
@@ -61,13 +62,14 @@ class Communique:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Communique":
-        names = _FIELD_NAMES.get(cls)
-        if names is None:  # found once per class: a search page reads some forty stored documents
-            names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    """Found once per class: a search page reads some forty stored documents."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def added_key(added: str | None) -> int:

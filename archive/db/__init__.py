@@ -49,14 +49,15 @@ class Database:
 
     def __init__(self, url: str):
         self.url = url
-        if url.startswith("sqlite"):
+        sqlite = url.startswith("sqlite")
+        if sqlite:
             path = url.split("///", 1)[1] if "///" in url else ""
             if path and path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
         # A server's connection can be closed under the pool (a restart, a timeout): tested before use.
         # A file opened by this process cannot, and testing it cost every page a query.
-        self.engine: SqlEngine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
-        if self.engine.dialect.name == "sqlite":
+        self.engine: SqlEngine = create_engine(url, pool_pre_ping=not sqlite)
+        if sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._upgrade_lock = threading.Lock()

@@ -326,12 +326,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
                       facet_links=None) -> SearchPage:
     """The whole page for a successful search. `facet_links(req, facet)`: a faster maker of the
     facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise."""
-    makers: dict[str, FacetLinks | DerivedLinks] = {}  # one per facet, for the hits' links
-
     def filter_link(facet: str, value: str) -> str | None:  # None: the facet holds all the values it may
-        links = makers.get(facet)
-        if links is None:
-            links = makers[facet] = facet_links(req, facet) if facet_links else DerivedLinks(req, facet, link)
+        links = facet_links(req, facet) if facet_links else DerivedLinks(req, facet, link)
         return _link_if_allowed(lambda: links.with_filter(value))
 
     facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link,

@@ -4,7 +4,7 @@ Templates never build URLs; view-models call these.
 """
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, url_for
 
@@ -135,14 +135,13 @@ def facet_search_url(facet: str, value: str) -> str:
     return search_url(SearchRequest.create(filters={facet: (value,)}))
 
 
-# The characters werkzeug's URL converters leave unquoted in a path (the URL standard's path-segment string).
-_PATH_SAFE = "!$&'()*+,/:;=@"
-
-
 def document_url(doc_id: str) -> str:
-    """`url_for("documents.document", doc_id=doc_id)`, its path found once per request: a search page links
-    each hit's page, its language versions and its place in the search."""
-    base = g.get("document_base")
-    if base is None:
-        base = g.document_base = url_for("documents.document", doc_id="_")[:-1]
-    return base + quote(doc_id, safe=_PATH_SAFE)
+    """`url_for("documents.document", doc_id=doc_id)`, its path and converter found once per request: a
+    search page links each hit's page, its language versions and its place in the search."""
+    made = g.get("document_link")
+    if made is None:
+        url_map = current_app.url_map
+        made = g.document_link = (url_for("documents.document", doc_id="_")[:-1],
+                                  url_map.converters["path"](url_map).to_url)
+    base, to_url = made
+    return base + to_url(doc_id)
