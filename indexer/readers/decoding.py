@@ -7,6 +7,7 @@ charset-normalizer; the text is then cleaned as every text is (indexer.tidy).
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 
@@ -30,6 +31,7 @@ COMMON_ENCODINGS = [
     )
 ]
 _BINARY_SHARE = 0.10  # more control characters than this and it is not text
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # below " ", but for \t \n \r \f and ESC
 
 
 def decode(data: bytes, path: str, declared: str | None = None) -> str:
@@ -127,5 +129,5 @@ def looks_binary(data: bytes) -> bool:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    controls = len(_BINARY_CONTROLS.findall(sample))
     return controls > _BINARY_SHARE * max(len(sample), 1)

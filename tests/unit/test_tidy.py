@@ -1,4 +1,6 @@
 """`tidy` and `clean_text`: a tidied text is its own tidy, whatever the path it took."""
+import random
+
 import pytest
 
 from indexer import tidy as tidy_module
@@ -57,3 +59,18 @@ def test_the_memory_stays_small():
     assert 0 < len(tidy_module._TIDY) <= tidy_module._TIDY_KEPT
     tidy("short text")
     assert "short text" not in tidy_module._TIDY
+
+
+def test_tidy_is_its_own_tidy_on_random_junk():
+    # Mojibake beside invisible characters, odd spaces, escapes, surrogates and decomposed letters: ftfy
+    # can read a text differently once these are gone, and `tidy` goes on until the text stays the same.
+    pieces = list("ab cdéÃ©\n\r\t ") + ["\u00a0", "\u2028", "\u2029", "\x85", "\x1b[31m", "\x00", "\x07", "\u200b",
+                                         "\ufeff", "\u3000", "\u2009", "e\u0301", "\ud800", "â€™", "ü", "\x0b",
+                                         "\ufffe", "A\u0303", " \n"]
+    rng = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(30)))
+        tidy_module._TIDY.clear()
+        once = tidy(text)
+        tidy_module._TIDY.clear()
+        assert tidy(once) == once, repr(text)
