@@ -199,36 +199,45 @@ _PREP_ROMANCE = r"(?:de la |de l['’]|de los |de las |de |du |des |d['’]|dell
                 r"del |di |à la |à l['’]|aux |au |pour la |pour l['’]|pour les |pour |per la |per il |per l['’]|" \
                 r"per i |per le |per |sur la |sur les |sulla |sulle |sui |da |do |dos |das |para (?:la |el |o |a )?)"
 _SEGMENT = rf"{_PREP_ROMANCE}(?!(?:le|la|les|il|lo|un|une|uno|una|el|los|las|i|gli)\b|(?:{HEADS_ROMANCE})\b|[A-Z]{{2}})(?:{_LOW}|{_CAP})(?: (?=\w{{5}}){_LOW}{_ADJ_ROMANCE}\b)?"
+
+
+def _first_words(alternation: str) -> tuple[str, ...]:
+    """The word each alternative of a regular expression's alternation begins with ("Office fédéral|Secrétariat
+    d['’]État" → "Office", "Secrétariat")."""
+    return tuple(dict.fromkeys(re.match(r"[^\W\d_]+", a).group() for a in alternation.split("|")))  # type: ignore[union-attr]
+
+
 # (words one of which a text must hold for the pattern to match: a cheap test first; None: always run it,
+#  words with which every match begins: the pattern is tried only where one does, None: read the whole text,
 #  pattern)
-_PATTERNS: list[tuple[tuple[str, ...] | None, re.Pattern]] = [
+_PATTERNS: list[tuple[tuple[str, ...] | None, tuple[str, ...] | None, re.Pattern]] = [
     # "Institut für Beispielkunde", "Eidgenössische Kommission für Kinder- und Jugendfragen"
-    ((" für ",),
+    ((" für ",), None,
      re.compile(rf"\b{_NOT_ADJ_DE}(?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?(?:{HEADS_DE_FUR})(?:e?s)? für {_NAME_DE}")),
     # "Abteilung Klima", "Direktionsbereich Biologische Vielfalt", "Universität Beispielstadt"
-    (None, re.compile(rf"\b(?:{HEADS_DE_DIRECT})(?:e?s)? (?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?{_CAP}(?: und {_CAP})?")),
+    (None, _first_words(HEADS_DE_DIRECT), re.compile(rf"\b(?:{HEADS_DE_DIRECT})(?:e?s)? (?:[A-ZÄÖÜ][a-zäöü]+(?:e|en|er|es) )?{_CAP}(?: und {_CAP})?")),
     # "Office fédéral de la pêche et des lacs", "Fondation Beispiel", "Istituto per la ricerca …"
-    (None, re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+")),
-    (None, re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
+    (None, _first_words(HEADS_ROMANCE), re.compile(rf"\b(?:{HEADS_ROMANCE})(?: {_LOW}{_ADJ_ROMANCE}\b)?(?: (?:et |e |y |and )?{_SEGMENT}|, (?=d)(?:{_SEGMENT}))+")),
+    (None, _first_words(HEADS_ROMANCE), re.compile(rf"\b(?:{HEADS_ROMANCE}) (?![A-Z]{{2}}){_CAP}(?: {_CAP}){{0,2}}(?:,? {_COMPANY})?"
                rf"(?! (?:de|di|del|della|des|du|da|do|d['’]|[A-Z]))(?=[ \n][a-zàâçéèêëîïôûùüÿñ]|[\n,.;:)]|$)")),
     # "Parti communiste vietnamien", "Partito democratico": a party is named by what it stands for
-    (("Parti",),
+    (("Parti",), None,
      re.compile(rf"\b(?:Parti|Partito|Partido) {_LOW}(?:-{_LOW})?(?:{_ADJ_ROMANCE}|iste|ista|ano|ana|ien|ienne)\b"
                rf"(?: (?!(?:de|di|del|des|du|e|et|y|a|à|in|en)\b){_LOW}(?:{_ADJ_ROMANCE}|ano|ana|ien|ienne)\b)?")),
     # "Eidgenössischer Jodlerverband", "des Eidgenössischen Turnvereins": a federal association's name
-    (("Eidgenössisch",),
+    (("Eidgenössisch",), None,
      re.compile(r"\bEidgenössisch(?:e[nrs]?)? [A-ZÄÖÜ][a-zäöü]{2,}(?:verband|verein|bund|gesellschaft|akademie)"
                r"(?=(?:e?s)?\b)")),
     # embassies and cantonal parliaments and governments
-    (("mbassade ",),
+    (("mbassade ",), None,
      re.compile(rf"\b[Aa]mbassade (?:de |d['’]|du |des )(?:la |l['’])?{_CAP}(?: à {_CITY})?")),
-    (("mbasciata ",),
+    (("mbasciata ",), None,
      re.compile(rf"\b[Aa]mbasciata (?:di |d['’]|del |della |dell['’]|degli )?{_CAP}(?: (?:a|ad) {_CITY})?")),
-    (("mbassy of ",),
+    (("mbassy of ",), None,
      re.compile(rf"\b[Ee]mbassy of {_CAP}(?: in {_CITY})?")),
-    (("otschaft in ", "mbassy in "),
+    (("otschaft in ", "mbassy in "), None,
      re.compile(rf"\b(?:Schweizer(?:ische[nr]?)? [Bb]otschaft|Swiss [Ee]mbassy) in {_CITY}")),  # which one, else none
-    (("Consiglio", "Conseil", "Rat", "rat"),
+    (None, ("Gran", "Consiglio", "Grand", "Conseil", "Grosse", "Regierungsrat", "Kantonsrat"),
      re.compile(rf"\b(?:Gran Consiglio|Consiglio di Stato|Grand Conseil|Conseil d['’]État|Grosse[rn]? Rat(?:es)?|"
                rf"Regierungsrat(?:es)?|Kantonsrat(?:es)?) (?:del [Cc]antone (?:di |del |dei |d['’])?|"
                rf"du canton (?:de |du |d['’])|des Kantons ){_CAP}")),
@@ -343,11 +352,12 @@ def _chain_names(text: str):
 
 def _named_bodies(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of names shaped like an organisation's, longest first where they overlap."""
-    found = list(_chain_names(text))
-    for needs, pattern in _PATTERNS:
+    starts = _word_starts(text)
+    found = list(_chain_names(text)) if starts.get(_HEADS_LAST_KEY) else []
+    for i, (needs, begins, pattern) in enumerate(_PATTERNS):
         if needs is not None and not any(word in text for word in needs):
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if begins is None else _matches_at(pattern, text, starts.get(i, ())):
             name = m.group()
             if ", " in name and not re.search(rf", [^,]* (?:und|et|e|and|y) |, {_COMPANY}$", name):
                 name = name.split(", ")[0]  # "für Gesundheit, Bern": a list needs its "und"
@@ -361,6 +371,49 @@ def _named_bodies(text: str) -> list[tuple[int, int, str]]:
         if start >= reach:
             out.append((start, end, re.sub(r"^(\w+?)e?s\b(?= )", _drop_genitive, name)))
             reach = max(reach, end)
+    return out
+
+
+_HEADS_LAST_KEY = -1
+
+
+@functools.lru_cache(maxsize=1)
+def _start_words():
+    """One automaton of the words the patterns begin with (by pattern number) and of `HEADS_LAST`."""
+    import ahocorasick
+
+    keys: dict[str, set[int]] = {}
+    for i, (_, begins, _) in enumerate(_PATTERNS):
+        for word in begins or ():
+            keys.setdefault(word, set()).add(i)
+    for word in HEADS_LAST:
+        keys.setdefault(word, set()).add(_HEADS_LAST_KEY)
+    automaton = ahocorasick.Automaton()
+    for word, numbers in keys.items():
+        automaton.add_word(word, (len(word), tuple(numbers)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_starts(text: str) -> dict[int, set[int]]:
+    """Where the start words of each pattern occur in `text` (pattern number → offsets), in one pass."""
+    found: dict[int, set[int]] = {}
+    for end, (length, numbers) in _start_words().iter(text):
+        for number in numbers:
+            found.setdefault(number, set()).add(end - length + 1)
+    return found
+
+
+def _matches_at(pattern: re.Pattern, text: str, offsets) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern that can only match at `offsets` (where the words it begins
+    with occur): the same matches, the text read only there."""
+    out, reach = [], 0
+    for at in sorted(offsets):
+        if at >= reach:
+            m = pattern.match(text, at)
+            if m is not None:
+                out.append(m)
+                reach = m.end()
     return out
 
 

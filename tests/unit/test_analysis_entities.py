@@ -114,22 +114,50 @@ def test_every_place_has_a_country():
     assert place_country("Istanbul") == "TR" and place_country("Nowhere") is None
 
 
+_PATTERN_EXAMPLES = [
+    "Das Institut für Beispielkunde und die Eidgenössische Kommission für Kinder- und Jugendfragen",
+    "Le Parti communiste vietnamien et le Partito democratico, Partido popular",
+    "der Eidgenössische Jodlerverband und des Eidgenössischen Turnvereins",
+    "L'Ambassade de Suisse à Bagdad, l'ambassade d'Italie, Ambasciata d'Italia a Berna",
+    "the Embassy of Switzerland in Rome; die Schweizerische Botschaft in Wien; the Swiss Embassy in Oslo",
+    "Gran Consiglio del Cantone Ticino, Grand Conseil du canton de Vaud, Grosser Rat des Kantons Bern, "
+    "Regierungsrat des Kantons Zürich, Kantonsrat des Kantons Zug, Conseil d'État du canton du Valais",
+    "die Abteilung Klima, des Kernkraftwerks Beispiel und die Universität Beispielstadt; Fachhochschule Nordwest",
+    "l'Office fédéral de la pêche et des lacs, le Secrétariat d’État aux migrations, la Fondation Beispiel SA",
+    "Istituto per la ricerca e la formazione, Ufficio federale delle strade, Haute école spécialisée de Suisse",
+    "Conseil fédéral, Grossrat Muster, Consiglio federale (words that start a pattern and match none)",
+]
+
+
 def test_the_cheap_word_tests_before_organisation_patterns_never_skip_a_match():
     """Each organisation pattern runs only on texts holding one of its words: a text where it matches
     holds one (the examples name every kind of body the patterns find, in their languages)."""
     from indexer.analysis.organisations import _PATTERNS
 
-    examples = ["Das Institut für Beispielkunde und die Eidgenössische Kommission für Kinder- und Jugendfragen",
-                "Le Parti communiste vietnamien et le Partito democratico, Partido popular",
-                "der Eidgenössische Jodlerverband und des Eidgenössischen Turnvereins",
-                "L'Ambassade de Suisse à Bagdad, l'ambassade d'Italie, Ambasciata d'Italia a Berna",
-                "the Embassy of Switzerland in Rome; die Schweizerische Botschaft in Wien; the Swiss Embassy in Oslo",
-                "Gran Consiglio del Cantone Ticino, Grand Conseil du canton de Vaud, Grosser Rat des Kantons Bern, "
-                "Regierungsrat des Kantons Zürich, Kantonsrat des Kantons Zug, Conseil d'État du canton du Valais"]
-    for needs, pattern in _PATTERNS:
+    for needs, _, pattern in _PATTERNS:
         if needs is None:
             continue
-        matched = [text for text in examples if pattern.search(text)]
+        matched = [text for text in _PATTERN_EXAMPLES if pattern.search(text)]
         assert matched, f"no example for {pattern.pattern[:40]}"
         for text in matched:
             assert any(word in text for word in needs), (pattern.pattern[:40], text)
+
+
+def test_patterns_tried_only_where_their_first_words_occur_match_as_over_the_whole_text():
+    """A pattern that names the words its matches begin with is tried only where they occur: the same
+    matches as reading the whole text, on texts where it matches, several times and next to other words."""
+    from indexer.analysis.organisations import _PATTERNS, _matches_at, _word_starts
+
+    tried = 0
+    for i, (_, begins, pattern) in enumerate(_PATTERNS):
+        if begins is None:
+            continue
+        texts = [t for t in _PATTERN_EXAMPLES if pattern.search(t)]
+        assert texts, f"no example for {pattern.pattern[:40]}"
+        texts += [" ".join(texts), "x" + texts[0], texts[0].replace(" ", "\n"), "«" + texts[-1] + "»"]
+        for text in texts:
+            every = [(m.start(), m.group()) for m in pattern.finditer(text)]
+            assert [(m.start(), m.group()) for m in _matches_at(pattern, text, _word_starts(text).get(i, ()))] == every
+            assert all(text.startswith(begins, at) for at, _ in every)
+            tried += bool(every)
+    assert tried >= 4 * 4
