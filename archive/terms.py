@@ -18,11 +18,11 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from functools import lru_cache
 
 import Stemmer
 
 from indexer.analysis.fold import fold_word
+from indexer.memo import Memo
 
 # Bumped whenever the terms made here change: indices built with other terms must be rebuilt.
 TERMS_VERSION = 2  # 2: bigrams for Chinese, Japanese, Korean and Thai
@@ -144,10 +144,20 @@ def _stemmer(language: str):
     return stemmer
 
 
-@lru_cache(maxsize=500_000)
+# Each language's stems, kept (see `indexer.memo`): `_stems` maps a document's words through one from C.
+_STEMS: dict[str, Memo[str, str]] = {}
+
+
+def _stems_of(language: str) -> Memo[str, str]:
+    memo = _STEMS.get(language)
+    if memo is None:
+        memo = _STEMS.setdefault(language, Memo(lambda word: _stemmer(language).stemWord(word), 200_000))
+    return memo
+
+
 def stem(word: str, language: str | None) -> str:
     """A lower-cased word's stem in `language` (the word itself without a stemmer)."""
-    return _stemmer(language).stemWord(word) if language in STEMMERS else word
+    return _stems_of(language)[word] if language in STEMMERS else word
 
 
 def stemmed(text: str, language: str | None) -> list[str]:
@@ -160,17 +170,16 @@ def folded(text: str) -> list[str]:
 
 def _stems(split: list[str], language: str | None) -> list[str]:
     """The stems of words `words` has split (themselves without a stemmer)."""
-    return [stem(w, language) for w in split] if language in STEMMERS else split
+    return list(map(_stems_of(language).__getitem__, split)) if language in STEMMERS else split
 
 
 def _folds(split: list[str]) -> list[str]:
     """The folded tokens of words `words` has split."""
-    return list(itertools.chain.from_iterable(map(_folded_word, split)))
+    return list(itertools.chain.from_iterable(map(_FOLDED_TOKENS.__getitem__, split)))
 
 
-@lru_cache(maxsize=500_000)
-def _folded_word(word: str) -> tuple[str, ...]:
-    return tuple(words(fold_word(word)))
+# The folded tokens of each word (folding can split one: "½" → "1⁄2" → "1", "2"), kept.
+_FOLDED_TOKENS: Memo[str, tuple[str, ...]] = Memo(lambda word: tuple(words(fold_word(word))), 500_000)
 
 
 def stemmed_field(text: str, language: str | None) -> str:

@@ -71,9 +71,9 @@ class Tokens:
     def __init__(self, text: str):
         self.text = text
         found = list(TOKEN.finditer(text))
-        self.spans = [m.span() for m in found]
-        self.words = [m.group() for m in found]
-        self.folded = [fold_word(w) for w in self.words]
+        self.spans = list(map(re.Match.span, found))
+        self.words = list(map(re.Match.group, found))
+        self.folded = list(map(fold_word, self.words))
         # " w1 w2 w3 " with the offset of each folded word inside it
         self.offsets: list[int] = list(itertools.accumulate(map((1).__add__, map(len, self.folded)), initial=1))[:-1]
         self.joined = " " + " ".join(self.folded) + " "
