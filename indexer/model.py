@@ -58,12 +58,23 @@ class Communique:
     content_hash: str = ""  # hash of the normalised text, for duplicate detection
 
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        """Every field, the lists and the dict copied (what `dataclasses.asdict` gives: the fields hold
+        strings and numbers, and lists and dicts of them, so a copy one level down is a whole copy)."""
+        out = {}
+        for name in _field_order(type(self)):
+            value = self.__dict__[name]
+            out[name] = value.copy() if isinstance(value, (list, dict)) else value
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> "Communique":
         names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@functools.cache
+def _field_order(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @functools.cache

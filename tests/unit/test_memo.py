@@ -38,3 +38,24 @@ def test_the_memoised_word_forms_are_the_plain_ones():
     assert terms.stemmed("les maisons", "fr") == ["le", "maison"]
     assert terms.stem("maisons", "fr") == terms._stemmer("fr").stemWord("maisons")
     assert terms.stem("maisons", None) == "maisons"
+
+
+def test_a_document_as_a_dict_is_dataclasses_asdict_and_a_copy():
+    import dataclasses
+
+    from indexer.model import Communique
+
+    doc = Communique(source="s.xml#de", text="Text", title="Titel", date="2024-01-02", date_precision="day",
+                     declared_language="de", language="de", language_confidence=0.99, issuer="BAG",
+                     issuer_country="CH", countries=["CH", "DE"], persons=["Anna Muster"], organisations=["BAG"],
+                     places=["Bern"], topics=["Gesundheit"], dateline="Bern", translation_group="nsb-1",
+                     source_id="1-de", url="https://example.org/1", attachments=["a.pdf"], attached_to=None,
+                     attachment_links={"a.pdf": "doc-2"}, pages=[0, 10], warnings=["w"], id="doc-1",
+                     added="2024-01-02T00:00:00Z", sources=["s.xml#de"], content_hash="abc")
+    doc.__dict__["_index_terms"] = ("kept apart", ())
+    as_dict = doc.to_dict()
+    assert as_dict == dataclasses.asdict(doc) and list(as_dict) == list(dataclasses.asdict(doc))
+    as_dict["countries"].append("FR")
+    as_dict["attachment_links"]["b.pdf"] = "doc-3"
+    assert doc.countries == ["CH", "DE"] and doc.attachment_links == {"a.pdf": "doc-2"}
+    assert Communique.from_dict(doc.to_dict()) == doc
