@@ -119,6 +119,7 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         self._entries: dict[str, list[Entry]] = {}
         self._built = False
+        self._found: dict[str, tuple[Match, ...]] = {}  # the last texts' matches, see `find`
 
     def add(self, phrase: str, value: Any, *, case_sensitive: bool = False, capitalised: bool = False,
             max_suffix: int = 0, prefixes: tuple[str, ...] = (), anywhere: bool = False,
@@ -142,6 +143,7 @@ class Gazetteer:
         return len(self._entries)
 
     def _build(self) -> None:
+        self._found = {}
         self._automaton = ahocorasick.Automaton()
         for pattern, entries in self._entries.items():
             self._automaton.add_word(pattern, (pattern, entries))
@@ -192,8 +194,22 @@ class Gazetteer:
     def find(self, text: str | Tokens) -> list[Match]:
         """All leftmost-longest matches in `text`, blockers removed."""
         if not self._built:
-            self._build()
-        tokens = text if isinstance(text, Tokens) else tokens_of(text)
+            self._build()  # (forgets the matches kept)
+        if isinstance(text, Tokens):
+            return self._find(text)
+        # Stages read one text with several gazetteers, and later stages (people) ask again about the
+        # entities earlier ones found: the last texts' matches are kept.
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(self._find(tokens_of(text)))
+            if len(self._found) >= self.KEPT:
+                self._found.clear()  # one step, safe beside other threads
+            self._found[text] = found
+        return list(found)
+
+    KEPT = 4
+
+    def _find(self, tokens: Tokens) -> list[Match]:
         if not len(tokens) or not self._entries:
             return []
         # leftmost-longest on character spans (several CJK matches can share a token)

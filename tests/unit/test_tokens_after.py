@@ -24,3 +24,20 @@ def test_tokens_after_a_line_are_those_of_the_whole_text(line, rest):
 def test_a_prefix_that_a_token_could_run_on_from_is_refused():
     with pytest.raises(ValueError):
         Tokens.after("Bern", Tokens("Switzerland"))
+
+
+def test_a_gazetteer_asked_again_about_a_text_answers_as_the_first_time():
+    from indexer.analysis.gazetteer import Gazetteer
+
+    gaz = Gazetteer()
+    gaz.add("Bern", "Bern")
+    text = "Von Bern nach Zürich"
+    first = gaz.find(text)
+    assert [m.value for m in first] == ["Bern"]
+    first.clear()  # a caller's list is its own
+    assert [m.value for m in gaz.find(text)] == ["Bern"]
+    gaz.add("Zürich", "Zurich")  # a gazetteer that grows forgets what it found
+    assert [m.value for m in gaz.find(text)] == ["Bern", "Zurich"]
+    for n in range(3 * Gazetteer.KEPT):
+        gaz.find(f"{n} Bern")
+    assert len(gaz._found) <= Gazetteer.KEPT
