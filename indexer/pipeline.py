@@ -85,7 +85,7 @@ def record_key(real_path: str, doc: Communique) -> str:
 class Indexer:
     """Runs the pipeline against one engine and one ledger."""
 
-    def __init__(self, engine, ledger: Ledger, batch_size: int = 200,
+    def __init__(self, engine, ledger: Ledger, batch_size: int = 1000,
                  analyse: Callable[[Communique], Communique] | None = None,
                  limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
                  analysis_id: str | None = None):
@@ -402,7 +402,7 @@ class Indexer:
                 self._detach(doc_id, source)
 
 
-def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 200,
+def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 1000,
                 progress: Callable[[Iterable[str], int], object] | None = None,
                 analyse: Callable[[Communique], Communique] | None = None,
                 workers: int = 1, limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,

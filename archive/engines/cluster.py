@@ -226,7 +226,7 @@ class ClusterEngine(Engine):
     settings_prefix = "CLUSTER"
 
     def __init__(self, api: ClusterAPI, urls: list[str], alias: str = "communiques", shards: int = 1,
-                 replicas: int | None = None, batch_size: int = 200):
+                 replicas: int | None = None, batch_size: int = 1000):
         self.api = api
         self.urls = [without_credentials(u) for u in urls]
         self.alias = alias
