@@ -113,7 +113,9 @@ _CAP_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])["
 
 
 def _sequences(text: str):
-    """Runs of capitalised words joined by single spaces; a possessive ("Empa's") ends a run."""
+    """Runs of capitalised words joined by single spaces; a possessive ("Empa's") ends a run. Runs of
+    one word are left out where the word after shows at once that the run ends (names have two words
+    or more; most capitalised words are a German noun or a sentence's first word)."""
     run: list[re.Match] = []
     pos = 0
     while True:
@@ -126,7 +128,7 @@ def _sequences(text: str):
                 pos = start.end()
             else:
                 pos = m.end()
-                if _is_cap(m.group()):
+                if _is_cap(m.group()) and not _ends_alone(text, m):
                     run.append(m)
             continue
         m = _WORD.search(text, pos)
@@ -140,6 +142,19 @@ def _sequences(text: str):
         run = [m] if m is not None and _is_cap(m.group()) else []
         if m is None:
             return
+
+
+def _ends_alone(text: str, m: re.Match) -> bool:
+    """Whether a run begun by the capitalised word `m` ends with it, seen from what follows: no single
+    space and a word (`_goes_on` would say no, and the next run starts where it would have), or a
+    lower-case word that is no particle (no run goes on with it, and it starts none)."""
+    end = m.end()
+    if text[end:end + 1] != " ":
+        return True
+    after = _WORD.match(text, end + 1)
+    if after is None:
+        return end + 1 < len(text)
+    return after.group()[:1].islower() and after.group().lower() not in PARTICLES
 
 
 def _goes_on(text: str, run: list[re.Match], m: re.Match | None) -> bool:
