@@ -80,11 +80,30 @@ def _pieces(word: str, start: int = 0) -> list[tuple[int, int, str]]:
     return out
 
 
+# Characters that often stand before or after a word and belong to no `_RUN`.
+_EDGES = ".,;:!?()[]{}<>\"'«»‹›“”„‘’‚/\\|-–—…*%+=#&@"
+
+
+def _runs(text: str) -> list[str]:
+    """`_RUN.findall(text)`, the regular expression kept for the pieces between spaces that are not one
+    word as they stand or once the punctuation around them is taken off (most are: a character class
+    reads a text character by character, `isalnum` and `strip` run in C)."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        elif (core := piece.strip(_EDGES)).isalnum():
+            out.append(core)
+        elif core:
+            out += _RUN.findall(core)
+    return out
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words, split where any non-alphanumeric character stands (bigrams in scripts
     without spaces, see `_BIGRAM_SCRIPTS`)."""
     text = text.replace("İ", "i").lower()  # lower() would give i + combining dot
-    split = _RUN.findall(text) if "_" not in text else [w for w in _SPLIT.split(text) if w]
+    split = _runs(text) if "_" not in text else [w for w in _SPLIT.split(text) if w]
     if _BIGRAM_RUN.search(text):
         split = [token for w in split for _, _, token in _pieces(w)]
     # under 10 characters a word is under 40 bytes (4 at most each): most words need no encoding

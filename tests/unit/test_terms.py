@@ -102,3 +102,19 @@ def test_a_documents_index_terms_are_made_once_and_made_again_when_its_text_or_l
     assert index_terms(travelled)[1] == stemmed_field(doc.text, "en") != made[1]
     travelled.text = "Der Bundesrat entscheidet."
     assert index_terms(travelled)[3] == folded_field("Der Bundesrat entscheidet.")
+
+
+def test_runs_between_spaces_are_the_runs_of_the_whole_text():
+    import random
+
+    from archive.terms import _RUN, _runs
+
+    pieces = list("abcXYZ019 ,.;:-'’«»()\n\t") + ["é", "e\u0301", "\u0301", "ß", "日本", "ก", "\u0e31", "क\u093f",
+                                              "\u05d0\u05b8", "ا\u064b", "²", "½", "٣", "\u00a0", "\u2003", "…", "—",
+                                              "%", "/", "𝐀", "\u200b", "Ⅻ", "①", "\u2028"]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(25)))
+        assert _runs(text) == _RUN.findall(text), repr(text)
+    assert _runs("«Le Conseil fédéral», a-t-il dit (2024).") == ["Le", "Conseil", "fédéral", "a", "t", "il", "dit",
+                                                                  "2024"]
