@@ -80,7 +80,7 @@ def _field_order(cls: type) -> tuple[str, ...]:
 @functools.cache
 def _field_names(cls: type) -> frozenset[str]:
     """Found once per class: a search page reads some forty stored documents."""
-    return frozenset(f.name for f in dataclasses.fields(cls))
+    return frozenset(_field_order(cls))
 
 
 def added_key(added: str | None) -> int:

@@ -34,6 +34,9 @@ def utc_now() -> str:
     return added_time(int(time.time() * 1000))
 
 
+BATCH_SIZE = 1000  # documents per engine write: the default of ARCHIVE_INDEX_BATCH_SIZE (archive.config)
+
+
 @dataclass
 class IndexSummary:
     files: dict[str, int] = field(default_factory=lambda: {s: 0 for s in FILE_STATUSES})
@@ -85,7 +88,7 @@ def record_key(real_path: str, doc: Communique) -> str:
 class Indexer:
     """Runs the pipeline against one engine and one ledger."""
 
-    def __init__(self, engine, ledger: Ledger, batch_size: int = 1000,
+    def __init__(self, engine, ledger: Ledger, batch_size: int = BATCH_SIZE,
                  analyse: Callable[[Communique], Communique] | None = None,
                  limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,
                  analysis_id: str | None = None):
@@ -402,7 +405,7 @@ class Indexer:
                 self._detach(doc_id, source)
 
 
-def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = 1000,
+def index_paths(paths: Iterable[str], engine, ledger: Ledger, batch_size: int = BATCH_SIZE,
                 progress: Callable[[Iterable[str], int], object] | None = None,
                 analyse: Callable[[Communique], Communique] | None = None,
                 workers: int = 1, limits: Limits = DEFAULT_LIMITS, error_log: str | Path | None = None,

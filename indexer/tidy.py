@@ -44,7 +44,12 @@ def clean_text(text: str | None) -> str:
     """Repair mojibake, NFC, drop control and invisible characters, normalise line endings."""
     if not text:
         return ""
-    return _clean(text)[0] if _UNCLEAN.search(text) else _repaired(text)[0]
+    return _cleaned(text)[0]
+
+
+def _cleaned(text: str) -> tuple[str, bool]:
+    """`clean_text` of a non-empty text, and whether ftfy ran."""
+    return _clean(text) if _UNCLEAN.search(text) else _repaired(text)
 
 
 def _clean(text: str) -> tuple[str, bool]:
@@ -92,15 +97,11 @@ def tidy(text: str | None) -> str:
 def _tidy(text: str) -> tuple[str, bool, bool]:
     """One pass of `tidy`: the text, whether ftfy ran, whether characters were taken out or spaces
     collapsed after mojibake was looked for."""
-    if _UNTIDY.search(text):
-        text, repaired = _clean(text) if _UNCLEAN.search(text) else _repaired(text)
-        # no space class holds "\n": collapsing spaces in the whole text is collapsing them line by line
-        text, spaced = _SPACES.sub(" ", text), True
-    else:
-        text, repaired = _repaired(text)
-        spaced = "  " in text
-        if spaced:
-            text = _SPACES.sub(" ", text)
+    untidy = _UNTIDY.search(text) is not None
+    text, repaired = _cleaned(text) if untidy else _repaired(text)
+    spaced = untidy or "  " in text
+    if spaced:  # no space class holds "\n": collapsing spaces in the whole text is collapsing them line by line
+        text = _SPACES.sub(" ", text)
     tidied = "\n".join([line.strip() for line in text.split("\n")])
     if "\n\n\n" in tidied:
         tidied = _BLANK_LINES.sub("\n\n", tidied)

@@ -35,6 +35,7 @@ from ..query import MatchAll, QuerySyntaxError
 from ..request import SearchRequest
 from ..results import Hit, SearchResult
 from ..terms import folded_field
+from ..config import SETTINGS
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
 from ..facets import EXACT_FACETS, display_values, to_count_exactly
 from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body,
@@ -226,7 +227,7 @@ class ClusterEngine(Engine):
     settings_prefix = "CLUSTER"
 
     def __init__(self, api: ClusterAPI, urls: list[str], alias: str = "communiques", shards: int = 1,
-                 replicas: int | None = None, batch_size: int = 1000):
+                 replicas: int | None = None, batch_size: int = SETTINGS["INDEX_BATCH_SIZE"][0]):  # type: ignore[assignment]
         self.api = api
         self.urls = [without_credentials(u) for u in urls]
         self.alias = alias

@@ -38,6 +38,7 @@ from typing import Any, Iterator
 import ahocorasick
 
 from indexer.analysis.fold import fold, fold_word
+from indexer.memo import Memo
 
 # Word characters plus combining marks and tatweel, so that Arabic words
 # with harakat or Latin text in NFD stay one token.
@@ -119,7 +120,7 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         self._entries: dict[str, list[Entry]] = {}
         self._built = False
-        self._found: dict[str, tuple[Match, ...]] = {}  # the last texts' matches, see `find`
+        self._found = self._recent_matches()
 
     def add(self, phrase: str, value: Any, *, case_sensitive: bool = False, capitalised: bool = False,
             max_suffix: int = 0, prefixes: tuple[str, ...] = (), anywhere: bool = False,
@@ -142,8 +143,12 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def _recent_matches(self) -> Memo[str, tuple[Match, ...]]:
+        """The matches of the last texts read (see `find`)."""
+        return Memo(lambda text: tuple(self._find(tokens_of(text))), self.KEPT)
+
     def _build(self) -> None:
-        self._found = {}
+        self._found = self._recent_matches()
         self._automaton = ahocorasick.Automaton()
         for pattern, entries in self._entries.items():
             self._automaton.add_word(pattern, (pattern, entries))
@@ -199,13 +204,7 @@ class Gazetteer:
             return self._find(text)
         # Stages read one text with several gazetteers, and later stages (people) ask again about the
         # entities earlier ones found: the last texts' matches are kept.
-        found = self._found.get(text)
-        if found is None:
-            found = tuple(self._find(tokens_of(text)))
-            if len(self._found) >= self.KEPT:
-                self._found.clear()  # one step, safe beside other threads
-            self._found[text] = found
-        return list(found)
+        return list(self._found[text])
 
     KEPT = 4
 
