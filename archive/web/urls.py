@@ -54,6 +54,16 @@ class FacetLinks:
         self.head = encoded[:lead + filters_before]
         self.middle = encoded[lead + filters_before:lead + filters + exclusions_before]
         self.tail = encoded[lead + filters + exclusions_before:]
+        # A value neither selected nor excluded (most of a page's links) goes between two strings
+        # joined once: [head, selected…] value [middle, excluded…, tail], or the same with value
+        # after the excluded ones.
+        selected = [self._argument(facet, v) for v in self._spelled(self.selected)]
+        excluded = [self._argument("not_" + facet, v) for v in self._spelled(self.excluded)]
+        self._shown = set(self._spelled(self.selected)) | set(self._spelled(self.excluded))
+        self._may_select = len(selected) < MAX_VALUES_PER_FACET
+        self._may_exclude = len(excluded) < MAX_VALUES_PER_FACET
+        self._around_selected = ("&".join(self.head + selected), "&".join(self.middle + excluded + self.tail))
+        self._around_excluded = ("&".join(self.head + selected + self.middle + excluded), "&".join(self.tail))
 
     def _spelled(self, values: tuple[str, ...]) -> tuple[str, ...]:
         """As `SearchRequest` keeps a facet's values: spelled (normalise_value), repeats dropped."""
@@ -75,9 +85,15 @@ class FacetLinks:
         qs = "&".join(parts)
         return f"{self.path}?{qs}" if qs else self.path
 
+    def _between(self, around: tuple[str, str], argument: str) -> str:
+        qs = "&".join(part for part in (around[0], argument, around[1]) if part)
+        return f"{self.path}?{qs}"
+
     # The steps of SearchRequest.with_filter and its siblings, on this facet's values alone.
     def with_filter(self, value: str) -> str:
         value = normalise_value(self.facet, value)
+        if value and value not in self._shown and self._may_select:
+            return self._between(self._around_selected, self._argument(self.facet, value))
         return self.url(self.selected + (value,), tuple(v for v in self.excluded if v != value))
 
     def without_filter(self, value: str) -> str:
@@ -85,6 +101,8 @@ class FacetLinks:
 
     def with_exclusion(self, value: str) -> str:
         value = normalise_value(self.facet, value)
+        if value and value not in self._shown and self._may_exclude:
+            return self._between(self._around_excluded, self._argument("not_" + self.facet, value))
         return self.url(tuple(v for v in self.selected if v != value), self.excluded + (value,))
 
     def without_exclusion(self, value: str) -> str:

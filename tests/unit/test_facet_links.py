@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive.request import MAX_VALUES_PER_FACET, RequestError, SearchRequest
 from archive.web.urls import FacetLinks, query_string
@@ -45,3 +47,41 @@ def test_a_link_the_request_would_refuse_is_refused():
     with pytest.raises(RequestError):
         FacetLinks(full, "person", path="/").with_filter("One More")
     assert FacetLinks(full, "person", path="/").without_filter("Person 3") == derived(full.without_filter("person", "Person 3"))
+
+
+def test_a_full_exclusion_list_is_refused_like_the_request():
+    full = SearchRequest.create(exclusions={"org": [f"Body {n}" for n in range(MAX_VALUES_PER_FACET)]})
+    with pytest.raises(RequestError):
+        full.with_exclusion("org", "One More")
+    with pytest.raises(RequestError):
+        FacetLinks(full, "org", path="/").with_exclusion("One More")
+    assert FacetLinks(full, "org", path="/").with_filter("One More") == derived(full.with_filter("org", "One More"))
+
+
+_VALUES = {"country": ["FR", "CH", "de", "Schweiz", "Türkei", "XX"], "language": ["de", "FR", "it", "rm"],
+           "org": ["NATO", "nato", "SECO", "Conseil fédéral", " WHO "], "person": ["Anna Muster", "anna muster", "Jo"]}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_facet_links_match_derived_requests_on_random_searches(data):
+    """Values selected, excluded or neither, in any facet and number (up to the limit), typed as users type."""
+    def some(facet):
+        return data.draw(st.lists(st.sampled_from(_VALUES[facet]), max_size=3))
+
+    req = SearchRequest.create(q=data.draw(st.sampled_from(["", "otan", "a & b"])),
+                               filters={f: some(f) for f in data.draw(st.sets(st.sampled_from(sorted(_VALUES))))},
+                               exclusions={f: some(f) for f in data.draw(st.sets(st.sampled_from(sorted(_VALUES))))})
+    facet = data.draw(st.sampled_from(sorted(_VALUES)))
+    links = FacetLinks(req, facet, path="/")
+    for value in _VALUES[facet]:
+        for made, derive in ((links.with_filter, req.with_filter), (links.with_exclusion, req.with_exclusion),
+                             (links.without_filter, req.without_filter),
+                             (links.without_exclusion, req.without_exclusion)):
+            try:
+                expected = derived(derive(facet, value))
+            except RequestError:
+                with pytest.raises(RequestError):
+                    made(value)
+            else:
+                assert made(value) == expected
