@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from .db import Database, utcnow
 from .db.models import HistoryEntry, SavedSearch, SavedSearchView, User
@@ -96,8 +96,9 @@ def _as_seen(row: SavedSearch, owner: str, user_id: int, view: SavedSearchView |
     return Saved(row.id, row.name, row.query, row.shared, owner, row.owner_id == user_id, row.created_at, since)
 
 
-def _seen_by(user_id: int, *conditions):
-    """The saved searches `user_id` may see that meet `conditions`, with their owner and this user's view."""
+def _seen_by(user_id, *conditions):
+    """The saved searches `user_id` (a number or a bound parameter) may see that meet `conditions`, with
+    their owner and this user's view."""
     with_view = (SavedSearchView.saved_search_id == SavedSearch.id) & (SavedSearchView.user_id == user_id)
     return select(SavedSearch, User.username, SavedSearchView).join(User, User.id == SavedSearch.owner_id) \
         .outerjoin(SavedSearchView, with_view).where(_visible(user_id), *conditions)
@@ -138,11 +139,15 @@ def get(db: Database, user_id: int, saved_id: int) -> Saved:
     raise SavedError("There is no such saved search (or it is not shared with you).", 404)
 
 
+# Made once, as every search page asks it.
+_FOR_QUERY = _seen_by(bindparam("user_id"), SavedSearch.query_hash == bindparam("query_hash"))
+
+
 def for_query(db: Database, user_id: int, req: SearchRequest) -> Saved | None:
     """The saved search this search is, if the user has one (their own first, else a shared one)."""
     query = query_key(req)
     with db.session() as session:
-        rows = session.execute(_seen_by(user_id, SavedSearch.query_hash == _hash(query))).all()
+        rows = session.execute(_FOR_QUERY, {"user_id": user_id, "query_hash": _hash(query)}).all()
     found = [_as_seen(row, owner, user_id, view) for row, owner, view in rows if row.query == query]
     return min(found, key=lambda s: (not s.mine, s.id)) if found else None
 
@@ -210,21 +215,30 @@ def request_of(saved: Saved) -> SearchRequest:
 
 # -- history ---------------------------------------------------------------------------------------
 
+# The history's statements, made once: every search page runs two or three of them, and making a
+# statement costs SQLAlchemy more than SQLite takes to run it.
+_NEWEST_ORDER = (HistoryEntry.at.desc(), HistoryEntry.id.desc())
+_LATEST = select(HistoryEntry.id, HistoryEntry.query).where(HistoryEntry.user_id == bindparam("user_id")) \
+    .order_by(*_NEWEST_ORDER).limit(1)
+_TOUCH = update(HistoryEntry).where(HistoryEntry.id == bindparam("entry_id")) \
+    .values(at=bindparam("now"), total=bindparam("new_total"))
+_ADD = insert(HistoryEntry)
+_TRIM = delete(HistoryEntry).where(
+    HistoryEntry.user_id == bindparam("user_id"),
+    HistoryEntry.id.not_in(select(HistoryEntry.id).where(HistoryEntry.user_id == bindparam("user_id"))
+                           .order_by(*_NEWEST_ORDER).limit(HISTORY_SIZE).scalar_subquery()))
+
+
 def remember(db: Database, user_id: int, req: SearchRequest, total: int | None, now: datetime | None = None) -> None:
     """Add a search to the user's history (the same search again moves to the top), keeping the newest 100."""
     query, now = query_key(req), now or utcnow()
-    # Plain statements, not the ORM's unit of work: every search page comes here.
-    with db.transaction() as session:
-        latest = session.execute(select(HistoryEntry.id, HistoryEntry.query).where(HistoryEntry.user_id == user_id)
-                                 .order_by(HistoryEntry.at.desc(), HistoryEntry.id.desc()).limit(1)).first()
+    with db.engine.begin() as connection:
+        latest = connection.execute(_LATEST, {"user_id": user_id}).first()
         if latest is not None and latest.query == query:
-            session.execute(update(HistoryEntry).where(HistoryEntry.id == latest.id).values(at=now, total=total))
+            connection.execute(_TOUCH, {"entry_id": latest.id, "now": now, "new_total": total})
             return
-        session.execute(insert(HistoryEntry).values(user_id=user_id, query=query, total=total, at=now))
-        keep = select(HistoryEntry.id).where(HistoryEntry.user_id == user_id) \
-            .order_by(HistoryEntry.at.desc(), HistoryEntry.id.desc()).limit(HISTORY_SIZE)
-        session.execute(delete(HistoryEntry).where(HistoryEntry.user_id == user_id,
-                                                   HistoryEntry.id.not_in(keep.scalar_subquery())))
+        connection.execute(_ADD, {"user_id": user_id, "query": query, "total": total, "at": now})
+        connection.execute(_TRIM, {"user_id": user_id})
 
 
 def history(db: Database, user_id: int) -> list[HistoryEntry]:
