@@ -46,6 +46,9 @@ class SearchResult:
     expansions: list[str] = field(default_factory=list)  # cross-language names also searched
     versions_total: int | None = None  # language versions matched, when `total` counts communiqués
     total_estimated: bool = False  # `total` is an estimate (very large result sets)
+    # The state of the index searched, when the engine can name it: the same request in the same state
+    # has the same counts (the web page keeps what it drew from them). None: not known.
+    state: int | None = None
 
     @property
     def pages(self) -> int:

@@ -447,7 +447,7 @@ class TantivyEngine(Engine):
         return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
-                            expansions=list(request.query.expansions),
+                            expansions=list(request.query.expansions), state=generation,
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict):

@@ -9,7 +9,8 @@ from ..query import QuerySyntaxError, lowercase_operators
 from ..request import DATE_ARGUMENTS, DEFAULT_PER_PAGE, RequestError, SearchRequest
 from ..engines import EngineError
 from .engine import get_engine
-from .negotiation import respond
+from . import fragments
+from .negotiation import respond, wants_json
 from .links import Link
 from .saved import search_page_state
 from .search_page import build_search_page, error_page
@@ -77,20 +78,40 @@ def search():
         return _error_page(error)
     except QuerySyntaxError as error:
         return _error_page(error)
+    html = not wants_json()
+    key = fragments.key_of(req, result) if html else None
+    drawn = fragments.cache().get(key)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
-                             share_url=public_url(search_url(req)), notices=notices, facet_links=facet_links)
+                             share_url=public_url(search_url(req)), notices=notices, facet_links=facet_links,
+                             with_facets=drawn is None)
     if suggestion:
         page.suggestion = Link(suggestion.q, search_url(suggestion))
+    if drawn is None:
+        complete = _add_charts(page, req, result)
+        if html:
+            drawn = fragments.draw(page)
+            if complete:
+                fragments.cache().put(key, drawn)
+    page.fragments = drawn
+    page.saving = search_page_state(req, page.hits, result.total)
+    return respond("search.html", page.to_json, page=page)
+
+
+def _add_charts(page, req: SearchRequest, result) -> bool:
+    """The page's histogram and map, where the search has them; False when one could not be made
+    (said in the log: the results are served without it)."""
+    complete = True
     if result.total or req.date_from or req.date_to:
         try:
             page.histogram = build_histogram(get_engine(), req, search_url,
                                              counted=(result.facets.get("month", []), result.total))
         except EngineError as exc:  # an optional part: the results are served without it
             current_app.logger.error("search page served without its histogram", exc_info=exc)
+            complete = False
     if result.total or req.selected("country") or req.excluded("country"):
         page.worldmap = _worldmap(req, result.facets.get("country", []))
-    page.saving = search_page_state(req, page.hits, result.total)
-    return respond("search.html", page.to_json, page=page)
+        complete = complete and page.worldmap is not None
+    return complete
 
 
 def _counting_whole(req: SearchRequest) -> SearchRequest:
@@ -136,7 +157,14 @@ def world_map():
 
 def _error_page(error: Exception):
     page = error_page(request.args.get("q", ""), str(error), kept=_rest_of(request.args))
-    return respond("search.html", page.to_json, 400, page=page)
+    return _respond_drawn(page, 400)
+
+
+def _respond_drawn(page, code: int):
+    """A search page whose parts are drawn for this request alone (an error's: not kept)."""
+    if not wants_json():
+        page.fragments = fragments.draw(page)
+    return respond("search.html", page.to_json, code, page=page)
 
 
 def _without_dates(message: str):
@@ -154,7 +182,7 @@ def _without_dates(message: str):
                              share_url=public_url(search_url(req)))
     page.date_error = message
     page.date_from, page.date_to = request.args.get("from", ""), request.args.get("to", "")
-    return respond("search.html", page.to_json, 400, page=page)
+    return _respond_drawn(page, 400)
 
 
 FACET_MATCHES = 50  # values a facet search returns

@@ -28,6 +28,7 @@ DEFAULT_FACET_SIZE = 10
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .fragments import Fragments
     from .histogram import Histogram
     from .saved import SavedState
     from .urls import FacetLinks
@@ -130,6 +131,7 @@ class SearchPage:
     histogram: "Histogram | None" = None  # communiqués per month or year, the date range left out
     worldmap: "WorldMap | None" = None  # communiqués per country on a map, the country filter left out
     saving: "SavedState | None" = None  # the saved search this is (what is new in it), or the form to save it
+    fragments: "Fragments | None" = None  # the sidebar, histogram and map as HTML (web.fragments), for HTML pages
 
     @property
     def first_shown(self) -> int:
@@ -323,16 +325,17 @@ def _hidden(req: SearchRequest) -> list[tuple[str, str]]:
 
 def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLink,
                       doc_link: DocLink, share_url: str = "", notices: list[str] | None = None,
-                      facet_links=None) -> SearchPage:
+                      facet_links=None, with_facets: bool = True) -> SearchPage:
     """The whole page for a successful search. `facet_links(req, facet)`: a faster maker of the
-    facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise."""
+    facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise.
+    `with_facets=False`: the facets' views are left out (the page has them drawn already)."""
     def filter_link(facet: str, value: str) -> str | None:  # None: the facet holds all the values it may
         links = facet_links(req, facet) if facet_links else DerivedLinks(req, facet, link)
         return _link_if_allowed(lambda: links.with_filter(value))
 
     facets = [facet_view(name, req, as_shown(name, result.facets[name], req), link,
                          facet_links(req, name) if facet_links else None)
-              for name in FACETS if result.facets.get(name)]
+              for name in FACETS if with_facets and result.facets.get(name)]
     searched = query_string(req)
     page = SearchPage(
         request=req,
