@@ -1,9 +1,12 @@
 """A result row from a stored document: the same `Hit`, snippet and title marks from every engine."""
 from __future__ import annotations
 
-from indexer.model import Communique
-
+import threading
 from typing import Sequence
+
+from cachetools import LRUCache
+
+from indexer.model import Communique
 
 from ..collapse import choose, group_of
 from ..highlight import highlight_title, make_snippet, snippet_page
@@ -12,8 +15,37 @@ from ..request import SearchRequest
 from ..results import Hit
 
 
+class _Marks:
+    """A document's snippet, snippet page and marked title for a query, the last MAX made kept: paging
+    back, searching again, or narrowing a search by a facet shows many of the same documents for
+    the same words, and marking them is most of what a page of results costs. Keyed by what they are
+    made from: the highlighted tree, the language, the title, the page starts and the text (by its
+    hash, with the document's id)."""
+
+    MAX = 4096
+
+    def __init__(self):
+        self._made: LRUCache = LRUCache(self.MAX)
+        self._lock = threading.Lock()
+
+    def of(self, doc: Communique, node: Node) -> tuple[str, int | None, str]:
+        key = (doc.id, hash(doc.text), doc.title, doc.language, tuple(doc.pages), node)
+        with self._lock:
+            made = self._made.get(key)
+        if made is None:
+            made = (make_snippet(doc.text, node, doc.language), snippet_page(doc.text, doc.pages, node, doc.language),
+                    highlight_title(doc.title, node, doc.language))
+            with self._lock:
+                self._made[key] = made
+        return made
+
+
+MARKS = _Marks()
+
+
 def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit:
     """`node` is the tree to highlight (the request's `query.highlight_for(doc.language)`)."""
+    snippet, page, title_html = MARKS.of(doc, node)
     return Hit(
         id=doc.id,
         title=doc.title,
@@ -24,9 +56,9 @@ def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit
         persons=list(doc.persons),
         organisations=list(doc.organisations),
         places=list(doc.places),
-        snippet=make_snippet(doc.text, node, doc.language),
-        snippet_page=snippet_page(doc.text, doc.pages, node, doc.language),
-        title_html=highlight_title(doc.title, node, doc.language),
+        snippet=snippet,
+        snippet_page=page,
+        title_html=title_html,
         score=score,
         translation_group=doc.translation_group,
         declared_language=doc.declared_language,
