@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import cachetools
+import orjson
 import tantivy
 
 from indexer.model import Communique, added_key
@@ -90,7 +91,7 @@ def group_key(group: str) -> int:
 
 
 def _load(searcher, address) -> Communique:
-    return Communique.from_dict(json.loads(searcher.doc(address).to_dict()["payload"][0]))
+    return Communique.from_dict(orjson.loads(searcher.doc(address).to_dict()["payload"][0]))
 
 
 class TantivyBackend(Backend[tantivy.Query]):
@@ -279,7 +280,7 @@ class TantivyEngine(Engine):
         d.add_integer("date_desc", desc)
         d.add_integer("date_asc", asc)
         d.add_integer("added", added_key(doc.added))
-        d.add_bytes("payload", json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8"))
+        d.add_bytes("payload", orjson.dumps(doc.to_dict()))
         return d
 
     def _write(self, change) -> None:
