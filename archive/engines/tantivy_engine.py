@@ -496,7 +496,7 @@ class TantivyEngine(Engine):
 
     # Search states whose facet counts are kept, per process: paging, sorting and coming back to a
     # search (the landing page, a country's page, a saved search) count nothing again until the index
-    # changes. A state holds up to a few thousand values (the map's countries, 500 at most per facet).
+    # changes. A state holds the values it shows (a few hundred at most: the map's countries, the months).
     FACET_CACHE_SIZE = 256
 
     def forget_counts(self) -> None:
@@ -510,15 +510,18 @@ class TantivyEngine(Engine):
         """Each facet's values shown for `request`, counted once per state of the index."""
         # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=()))
+        # The values shown follow from the counts and the key's request alone: kept with them, and each
+        # search gets copies (FacetValue is mutable).
         with self._counts_lock:
-            counted_ = self._facet_cache.get(key)
-        if counted_ is None:
-            counted_ = self._count_facets(searcher, main, request, versions_total)
+            shown = self._facet_cache.get(key)
+        if shown is None:
+            buckets, uncounted, exact = self._count_facets(searcher, main, request, versions_total)
+            shown = {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
+                     for f in buckets}
             with self._counts_lock:
-                self._facet_cache[key] = counted_
-        buckets, uncounted, exact = counted_
-        return {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
-                for f in buckets}
+                self._facet_cache[key] = shown
+        return {f: [FacetValue(v.value, v.count, v.selected, v.excluded, v.estimated) for v in values]
+                for f, values in shown.items()}
 
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int):
         """Counts of each facet with every filter but its own (one aggregation for the unselected):

@@ -134,3 +134,17 @@ def test_paging_a_counted_state_shows_what_counting_afresh_shows(engine, sort):
         fresh.append(engine.search(request(page)))
     assert seen(warm) == seen(fresh)
     assert warm[0].total > 2 and any(r.hits for r in warm[1:])
+
+
+def test_a_kept_states_values_are_handed_out_as_copies(engine):
+    """What one search does to its facet values (the page marks estimates on them) is not what the
+    next search of the same state gets."""
+    request = SearchRequest.create(filters={"country": ["CH"]})
+    first = engine.search(request).facets
+    for values in first.values():
+        for fv in values:
+            fv.count, fv.estimated, fv.selected = -1, True, not fv.selected
+    again = engine.search(request).facets
+    engine.forget_counts()
+    fresh = engine.search(request).facets
+    assert again == fresh and all(fv.count >= 0 for values in again.values() for fv in values)
