@@ -45,6 +45,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "JSON_FIELDS": (None, str, "Your JSON keys for the archive's fields, tried before the built-in ones: "
                                "'text=story|article_body,title=head,date=released'."),
     "PER_PAGE": (20, int, "Results per page on the search page."),
+    "RESULT_CACHE": (True, bool, "Keep what recent result pages were made of (marked snippets; on the embedded "
+                                 "engine also the documents loaded) in each web process, for searches shown "
+                                 "again: paging back, searching again, narrowing by a facet."),
     "SECRET_KEY": (None, str, "Key that signs session cookies and form tokens (default: one made once and "
                               "kept in <instance>/secret_key, shared by every process)."),
     "DATABASE_URL": (None, str, "Database of users and saved searches (default: SQLite, "

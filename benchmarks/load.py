@@ -62,6 +62,8 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "ARCHIVE_DATA_DIR": args.data_dir, "ARCHIVE_WORKERS_WEB": str(args.workers_web),
            "ARCHIVE_THREADS": str(args.threads)}
+    if args.new_states:  # the same results under a new state: loaded and marked afresh, as a new search's
+        env["ARCHIVE_RESULT_CACHE"] = "false"
     server = subprocess.Popen([sys.executable, "-c", "from archive.cli import main; main()", "serve",
                                "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -13,7 +13,9 @@ The embedded engine keeps each search state's facet counts until the index
 changes, so from the second round on the same URLs are answered without
 counting. `--new-states` makes every request a state not seen before (a
 distinct `added_after` time in 1971, before any document of an index built by
-these benchmarks was added), timing what a search's first visit costs.
+these benchmarks was added), timing what a search's first visit costs; the
+server then keeps no results either (ARCHIVE_RESULT_CACHE off), so each page
+loads and marks its documents as a new search's would.
 """
 from __future__ import annotations
 
@@ -91,6 +93,8 @@ def main() -> None:
     from archive.serving import served_app
 
     overrides = {"DATA_DIR": args.data_dir, "ENGINE": args.engine}
+    if args.new_states:  # the same results under a new state: loaded and marked afresh, as a new search's
+        overrides["RESULT_CACHE"] = False
     if args.index and args.engine != "tantivy":
         overrides[f"{args.engine.upper()}_INDEX"] = args.index
     app = served_app(overrides)  # as `archive serve` runs it

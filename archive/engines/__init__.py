@@ -5,7 +5,12 @@ from .base import Engine, EngineError, EngineFault, EngineStats, EngineUnavailab
 
 
 def open_engine(config: dict) -> Engine:
-    """The engine named by `config["ENGINE"]` ("tantivy", "elasticsearch" or "opensearch")."""
+    """The engine named by `config["ENGINE"]` ("tantivy", "elasticsearch" or "opensearch"), keeping
+    what its result pages are made of unless `config["RESULT_CACHE"]` is off."""
+    return _named_engine(config).keep_results(bool(config.get("RESULT_CACHE", True)))
+
+
+def _named_engine(config: dict) -> Engine:
     name = (config.get("ENGINE") or "tantivy").lower()
     if name == "tantivy":
         from .tantivy_engine import TantivyEngine

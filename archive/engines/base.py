@@ -93,6 +93,18 @@ class Engine(ABC):
     GUARDED = ("index", "delete", "get", "search", "translations", "more_like_this", "iter_documents",
                "count", "clear", "reindex", "drop", "stats", "near_word", "newest_added", "iter_matching")
 
+    # Marked snippets and titles of result pages, kept for searches shown again (keep_results).
+    marks = None
+
+    def keep_results(self, keep: bool = True) -> "Engine":
+        """Keep what result pages are made of for the searches shown again (paging back, searching
+        again, narrowing by a facet): marked snippets and titles, and on the embedded engine the
+        documents loaded. Engines made by `open_engine` keep them unless RESULT_CACHE is off."""
+        from .hits import Marks
+
+        self.marks = Marks() if keep else None
+        return self
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         for attr in cls.GUARDED:

@@ -569,7 +569,7 @@ class ClusterEngine(Engine):
                     resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
                         "aggregations")
             ranked = [self._versions(h, request) for h in resp["hits"]["hits"]]
-        hits = hits_shown(ranked, request)
+        hits = hits_shown(ranked, request, self.marks)
         aggregations = resp.get("aggregations") or {}
         versions_total = resp["hits"]["total"]["value"]
         grouped = None if request.versions else communiques(aggregations)

@@ -15,7 +15,7 @@ from ..request import SearchRequest
 from ..results import Hit
 
 
-class _Marks:
+class Marks:
     """A document's snippet, snippet page and marked title for a query, the last MAX made kept: paging
     back, searching again, or narrowing a search by a facet shows many of the same documents for
     the same words, and marking them is most of what a page of results costs. Keyed by what they are
@@ -28,24 +28,31 @@ class _Marks:
         self._made: LRUCache = LRUCache(self.MAX)
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        with self._lock:
+            self._made.clear()
+
     def of(self, doc: Communique, node: Node) -> tuple[str, int | None, str]:
         key = (doc.id, hash(doc.text), doc.title, doc.language, tuple(doc.pages), node)
         with self._lock:
             made = self._made.get(key)
         if made is None:
-            made = (make_snippet(doc.text, node, doc.language), snippet_page(doc.text, doc.pages, node, doc.language),
-                    highlight_title(doc.title, node, doc.language))
+            made = marks_of(doc, node)
             with self._lock:
                 self._made[key] = made
         return made
 
 
-MARKS = _Marks()
+def marks_of(doc: Communique, node: Node) -> tuple[str, int | None, str]:
+    """A document's snippet, snippet page and marked title for `node`, made afresh."""
+    return (make_snippet(doc.text, node, doc.language), snippet_page(doc.text, doc.pages, node, doc.language),
+            highlight_title(doc.title, node, doc.language))
 
 
-def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit:
-    """`node` is the tree to highlight (the request's `query.highlight_for(doc.language)`)."""
-    snippet, page, title_html = MARKS.of(doc, node)
+def hit_from_doc(doc: Communique, node: Node, score: float | None = None, marks: Marks | None = None) -> Hit:
+    """`node` is the tree to highlight (the request's `query.highlight_for(doc.language)`); `marks`:
+    where marks made before are kept (the engine's, when it keeps results)."""
+    snippet, page, title_html = marks.of(doc, node) if marks is not None else marks_of(doc, node)
     return Hit(
         id=doc.id,
         title=doc.title,
@@ -66,14 +73,15 @@ def hit_from_doc(doc: Communique, node: Node, score: float | None = None) -> Hit
     )
 
 
-def hits_shown(ranked: Sequence[Sequence[tuple[Communique, float | None]]], request: SearchRequest) -> list[Hit]:
+def hits_shown(ranked: Sequence[Sequence[tuple[Communique, float | None]]], request: SearchRequest,
+               marks: Marks | None = None) -> list[Hit]:
     """One result per communiqué from its matching versions (in rank order): the version the reader
     prefers, with the others listed."""
     hits = []
     for versions in ranked:
         shown, others = choose(versions, request)
         doc, score = versions[shown]
-        hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score)
+        hit = hit_from_doc(doc, request.query.highlight_for(doc.language), score=score, marks=marks)
         hit.group, hit.versions = group_of(doc), others
         hits.append(hit)
     return hits

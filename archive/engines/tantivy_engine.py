@@ -90,6 +90,10 @@ def group_key(group: str) -> int:
     return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
+def _doc_size(doc: Communique) -> int:
+    return len(doc.text) + len(doc.title) + 1
+
+
 def _load(searcher, address) -> Communique:
     return Communique.from_dict(orjson.loads(searcher.doc(address).to_dict()["payload"][0]))
 
@@ -166,6 +170,9 @@ class TantivyEngine(Engine):
         self._facet_cache = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)
         self._totals = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)  # (versions, communiqués) by state
         self._counts_lock = threading.Lock()
+        # Documents of result pages as loaded, by state and address, when results are kept (keep_results).
+        self._docs: cachetools.LRUCache | None = None
+        self._docs_lock = threading.Lock()
         self._open()
 
     @classmethod
@@ -439,11 +446,11 @@ class TantivyEngine(Engine):
         if request.versions:
             found = searcher.search(query, max(1, request.per_page), count=True, offset=request.offset, **kwargs)
             total = versions_total = found.count
-            ranked = [[(_load(searcher, address), None if kwargs else key)]
+            ranked = [[(self._result_doc(searcher, generation, address), None if kwargs else key)]
                       for key, address in found.hits[:request.per_page]]
         else:
             total, versions_total, ranked = self._collapsed(searcher, generation, query, request, kwargs)
-        hits = hits_shown(ranked, request)
+        hits = hits_shown(ranked, request, self.marks)
         facets = self._facets(searcher, generation, main, request, versions_total)
         return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
@@ -491,8 +498,33 @@ class TantivyEngine(Engine):
         by_group: dict[int, list] = {key: [] for key in page}
         member_keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
         for (score, address), key in zip(found.hits, member_keys):
-            by_group[key].append((_load(searcher, address), None if kwargs else score))
+            by_group[key].append((self._result_doc(searcher, generation, address), None if kwargs else score))
         return total, versions_total, [by_group[key] for key in page if by_group[key]]
+
+    DOC_CACHE_CHARS = 8_000_000  # of text and titles, per process (NSB: a result page's documents hold ~300,000)
+
+    def keep_results(self, keep: bool = True) -> "TantivyEngine":
+        super().keep_results(keep)
+        with self._docs_lock:
+            self._docs = cachetools.LRUCache(maxsize=self.DOC_CACHE_CHARS, getsizeof=_doc_size) if keep else None
+        return self
+
+    def _result_doc(self, searcher, generation: int, address) -> Communique:
+        """A result's document (shared by the searches that show it: never changed)."""
+        docs = self._docs
+        if docs is None:
+            return _load(searcher, address)
+        key = (generation, address.segment_ord, address.doc)
+        with self._docs_lock:
+            doc = docs.get(key)
+        if doc is None:
+            doc = _load(searcher, address)
+            with self._docs_lock:
+                try:
+                    docs[key] = doc
+                except ValueError:  # a text larger than the whole cache
+                    pass
+        return doc
 
     # Search states whose facet counts are kept, per process: paging, sorting and coming back to a
     # search (the landing page, a country's page, a saved search) count nothing again until the index
@@ -500,10 +532,16 @@ class TantivyEngine(Engine):
     FACET_CACHE_SIZE = 256
 
     def forget_counts(self) -> None:
-        """Count every search state afresh, its matches and its facets (benchmarks time a state's first search)."""
+        """Count every search state afresh, its matches and its facets, and load and mark its results
+        afresh (benchmarks time a state's first search)."""
         with self._counts_lock:
             self._facet_cache.clear()
             self._totals.clear()
+        with self._docs_lock:
+            if self._docs is not None:
+                self._docs.clear()
+        if self.marks is not None:
+            self.marks.clear()
 
     def _facets(self, searcher, generation: int, main, request: SearchRequest,
                 versions_total: int) -> dict[str, list[FacetValue]]:

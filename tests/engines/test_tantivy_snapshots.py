@@ -148,3 +148,29 @@ def test_a_kept_states_values_are_handed_out_as_copies(engine):
     engine.forget_counts()
     fresh = engine.search(request).facets
     assert again == fresh and all(fv.count >= 0 for values in again.values() for fv in values)
+
+
+def test_kept_results_are_the_results_made_afresh(tmp_path):
+    """An engine that keeps what its result pages were made of (open_engine's default) answers as one
+    that makes them afresh, again and again, and after the index changed."""
+    from archive.config import load_config
+    from archive.engines import open_engine
+
+    config = load_config(tmp_path / "instance", overrides={"DATA_DIR": str(tmp_path / "data")})
+    keeping = open_engine(config)
+    keeping.index(sample_documents())
+    fresh = open_engine({**config, "RESULT_CACHE": False})
+    assert keeping.marks is not None and fresh.marks is None and fresh._docs is None
+    requests = [SearchRequest.create(q=q) for q in ("Ukraine", "NATO OR OTAN", '"Federal Council"', "")]
+    requests += [SearchRequest.create(q="Ukraine", filters={"language": ["fr"]}), SearchRequest.create(versions=True)]
+    for _ in range(2):
+        for request in requests:
+            assert keeping.search(request).hits == fresh.search(request).hits
+    changed = sample_documents()[0]
+    changed.title = changed.title.upper()
+    keeping.index([changed])
+    for request in requests:
+        assert keeping.search(request).hits == fresh.search(request).hits
+    assert any(hit.title == changed.title for hit in keeping.search(SearchRequest.create(q=changed.title.split()[0])).hits)
+    keeping.close()
+    fresh.close()
