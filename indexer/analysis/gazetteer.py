@@ -156,31 +156,35 @@ class Gazetteer:
         self._built = True
 
     def _candidates(self, tokens: Tokens) -> Iterator[Match]:
+        offsets, words = tokens.offsets, tokens.words
         for end_pos, (pattern, entries) in self._automaton.iter(tokens.joined):
             if entries[0].anywhere:
                 yield from self._anywhere(tokens, end_pos, pattern, entries)
                 continue
             begin = end_pos - len(pattern) + 2  # offset of the first folded char
-            first = tokens.token_at(begin)
+            first = bisect.bisect_right(offsets, begin) - 1
+            spaces = pattern.count(" ")
             for entry in entries:
-                last_char = end_pos if entry.max_suffix else end_pos - 1
-                last = tokens.token_at(last_char)
                 if entry.max_suffix:
-                    word_end = tokens.offsets[last] + len(tokens.folded[last])
+                    last_char, n_words = end_pos, spaces
+                else:
+                    last_char, n_words = end_pos - 1, spaces - 1
+                last = bisect.bisect_right(offsets, last_char) - 1
+                if entry.max_suffix:
+                    word_end = offsets[last] + len(tokens.folded[last])
                     if not entry.min_suffix <= word_end - (last_char + 1) <= entry.max_suffix:
                         continue
-                n_words = pattern.count(" ") - (0 if entry.max_suffix else 1)
                 if last - first + 1 != n_words:
                     continue
-                if entry.case_sensitive and not _same_case(tokens.words[first:last + 1], entry.phrase):
+                if entry.case_sensitive and not _same_case(words[first:last + 1], entry.phrase):
                     continue
-                initial = tokens.words[first][entry.prefix_len:][:1]
-                if entry.capitalised and (initial.islower() or _capital_lost(tokens.words[first + 1:last + 1], entry)):
+                initial = words[first][entry.prefix_len:][:1]
+                if entry.capitalised and (initial.islower() or (last > first and _capital_lost(words[first + 1:last + 1],
+                                                                                                entry))):
                     continue
                 if _marked(initial) and not _marked(entry.phrase[:1]):
                     continue  # "Über" is another word than "Uber", "Ère" than "Ere"
-                a, b = tokens.spans[first][0], tokens.spans[last][1]
-                yield Match(entry.value, first, last + 1, a, b)
+                yield Match(entry.value, first, last + 1, tokens.spans[first][0], tokens.spans[last][1])
 
     @staticmethod
     def _anywhere(tokens: Tokens, end_pos: int, pattern: str, entries: list[Entry]) -> Iterator[Match]:
@@ -224,13 +228,19 @@ class Gazetteer:
 def _capital_lost(words: list[str], entry: Entry) -> bool:
     """A later word of a proper name written lower-case where the name has a capital: "la réunion"
     is a meeting, "La Réunion" the island."""
-    written = TOKEN.findall(entry.phrase)[1:]
-    return len(written) == len(words) and any(p[:1].isupper() and w[:1].islower() for p, w in zip(written, words))
+    capitals = _later_capitals(entry.phrase)
+    return len(capitals) == len(words) and any(p and w[:1].islower() for p, w in zip(capitals, words))
+
+
+@functools.lru_cache(maxsize=None)  # one per phrase of the gazetteers
+def _later_capitals(phrase: str) -> tuple[bool, ...]:
+    """Whether each word of `phrase` after the first begins with a capital."""
+    return tuple(p[:1].isupper() for p in TOKEN.findall(phrase)[1:])
 
 
 def _marked(ch: str) -> bool:
     """A letter with a diacritic ("Ü", "é"), which folding would make plain."""
-    return len(unicodedata.normalize("NFD", ch)) > 1
+    return not ch.isascii() and len(unicodedata.normalize("NFD", ch)) > 1
 
 
 def _katakana(ch: str) -> bool:
