@@ -30,7 +30,8 @@ from indexer.model import Communique, added_key
 
 from ..collapse import first_groups, group_of
 from ..dates import date_keys
-from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values, to_count_exactly
+from ..facets import (EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, display_values, document_values,
+                      to_count_exactly)
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -584,17 +585,21 @@ class TantivyEngine(Engine):
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
                               for b in result[f]["buckets"]}
             if not request.versions and exact:
-                chosen = {f: to_count_exactly(f, buckets[f], request) for f in facets}
-                uncounted.update({f: set(buckets[f]) - set(chosen[f]) for f in facets})
-                # the groups under each value, by their 64-bit number (a number field buckets in half
-                # the time of the group's text; only how many there are is read)
+                listed = {f: to_count_exactly(f, buckets[f], request) for f in facets}
+                uncounted.update({f: set(buckets[f]) - set(listed[f]) for f in facets})
+                # An estimate below SURELY_EXACT_BELOW is the count (as the values left uncounted are shown):
+                # the groups under each larger value are counted, by their 64-bit number (a number field
+                # buckets in half the time of the group's text; only how many there are is read).
+                chosen = {f: [v for v in listed[f] if buckets[f][v] >= SURELY_EXACT_BELOW] for f in facets}
                 precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
                                "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
                            for f in facets if chosen[f]}
-                if precise:
-                    result = searcher.aggregate(query, precise)
-                    for f in precise:
-                        buckets[f] = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]}
+                result = searcher.aggregate(query, precise) if precise else {}
+                for f in facets:
+                    if listed[f]:
+                        exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \
+                            if f in precise else {}
+                        buckets[f] = {v: exact_counts.get(v, buckets[f][v]) for v in listed[f]}
 
         shared = [f for f in wanted if f not in selected]
         if shared:
