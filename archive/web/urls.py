@@ -8,13 +8,20 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, url_for
 
+from indexer.memo import Memo
+
 from ..facets import NAMES
 from ..request import MAX_VALUES_PER_FACET, RequestError, SearchRequest, normalise_value
 
 
+# `key=value` URL-encoded, as urlencode writes one argument, kept across requests: the same facet values,
+# languages and countries come back on every page, a few hundred of them a page.
+_ARGUMENTS: Memo[tuple[str, str], str] = Memo(lambda arg: urlencode([arg]), 20_000)
+
+
 def query_string(req: SearchRequest) -> str:
-    """`q=otan&country=TR&country=GB&not_language=de` (no leading '?')."""
-    return urlencode(req.to_args())
+    """`q=otan&country=TR&country=GB&not_language=de` (no leading '?'), as urlencode writes it."""
+    return "&".join(map(_ARGUMENTS.__getitem__, req.to_args()))
 
 
 def _search_path() -> str:
@@ -44,13 +51,12 @@ class FacetLinks:
         self.facet, self.path = facet, path if path is not None else _search_path()
         self.selected, self.excluded = req.selected(facet), req.excluded(facet)
         rest = req.without_filter(facet).without_exclusion(facet)
-        encoded = [urlencode([arg]) for arg in rest.to_args()]
+        encoded = list(map(_ARGUMENTS.__getitem__, rest.to_args()))
         place = NAMES.index(facet)
         lead = 1 if rest.q else 0  # to_args: the query, every facet's values, every exclusion, the rest
         filters = sum(len(values) for _, values in rest.filters)
         filters_before = sum(len(values) for name, values in rest.filters if NAMES.index(name) < place)
         exclusions_before = sum(len(values) for name, values in rest.exclusions if NAMES.index(name) < place)
-        self._encoded: dict[tuple[str, str], str] = {}
         self.head = encoded[:lead + filters_before]
         self.middle = encoded[lead + filters_before:lead + filters + exclusions_before]
         self.tail = encoded[lead + filters + exclusions_before:]
@@ -72,12 +78,10 @@ class FacetLinks:
             raise RequestError(f"At most {MAX_VALUES_PER_FACET} values of {self.facet} can be selected.")
         return spelled
 
-    def _argument(self, key: str, value: str) -> str:
-        """`key=value` URL-encoded, once per value: every value's link repeats the selected ones."""
-        encoded = self._encoded.get((key, value))
-        if encoded is None:
-            encoded = self._encoded[key, value] = urlencode([(key, value)])
-        return encoded
+    @staticmethod
+    def _argument(key: str, value: str) -> str:
+        """`key=value` URL-encoded (kept: every value's link repeats the selected ones)."""
+        return _ARGUMENTS[key, value]
 
     def url(self, selected: tuple[str, ...], excluded: tuple[str, ...]) -> str:
         parts = (self.head + [self._argument(self.facet, v) for v in self._spelled(selected)] + self.middle

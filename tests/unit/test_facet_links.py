@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from urllib.parse import urlencode
+
 from archive.request import MAX_VALUES_PER_FACET, RequestError, SearchRequest
 from archive.web.urls import FacetLinks, query_string
 
@@ -85,3 +87,17 @@ def test_facet_links_match_derived_requests_on_random_searches(data):
                     made(value)
             else:
                 assert made(value) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_query_string_is_what_urlencode_writes(data):
+    """Arguments encoded once and kept are the arguments urlencode would write now."""
+    text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+    words = st.text(alphabet="abzéßİ経 &+=%/#", max_size=12).filter(lambda q: q.strip(" &+") == q.strip())
+    req = SearchRequest.create(q=data.draw(st.sampled_from(["", "Zoll & Grenze / \"Bern\"", "a+b=c%"]) | words),
+                               filters={"person": data.draw(st.lists(text.filter(str.strip), max_size=3))},
+                               exclusions={"org": data.draw(st.lists(text.filter(str.strip), max_size=2))},
+                               page=data.draw(st.integers(1, 30)))
+    assert query_string(req) == urlencode(req.to_args())
+    assert query_string(req) == query_string(req)  # and again, from what was kept
