@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import shutil
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -174,6 +176,8 @@ class TantivyEngine(Engine):
         # Documents of result pages as loaded, by state and address, when results are kept (keep_results).
         self._docs: cachetools.LRUCache | None = None
         self._docs_lock = threading.Lock()
+        self._helpers: ThreadPoolExecutor | None = None  # made at first use: after a web server's fork
+        self._helpers_lock = threading.Lock()
         self._open()
 
     @classmethod
@@ -324,6 +328,10 @@ class TantivyEngine(Engine):
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
+        with self._helpers_lock:
+            if self._helpers is not None:
+                self._helpers.shutdown()
+                self._helpers = None
 
     # -- reading -------------------------------------------------------------------------
 
@@ -562,6 +570,28 @@ class TantivyEngine(Engine):
         return {f: [FacetValue(v.value, v.count, v.selected, v.excluded, v.estimated) for v in values]
                 for f, values in shown.items()}
 
+    # Facets are counted on this many threads at once: tantivy lets go of the interpreter while it
+    # aggregates, so one search's facets are counted on several cores (147k, everything matching:
+    # 274-309 ms on one thread, 158-176 ms on two).
+    AGGREGATION_THREADS = max(1, min(2, os.cpu_count() or 1))
+
+    def _aggregate(self, searcher, query, aggs: dict) -> dict:
+        """`searcher.aggregate(query, aggs)`, its named aggregations shared out among threads."""
+        parts = min(self.AGGREGATION_THREADS, len(aggs))
+        if parts < 2:
+            return searcher.aggregate(query, aggs)
+        names = list(aggs)
+        shares = [{name: aggs[name] for name in names[i::parts]} for i in range(parts)]
+        with self._helpers_lock:
+            if self._helpers is None:  # one thread per request counting at once (the server's threads)
+                self._helpers = ThreadPoolExecutor(max_workers=8, thread_name_prefix="facet-counts")
+            helpers = self._helpers
+        others = [helpers.submit(searcher.aggregate, query, share) for share in shares[1:]]
+        result = dict(searcher.aggregate(query, shares[0]))
+        for other in others:
+            result.update(other.result())
+        return result
+
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int):
         """Counts of each facet with every filter but its own (one aggregation for the unselected):
         (values and counts by facet, values left estimated by facet, whether the counts are exact).
@@ -580,7 +610,7 @@ class TantivyEngine(Engine):
             if not request.versions:  # communiqués, not language versions
                 for f in facets:
                     aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}
-            result = searcher.aggregate(query, aggs)
+            result = self._aggregate(searcher, query, aggs)
             for f in facets:
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
                               for b in result[f]["buckets"]}
@@ -594,7 +624,7 @@ class TantivyEngine(Engine):
                 precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
                                "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
                            for f in facets if chosen[f]}
-                result = searcher.aggregate(query, precise) if precise else {}
+                result = self._aggregate(searcher, query, precise) if precise else {}
                 for f in facets:
                     if listed[f]:
                         exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \

@@ -174,3 +174,15 @@ def test_kept_results_are_the_results_made_afresh(tmp_path):
     assert any(hit.title == changed.title for hit in keeping.search(SearchRequest.create(q=changed.title.split()[0])).hits)
     keeping.close()
     fresh.close()
+
+
+def test_facets_counted_on_several_threads_are_those_counted_on_one(engine):
+    requests = [SearchRequest.create(), SearchRequest.create(q="Ukraine"),
+                SearchRequest.create(filters={"country": ["CH"], "language": ["de", "fr"]}, more=("org",)),
+                SearchRequest.create(versions=True)]
+    found = {}
+    for threads in (1, 2, 5):
+        engine.AGGREGATION_THREADS = threads
+        engine.forget_counts()
+        found[threads] = [engine.search(request).facets for request in requests]
+    assert found[1] == found[2] == found[5] and all(found[1])
