@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from typing import Sequence
 
-from cachetools import LRUCache
+from cachetools import LRUCache, cached
 
 from indexer.model import Communique
 
@@ -26,21 +26,14 @@ class Marks:
 
     def __init__(self):
         self._made: LRUCache = LRUCache(self.MAX)
-        self._lock = threading.Lock()
+        self.of = cached(self._made, key=_marks_key, lock=threading.Lock())(marks_of)
 
     def clear(self) -> None:
-        with self._lock:
-            self._made.clear()
+        self.of.cache_clear()
 
-    def of(self, doc: Communique, node: Node) -> tuple[str, int | None, str]:
-        key = (doc.id, hash(doc.text), doc.title, doc.language, tuple(doc.pages), node)
-        with self._lock:
-            made = self._made.get(key)
-        if made is None:
-            made = marks_of(doc, node)
-            with self._lock:
-                self._made[key] = made
-        return made
+
+def _marks_key(doc: Communique, node: Node) -> tuple:
+    return doc.id, hash(doc.text), doc.title, doc.language, tuple(doc.pages), node
 
 
 def marks_of(doc: Communique, node: Node) -> tuple[str, int | None, str]:

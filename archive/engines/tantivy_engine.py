@@ -97,6 +97,15 @@ def _doc_size(doc: Communique) -> int:
     return len(doc.text) + len(doc.title) + 1
 
 
+def _doc_key(searcher, address, generation: int) -> tuple[int, int, int]:
+    return generation, address.segment_ord, address.doc
+
+
+def _load_found(searcher, address, generation: int) -> Communique:
+    """`_load`, for a document found in the index state `generation` (what `_doc_key` keeps it by)."""
+    return _load(searcher, address)
+
+
 def _load(searcher, address) -> Communique:
     return Communique.from_dict(orjson.loads(searcher.doc(address).to_dict()["payload"][0]))
 
@@ -175,6 +184,7 @@ class TantivyEngine(Engine):
         self._counts_lock = threading.Lock()
         # Documents of result pages as loaded, by state and address, when results are kept (keep_results).
         self._docs: cachetools.LRUCache | None = None
+        self._load_kept = None  # _load through self._docs
         self._docs_lock = threading.Lock()
         self._helpers: ThreadPoolExecutor | None = None  # made at first use: after a web server's fork
         self._helpers_lock = threading.Lock()
@@ -514,26 +524,15 @@ class TantivyEngine(Engine):
 
     def keep_results(self, keep: bool = True) -> "TantivyEngine":
         super().keep_results(keep)
-        with self._docs_lock:
-            self._docs = cachetools.LRUCache(maxsize=self.DOC_CACHE_CHARS, getsizeof=_doc_size) if keep else None
+        self._docs = cachetools.LRUCache(maxsize=self.DOC_CACHE_CHARS, getsizeof=_doc_size) if keep else None
+        self._load_kept = cachetools.cached(self._docs, key=_doc_key, lock=self._docs_lock)(_load_found) \
+            if keep else None
         return self
 
     def _result_doc(self, searcher, generation: int, address) -> Communique:
         """A result's document (shared by the searches that show it: never changed)."""
-        docs = self._docs
-        if docs is None:
-            return _load(searcher, address)
-        key = (generation, address.segment_ord, address.doc)
-        with self._docs_lock:
-            doc = docs.get(key)
-        if doc is None:
-            doc = _load(searcher, address)
-            with self._docs_lock:
-                try:
-                    docs[key] = doc
-                except ValueError:  # a text larger than the whole cache
-                    pass
-        return doc
+        load = self._load_kept
+        return load(searcher, address, generation) if load is not None else _load(searcher, address)
 
     # Search states whose facet counts are kept, per process: paging, sorting and coming back to a
     # search (the landing page, a country's page, a saved search) count nothing again until the index
@@ -546,9 +545,8 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             self._facet_cache.clear()
             self._totals.clear()
-        with self._docs_lock:
-            if self._docs is not None:
-                self._docs.clear()
+        if self._load_kept is not None:
+            self._load_kept.cache_clear()
         if self.marks is not None:
             self.marks.clear()
 

@@ -42,22 +42,19 @@ def test_facet_links_are_the_derived_requests_links(req, facet, values):
         assert links.without_exclusion(value) == derived(req.without_exclusion(facet, value))
 
 
-def test_a_link_the_request_would_refuse_is_refused():
-    full = SearchRequest.create(filters={"person": [f"Person {n}" for n in range(MAX_VALUES_PER_FACET)]})
+@pytest.mark.parametrize("facet, kind, adding, other, value", [
+    ("person", "filters", "with_filter", "without_filter", "Value 3"),
+    ("org", "exclusions", "with_exclusion", "with_filter", "One More")])
+def test_a_link_the_request_would_refuse_is_refused(facet, kind, adding, other, value):
+    """A facet holding as many selected (or excluded) values as a search may: one more is refused, as
+    the request refuses it; another link is made."""
+    full = SearchRequest.create(**{kind: {facet: [f"Value {n}" for n in range(MAX_VALUES_PER_FACET)]}})
+    links = FacetLinks(full, facet, path="/")
     with pytest.raises(RequestError):
-        full.with_filter("person", "One More")
+        getattr(full, adding)(facet, "One More")
     with pytest.raises(RequestError):
-        FacetLinks(full, "person", path="/").with_filter("One More")
-    assert FacetLinks(full, "person", path="/").without_filter("Person 3") == derived(full.without_filter("person", "Person 3"))
-
-
-def test_a_full_exclusion_list_is_refused_like_the_request():
-    full = SearchRequest.create(exclusions={"org": [f"Body {n}" for n in range(MAX_VALUES_PER_FACET)]})
-    with pytest.raises(RequestError):
-        full.with_exclusion("org", "One More")
-    with pytest.raises(RequestError):
-        FacetLinks(full, "org", path="/").with_exclusion("One More")
-    assert FacetLinks(full, "org", path="/").with_filter("One More") == derived(full.with_filter("org", "One More"))
+        getattr(links, adding)("One More")
+    assert getattr(links, other)(value) == derived(getattr(full, other)(facet, value))
 
 
 _VALUES = {"country": ["FR", "CH", "de", "Schweiz", "Türkei", "XX"], "language": ["de", "FR", "it", "rm"],
