@@ -47,6 +47,19 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of a process and its children still running, from /proc."""
+    total = 0
+    pids = [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", required=True)
@@ -110,12 +123,14 @@ def main() -> None:
             conn.close()
 
         began = time.perf_counter()
+        server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
         threads = [threading.Thread(target=client, args=(n,)) for n in range(args.connections)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         took = time.perf_counter() - began
+        server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
         memory = resident_kib(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
@@ -131,6 +146,8 @@ def main() -> None:
         print(f"pages/s={len(ordered) / took:.1f} p50={percentile(ordered, .5):.0f} ms "
               f"p95={percentile(ordered, .95):.0f} ms p99={percentile(ordered, .99):.0f} ms "
               f"errors={errors[0]} server memory={memory / 1024:.0f} MiB")
+        print(f"CPU: server {server_cpu / len(ordered) * 1000:.1f} ms a page ({server_cpu / took:.2f} cores), "
+              f"load generator {own_cpu / len(ordered) * 1000:.1f} ms a page ({own_cpu / took:.2f} cores)")
     else:
         print(f"no page answered; errors={errors[0]}")
 

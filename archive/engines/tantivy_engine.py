@@ -185,6 +185,8 @@ class TantivyEngine(Engine):
         # Documents of result pages as loaded, by state and address, when results are kept (keep_results).
         self._docs: cachetools.LRUCache | None = None
         self._load_kept = None  # _load through self._docs
+        # Ranked pages by state, when results are kept: what a page's communiqués and versions are (addresses).
+        self._pages: cachetools.LRUCache | None = None
         self._docs_lock = threading.Lock()
         self._helpers: ThreadPoolExecutor | None = None  # made at first use: after a web server's fork
         self._helpers_lock = threading.Lock()
@@ -454,23 +456,41 @@ class TantivyEngine(Engine):
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        main = self.compiler.main(request)
-        query = self.compiler.narrow(main, request)
         searcher, generation = self._snapshot()
+        compiled: list = []  # [main, query], compiled when something is not kept
+
+        def main_query():
+            if not compiled:
+                main = self.compiler.main(request)
+                compiled.extend((main, self.compiler.narrow(main, request)))
+            return compiled
         kwargs = {}
         if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
         elif request.effective_sort == "date_asc":
             kwargs = {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
-        if request.versions:
-            found = searcher.search(query, max(1, request.per_page), count=True, offset=request.offset, **kwargs)
+        # A page's ranking depends on neither the reader's languages (they pick the version shown) nor the facets.
+        page_key = (generation, replace(request, prefer=(), facets=(), facet_size=10, more=(), whole=()))
+        pages = self._pages
+        known = None
+        if pages is not None:
+            with self._counts_lock:
+                known = pages.get(page_key)
+        if known is not None:
+            total, versions_total, addresses = known
+        elif request.versions:
+            found = searcher.search(main_query()[1], max(1, request.per_page), count=True, offset=request.offset, **kwargs)
             total = versions_total = found.count
-            ranked = [[(self._result_doc(searcher, generation, address), None if kwargs else key)]
-                      for key, address in found.hits[:request.per_page]]
+            addresses = [[(address, None if kwargs else score)] for score, address in found.hits[:request.per_page]]
         else:
-            total, versions_total, ranked = self._collapsed(searcher, generation, query, request, kwargs)
+            total, versions_total, addresses = self._collapsed(searcher, generation, main_query()[1], request, kwargs)
+        if pages is not None and known is None:
+            with self._counts_lock:
+                pages[page_key] = (total, versions_total, addresses)
+        ranked = [[(self._result_doc(searcher, generation, address), score) for address, score in group]
+                  for group in addresses]
         hits = hits_shown(ranked, request, self.marks)
-        facets = self._facets(searcher, generation, main, request, versions_total)
+        facets = self._facets(searcher, generation, main_query, request, versions_total)
         return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
@@ -478,7 +498,8 @@ class TantivyEngine(Engine):
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict):
-        """(communiqués, language versions, matching versions of each communiqué on the page, ranked)."""
+        """(communiqués, language versions, the addresses and scores of the matching versions of each
+        communiqué on the page, ranked)."""
         # What a search state matches is counted once per state of the index, like its facets: paging
         # through a long result list or coming back to it walks only as far as the page.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=(), facets=(), facet_size=10,
@@ -517,14 +538,18 @@ class TantivyEngine(Engine):
         by_group: dict[int, list] = {key: [] for key in page}
         member_keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
         for (score, address), key in zip(found.hits, member_keys):
-            by_group[key].append((self._result_doc(searcher, generation, address), None if kwargs else score))
+            by_group[key].append((address, None if kwargs else score))
         return total, versions_total, [by_group[key] for key in page if by_group[key]]
 
+    # Like Solr's query result cache: the ranked addresses of result pages shown, by state and page, so that
+    # a page shown again (a link opened by a colleague, the landing page, going back) ranks nothing again.
+    PAGE_CACHE_SIZE = 1024
     DOC_CACHE_CHARS = 8_000_000  # of text and titles, per process (NSB: a result page's documents hold ~300,000)
 
     def keep_results(self, keep: bool = True) -> "TantivyEngine":
         super().keep_results(keep)
         self._docs = cachetools.LRUCache(maxsize=self.DOC_CACHE_CHARS, getsizeof=_doc_size) if keep else None
+        self._pages = cachetools.LRUCache(maxsize=self.PAGE_CACHE_SIZE) if keep else None
         self._load_kept = cachetools.cached(self._docs, key=_doc_key, lock=self._docs_lock)(_load_found) \
             if keep else None
         return self
@@ -545,14 +570,17 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             self._facet_cache.clear()
             self._totals.clear()
+            if self._pages is not None:
+                self._pages.clear()
         if self._load_kept is not None:
             self._load_kept.cache_clear()
         if self.marks is not None:
             self.marks.clear()
 
-    def _facets(self, searcher, generation: int, main, request: SearchRequest,
+    def _facets(self, searcher, generation: int, main_query, request: SearchRequest,
                 versions_total: int) -> dict[str, list[FacetValue]]:
-        """Each facet's values shown for `request`, counted once per state of the index."""
+        """Each facet's values shown for `request`, counted once per state of the index (`main_query()`:
+        the request's compiled main query first)."""
         # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=()))
         # The values shown follow from the counts and the key's request alone: kept with them, and each
@@ -560,7 +588,7 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             shown = self._facet_cache.get(key)
         if shown is None:
-            buckets, uncounted, exact = self._count_facets(searcher, main, request, versions_total)
+            buckets, uncounted, exact = self._count_facets(searcher, main_query()[0], request, versions_total)
             shown = {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
                      for f in buckets}
             with self._counts_lock:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,15 +164,32 @@ def test_kept_results_are_the_results_made_afresh(tmp_path):
     assert keeping.marks is not None and fresh.marks is None and fresh._docs is None
     requests = [SearchRequest.create(q=q) for q in ("Ukraine", "NATO OR OTAN", '"Federal Council"', "")]
     requests += [SearchRequest.create(q="Ukraine", filters={"language": ["fr"]}), SearchRequest.create(versions=True)]
-    for _ in range(2):
+    requests += [SearchRequest.create(q=q, per_page=2, page=page, sort=sort) for q in ("", "Ukraine")
+                 for page in (1, 2) for sort in (None, "date")]
+    requests += [SearchRequest.create(per_page=3, page=2, versions=True)]
+
+    def same_answers():
         for request in requests:
-            assert keeping.search(request).hits == fresh.search(request).hits
+            kept, made = keeping.search(request), fresh.search(request)
+            assert (kept.hits, kept.total, kept.versions_total) == (made.hits, made.total, made.versions_total)
+
+    for _ in range(2):
+        same_answers()
     changed = sample_documents()[0]
     changed.title = changed.title.upper()
     keeping.index([changed])
-    for request in requests:
-        assert keeping.search(request).hits == fresh.search(request).hits
+    same_answers()
     assert any(hit.title == changed.title for hit in keeping.search(SearchRequest.create(q=changed.title.split()[0])).hits)
+    # A communiqué that ranks first, newest, and one fewer: every kept page is ranked again.
+    first = replace(sample_documents()[1], id="kept-results-new", translation_group="kept-results-new",
+                    title="Ukraine Ukraine Ukraine", date="2099-01-01")
+    before = keeping.search(SearchRequest.create(q="Ukraine", per_page=2)).total
+    keeping.index([first])
+    keeping.delete([sample_documents()[2].id])
+    same_answers()
+    for request in (SearchRequest.create(q="Ukraine", per_page=2), SearchRequest.create(per_page=2, sort="date")):
+        assert keeping.search(request).hits[0].id == "kept-results-new"
+    assert keeping.search(SearchRequest.create(q="Ukraine", per_page=2)).total == before + 1
     keeping.close()
     fresh.close()
 
