@@ -2,6 +2,9 @@
 and the map. Paging through a search, coming back to it or opening a colleague's link draws the
 same ones again; each web process keeps the HTML it drew, per state of the index (the engine names
 it), search, interface language and site path, so a repeated state is not drawn twice.
+
+A page's list of results is kept the same way, per page of the search, reader's languages (they pick
+the version shown) and which results are marked new for the reader (a saved search's visit).
 """
 from __future__ import annotations
 
@@ -35,21 +38,32 @@ def draw(page) -> Fragments:
                      part("_partials/worldmap.html", page.worldmap))
 
 
+def draw_hits(page) -> Markup:
+    """The list of results of `page` (a SearchPage whose hits are built), as HTML."""
+    return Markup(render_template("_partials/hits.html", page=page))
+
+
+def _size(drawn: "Fragments | Markup") -> int:
+    if isinstance(drawn, Fragments):
+        return len(drawn.sidebar) + len(drawn.histogram) + len(drawn.worldmap) + 1
+    return len(drawn) + 1
+
+
 class FragmentCache:
-    """Drawn parts by key, least recently used first out, at most `max_bytes` of HTML."""
+    """Drawn parts (Fragments, or a list of results as Markup) by key, least recently used first out,
+    at most `max_bytes` of HTML."""
 
     def __init__(self, max_bytes: int = MAX_BYTES):
-        self._drawn: LRUCache = LRUCache(max_bytes, getsizeof=lambda f: len(f.sidebar) + len(f.histogram)
-                                         + len(f.worldmap) + 1)
+        self._drawn: LRUCache = LRUCache(max_bytes, getsizeof=_size)
         self._lock = threading.Lock()
 
-    def get(self, key) -> Fragments | None:
+    def get(self, key) -> "Fragments | Markup | None":
         if key is None:
             return None
         with self._lock:
             return self._drawn.get(key)
 
-    def put(self, key, fragments: Fragments) -> None:
+    def put(self, key, fragments: "Fragments | Markup") -> None:
         if key is None:
             return
         with self._lock:
@@ -71,3 +85,10 @@ def key_of(req: SearchRequest, result: SearchResult):
     if result.state is None:
         return None
     return result.state, replace(req, page=1, prefer=()), str(get_locale()), request.script_root
+
+
+def hits_key(key, req: SearchRequest, new_hits: tuple[bool, ...]):
+    """What a page's list of results is drawn from, given `key_of` the search's (None: not kept)."""
+    if key is None:
+        return None
+    return "hits", key, req.page, req.prefer, new_hits

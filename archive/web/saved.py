@@ -31,6 +31,7 @@ class SavedState:
     can_share: bool = False
     query: str = ""
     label: str = ""
+    new_hits: tuple[bool, ...] = ()  # which of the page's results are marked new
 
     def to_json(self) -> dict:
         if self.saved is None:
@@ -42,17 +43,17 @@ class SavedState:
 
 
 def search_page_state(req: SearchRequest, hits, total: int) -> SavedState:
-    """For the search page: recognise a saved search (opening it: marks what is new), remember the search."""
+    """For the search page: recognise a saved search (opening it: marks what is new), remember the search.
+    `hits`: the page's results (their `added`); which are new is in the state's `new_hits`."""
     database = get_database()
     user = current_user
     found = store.for_query(database, user.id, req)
     marked_after = None
     if found is not None:
         marked_after = store.iso(store.open_visit(database, user.id, found.id, get_engine().newest_added()))
-    new_marked = 0
-    for hit in hits:
-        hit.new = bool(marked_after and hit.added and added_key(hit.added) > added_key(marked_after))
-        new_marked += hit.new
+    new_hits = tuple(bool(marked_after and hit.added and added_key(hit.added) > added_key(marked_after))
+                     for hit in hits)
+    new_marked = sum(new_hits)
     new_total, new_url = 0, None
     if marked_after and not req.added_after:
         narrowed = req.with_added_after(marked_after)
@@ -61,7 +62,7 @@ def search_page_state(req: SearchRequest, hits, total: int) -> SavedState:
     if not req.is_empty():
         store.remember(database, user.id, req, total)
     return SavedState(found, marked_after, new_marked, new_total, new_url, user.can_write, store.query_key(req),
-                      _label(req))
+                      _label(req), new_hits)
 
 
 def _user_error(error: store.SavedError):

@@ -79,11 +79,18 @@ def search():
     except QuerySyntaxError as error:
         return _error_page(error)
     html = not wants_json()
+    saving = search_page_state(req, result.hits, result.total)
     key = fragments.key_of(req, result) if html else None
-    drawn = fragments.cache().get(key)
+    kept = fragments.cache()
+    drawn = kept.get(key)
+    hits_key = fragments.hits_key(key, req, saving.new_hits)
+    hits_drawn = kept.get(hits_key)
     page = build_search_page(req, result, link=search_url, doc_link=document_url,
                              share_url=public_url(search_url(req)), notices=notices, facet_links=facet_links,
-                             with_facets=drawn is None)
+                             with_facets=drawn is None, with_hits=hits_drawn is None)
+    page.saving = saving
+    for hit, new in zip(page.hits, saving.new_hits):
+        hit.new = new
     if suggestion:
         page.suggestion = Link(suggestion.q, search_url(suggestion))
     if drawn is None:
@@ -91,9 +98,12 @@ def search():
         if html:
             drawn = fragments.draw(page)
             if complete:
-                fragments.cache().put(key, drawn)
+                kept.put(key, drawn)
     page.fragments = drawn
-    page.saving = search_page_state(req, page.hits, result.total)
+    if html and hits_drawn is None and page.hits:
+        hits_drawn = fragments.draw_hits(page)
+        kept.put(hits_key, hits_drawn)
+    page.hits_html = hits_drawn
     return respond("search.html", page.to_json, page=page)
 
 

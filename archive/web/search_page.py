@@ -28,6 +28,8 @@ DEFAULT_FACET_SIZE = 10
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from markupsafe import Markup
+
     from .fragments import Fragments
     from .histogram import Histogram
     from .saved import SavedState
@@ -132,14 +134,20 @@ class SearchPage:
     worldmap: "WorldMap | None" = None  # communiqués per country on a map, the country filter left out
     saving: "SavedState | None" = None  # the saved search this is (what is new in it), or the form to save it
     fragments: "Fragments | None" = None  # the sidebar, histogram and map as HTML (web.fragments), for HTML pages
+    hits_html: "Markup | None" = None  # the list of results as HTML (web.fragments), for HTML pages
+    hits_shown: int | None = None  # how many results the page shows, when `hits` are left out (drawn already)
+
+    @property
+    def shown(self) -> int:
+        return len(self.hits) if self.hits_shown is None else self.hits_shown
 
     @property
     def first_shown(self) -> int:
-        return self.request.offset + 1 if self.request and self.hits else 0
+        return self.request.offset + 1 if self.request and self.shown else 0
 
     @property
     def last_shown(self) -> int:
-        return self.request.offset + len(self.hits) if self.request else 0
+        return self.request.offset + self.shown if self.request else 0
 
     @property
     def sections(self) -> list:
@@ -325,10 +333,11 @@ def _hidden(req: SearchRequest) -> list[tuple[str, str]]:
 
 def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLink,
                       doc_link: DocLink, share_url: str = "", notices: list[str] | None = None,
-                      facet_links=None, with_facets: bool = True) -> SearchPage:
+                      facet_links=None, with_facets: bool = True, with_hits: bool = True) -> SearchPage:
     """The whole page for a successful search. `facet_links(req, facet)`: a faster maker of the
     facet values' links (urls.FacetLinks), as the web page uses; derived requests otherwise.
-    `with_facets=False`: the facets' views are left out (the page has them drawn already)."""
+    `with_facets=False`: the facets' views are left out (the page has them drawn already);
+    `with_hits=False`: so are the results' (the page says how many there are)."""
     def filter_link(facet: str, value: str) -> str | None:  # None: the facet holds all the values it may
         links = facet_links(req, facet) if facet_links else DerivedLinks(req, facet, link)
         return _link_if_allowed(lambda: links.with_filter(value))
@@ -343,7 +352,8 @@ def build_search_page(req: SearchRequest, result: SearchResult, link: RequestLin
         total=result.total,
         took_ms=result.took_ms,
         hits=[hit_view(h, doc_link, filter_link, req.selected("country"),
-                       context=(searched, req.offset + n + 1)) for n, h in enumerate(result.hits)],
+                       context=(searched, req.offset + n + 1)) for n, h in enumerate(result.hits)] if with_hits else [],
+        hits_shown=None if with_hits else len(result.hits),
         facets=facets,
         chips=chips(req, link),
         sort_options=[Option(s, gettext(SORT_LABELS[s]), link(req.with_sort(s)), s == req.effective_sort)

@@ -25,6 +25,19 @@ def drawings(monkeypatch):
     return drawn
 
 
+@pytest.fixture
+def hit_drawings(monkeypatch):
+    """(search, page) of each list of results drawn, in order."""
+    drawn = []
+    real = fragments.draw_hits
+
+    def counting(page):
+        drawn.append((page.request.q, page.request.page))
+        return real(page)
+    monkeypatch.setattr(fragments, "draw_hits", counting)
+    return drawn
+
+
 def _masked(html: str) -> str:
     html = re.sub(r'name="csrf_token" value="[^"]*"', "csrf", html)
     return re.sub(r"[0-9.]+ ?ms\b", "X ms", html)
@@ -60,6 +73,26 @@ def test_another_page_of_a_search_shows_the_same_parts_without_drawing_them(clie
     assert drawings == [""]
     assert _sidebar(second) == _sidebar(first) and 'href="/?country=CH&amp;per_page=2"' in _sidebar(second)
     assert 'start="3"' in second  # the hits are page 2's
+
+
+def _results(html: str) -> str:
+    return html[html.index('<ol class="hits"'):html.index("</ol>", html.index('<ol class="hits"'))]
+
+
+def test_each_page_of_results_is_drawn_once_and_shown_the_same(client, hit_drawings):
+    first = client.get("/?per_page=2").get_data(as_text=True)
+    second = client.get("/?per_page=2&page=2").get_data(as_text=True)
+    first_again = client.get("/?per_page=2").get_data(as_text=True)
+    second_again = client.get("/?per_page=2&page=2").get_data(as_text=True)
+    assert hit_drawings == [("", 1), ("", 2)]
+    assert (_masked(first_again), _masked(second_again)) == (_masked(first), _masked(second))
+    assert _results(first) != _results(second) and _results(first).count('<li class="hit">') == 2
+    assert re.search(r"showing 3(–|&ndash;)4", second_again) and 'start="3"' in second_again
+    # another order, another reader's languages: other lists; the JSON twin draws none
+    client.get("/?per_page=2&sort=date_asc")
+    client.get("/?per_page=2", headers={"Accept-Language": "fr"})
+    data = client.get("/?per_page=2&format=json").get_json()
+    assert len(data["results"]) == 2 and len(hit_drawings) == 4
 
 
 def test_new_documents_are_counted_at_the_next_view_of_the_same_search(app, drawings):

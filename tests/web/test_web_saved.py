@@ -135,6 +135,7 @@ def test_new_communiques_are_counted_marked_and_seen_once_opened(app, tmp_path):
     assert data["saved_search"]["new"] == 1 and data["saved_search"]["new_on_this_page"] == 1
     html = alice.get("/?q=Ankara").get_data(as_text=True)
     assert html.count('class="badge-new"') == 1 and "1 new</strong> since you last opened it" in html
+    assert alice.get("/?q=Ankara").get_data(as_text=True).count('class="badge-new"') == 1  # during the visit
     assert [r["new"] for r in listed(alice)] == [0]  # seen
     assert [r["new"] for r in listed(bob)] == [1]  # bob has not looked yet
     # after the visit, nothing is new any more
@@ -143,6 +144,8 @@ def test_new_communiques_are_counted_marked_and_seen_once_opened(app, tmp_path):
             view.last_open_at -= store.VISIT + timedelta(minutes=1)
     data = alice.get("/?q=Ankara&format=json").get_json()
     assert not any(h.get("new") for h in data["results"]) and data["saved_search"]["new"] == 0
+    # the same page of the same index state, drawn before with a mark: shown without it now
+    assert 'class="badge-new"' not in alice.get("/?q=Ankara").get_data(as_text=True)
 
 
 def test_history_keeps_the_newest_hundred_once_each_and_can_be_cleared(app):
