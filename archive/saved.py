@@ -139,16 +139,20 @@ def get(db: Database, user_id: int, saved_id: int) -> Saved:
     raise SavedError("There is no such saved search (or it is not shared with you).", 404)
 
 
-# Made once, as every search page asks it.
-_FOR_QUERY = _seen_by(bindparam("user_id"), SavedSearch.query_hash == bindparam("query_hash"))
+# Made once, as every search page asks it: the columns `Saved` needs, read without the ORM's sessions.
+_FOR_QUERY = _seen_by(bindparam("user_id"), SavedSearch.query_hash == bindparam("query_hash")).with_only_columns(
+    SavedSearch.id, SavedSearch.name, SavedSearch.query, SavedSearch.shared, SavedSearch.owner_id,
+    SavedSearch.created_at, User.username, SavedSearchView.seen_at)
 
 
 def for_query(db: Database, user_id: int, req: SearchRequest) -> Saved | None:
     """The saved search this search is, if the user has one (their own first, else a shared one)."""
     query = query_key(req)
-    with db.session() as session:
-        rows = session.execute(_FOR_QUERY, {"user_id": user_id, "query_hash": _hash(query)}).all()
-    found = [_as_seen(row, owner, user_id, view) for row, owner, view in rows if row.query == query]
+    with db.engine.connect() as connection:
+        rows = connection.execute(_FOR_QUERY, {"user_id": user_id, "query_hash": _hash(query)}).all()
+    found = [Saved(row.id, row.name, row.query, row.shared, row.username, row.owner_id == user_id, row.created_at,
+                   row.created_at if row.seen_at is None else row.seen_at)
+             for row in rows if row.query == query]
     return min(found, key=lambda s: (not s.mine, s.id)) if found else None
 
 
