@@ -88,7 +88,8 @@ def key_of(req: SearchRequest, result: SearchResult):
 
 
 def hits_key(key, req: SearchRequest, new_hits: tuple[bool, ...]):
-    """What a page's list of results is drawn from, given `key_of` the search's (None: not kept)."""
-    if key is None:
+    """What a page's list of results is drawn from, given `key_of` the search's (None: not kept, as
+    when results are not kept at all: RESULT_CACHE off)."""
+    if key is None or not current_app.config.get("RESULT_CACHE", True):
         return None
     return "hits", key, req.page, req.prefer, new_hits

@@ -124,6 +124,13 @@ def test_links_follow_the_path_the_site_is_served_under(tmp_path, drawings):
     assert 'href="/archive/?q=Bern&amp;country=JP"' in _sidebar(under)
     assert 'href="/?q=Bern&amp;country=JP"' in _sidebar(plain) and "/archive/" not in plain
     assert drawings == ["Bern", "Bern"]
+    assert 'href="/archive/doc/' in _results(under) and 'href="/doc/' in _results(plain)
+
+
+def test_results_not_kept_are_drawn_each_time(tmp_path, hit_drawings):
+    client = signed_in_client(make_app(tmp_path, RESULT_CACHE=False))
+    first, again = (client.get("/?q=Bern").get_data(as_text=True) for _ in range(2))
+    assert hit_drawings == [("Bern", 1), ("Bern", 1)] and _results(first) == _results(again)
 
 
 def test_a_search_the_page_could_not_fully_draw_is_drawn_again(client, drawings, monkeypatch):
