@@ -1,7 +1,7 @@
 """Grow an archive for measuring at scale: an indexed data folder's documents written N times over.
 
     python benchmarks/grow_archive.py --from-data-dir DIR --to-data-dir BIG [--copies 20] [--batch 2000]
-                                      [--new-entities 0.5]
+                                      [--new-entities 0.5] [--to-engine tantivy|elasticsearch|opensearch]
 
 Copy k of a document gets the id `ID~k`, its translation group `GROUP~k`, and its
 date moved k years back, so an archive of NSB's 2024 grows into twenty years
@@ -19,6 +19,11 @@ distinct people and organisations, not the same number. Texts stay as they are
 (snippets and the matched words do not change), so a replaced name is in the
 facets and the result rows but not in the text. `--new-entities 0` writes exact
 copies.
+
+`--to-engine elasticsearch` (or opensearch) writes the copies to that cluster
+instead, configured as `archive` is (ARCHIVE_ELASTICSEARCH_URL, its index alias
+ARCHIVE_ELASTICSEARCH_INDEX, credentials...); the source is always an embedded
+engine's data folder.
 """
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from archive.config import load_config  # noqa: E402
+from archive.engines import open_engine  # noqa: E402
 from archive.engines.tantivy_engine import TantivyEngine  # noqa: E402
 from archive.terms import share_index_terms  # noqa: E402
 
@@ -78,11 +85,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=2000)
     parser.add_argument("--new-entities", type=float, default=0.5,
                         help="share of people, organisations and places replaced by new ones in each copy")
+    parser.add_argument("--to-engine", default="tantivy", help="the engine written to (default: the embedded one)")
     args = parser.parse_args()
     docs = list(TantivyEngine(Path(args.from_data_dir) / "tantivy").iter_documents())
     entities = renamer(docs, args.new_entities)
     distinct = {field: set() for field in ENTITY_FIELDS}
-    target = TantivyEngine(Path(args.to_data_dir) / "tantivy")
+    target = open_engine(load_config(overrides={"DATA_DIR": args.to_data_dir, "ENGINE": args.to_engine}))
     started = time.perf_counter()
     batch = []
     for k in range(args.copies):
