@@ -91,8 +91,9 @@ def _visible(user_id: int):
     return or_(SavedSearch.owner_id == user_id, SavedSearch.shared.is_(True))
 
 
-def _as_seen(row: SavedSearch, owner: str, user_id: int, view: SavedSearchView | None) -> Saved:
-    since = view.seen_at if view else row.created_at
+def _as_seen(row, owner: str, user_id: int, seen_at: datetime | None) -> Saved:
+    """`row`: a saved search's columns (a SavedSearch or a row holding them); `seen_at`: the user's view's."""
+    since = row.created_at if seen_at is None else seen_at
     return Saved(row.id, row.name, row.query, row.shared, owner, row.owner_id == user_id, row.created_at, since)
 
 
@@ -128,7 +129,7 @@ def visible(db: Database, user_id: int) -> list[Saved]:
     """The user's own saved searches and those shared by others, by name."""
     with db.session() as session:
         rows = session.execute(_seen_by(user_id)).all()
-    out = [_as_seen(row, owner, user_id, view) for row, owner, view in rows]
+    out = [_as_seen(row, owner, user_id, view.seen_at if view else None) for row, owner, view in rows]
     return sorted(out, key=lambda s: (not s.mine, s.name.casefold(), s.id))
 
 
@@ -150,9 +151,7 @@ def for_query(db: Database, user_id: int, req: SearchRequest) -> Saved | None:
     query = query_key(req)
     with db.engine.connect() as connection:
         rows = connection.execute(_FOR_QUERY, {"user_id": user_id, "query_hash": _hash(query)}).all()
-    found = [Saved(row.id, row.name, row.query, row.shared, row.username, row.owner_id == user_id, row.created_at,
-                   row.created_at if row.seen_at is None else row.seen_at)
-             for row in rows if row.query == query]
+    found = [_as_seen(row, row.username, user_id, row.seen_at) for row in rows if row.query == query]
     return min(found, key=lambda s: (not s.mine, s.id)) if found else None
 
 

@@ -29,11 +29,15 @@ from benchmarks.common import session_cookie  # noqa: E402
 from benchmarks.search_page import URLS, free_port, new_state  # noqa: E402
 
 
+def family(pid: int) -> list[str]:
+    """A process and its children still running."""
+    return [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+
+
 def resident_kib(pid: int) -> int:
     """Resident memory of a process and its children, from /proc."""
     total = 0
-    pids = [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    for p in pids:
+    for p in family(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -50,8 +54,7 @@ def percentile(ordered: list[float], share: float) -> float:
 def cpu_seconds(pid: int) -> float:
     """CPU time (user and system) of a process and its children still running, from /proc."""
     total = 0
-    pids = [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    for p in pids:
+    for p in family(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)

@@ -12,6 +12,7 @@ query tree by the shared compiler; this module only spells them in tantivy.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -457,13 +458,12 @@ class TantivyEngine(Engine):
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         searcher, generation = self._snapshot()
-        compiled: list = []  # [main, query], compiled when something is not kept
 
-        def main_query():
-            if not compiled:
-                main = self.compiler.main(request)
-                compiled.extend((main, self.compiler.narrow(main, request)))
-            return compiled
+        @functools.cache
+        def main_query() -> tuple:
+            """(main, query): compiled only when something is not kept, and once."""
+            main = self.compiler.main(request)
+            return main, self.compiler.narrow(main, request)
         kwargs = {}
         if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
