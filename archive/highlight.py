@@ -97,10 +97,16 @@ class _Matcher:
         distinct = {w for _, _, w in tokens}
         alone = {w for w in distinct if self._matches(w, fold_word(w), stem_of)}
         spans = [(s, e) for s, e, w in tokens if w in alone]
+        by_fold: dict[str, set[str]] = {}  # the distinct words by folded form and by stem, for the phrases
+        by_stem: dict[str, set[str]] = {}
+        if self.phrases:
+            for w in distinct:
+                by_fold.setdefault(fold_word(w), set()).add(w)
+                by_stem.setdefault(stem_of(w), set()).add(w)
         for phrase in self.phrases:
             n = len(phrase)
             first_stem, first_fold = phrase[0]
-            starts = {w for w in distinct if fold_word(w) == first_fold or stem_of(w) == first_stem}
+            starts = by_fold.get(first_fold, set()) | by_stem.get(first_stem, set())
             if not starts:
                 continue
             if candidates is not None:  # only the words that may begin the phrase: read on from each
