@@ -41,9 +41,9 @@ def count_calls(engine) -> list[SearchRequest]:
     calls: list[SearchRequest] = []
     count = engine._count_facets
 
-    def counting(searcher, main, request, versions_total):
+    def counting(searcher, main, request, *counted):
         calls.append(request)
-        return count(searcher, main, request, versions_total)
+        return count(searcher, main, request, *counted)
 
     engine._count_facets = counting
     return calls
@@ -204,3 +204,31 @@ def test_facets_counted_on_several_threads_are_those_counted_on_one(engine):
         engine.forget_counts()
         found[threads] = [engine.search(request).facets for request in requests]
     assert found[1] == found[2] == found[5] and all(found[1])
+
+
+class RecordingSearcher:
+    """Records the aggregations asked of it at once (unit test of how they are shared out)."""
+
+    def __init__(self):
+        self.asked: list[set[str]] = []
+
+    def aggregate(self, query, aggs):
+        self.asked.append(set(aggs))
+        return {name: {"buckets": []} for name in aggs}
+
+
+def test_aggregations_are_shared_out_by_their_cost(engine):
+    engine.AGGREGATION_THREADS = 2
+    searcher = RecordingSearcher()
+    aggs = {name: {} for name in ("a", "b", "c", "d")}
+    result = engine._aggregate(searcher, None, aggs, {"a": 10, "b": 6, "c": 3, "d": 2})
+    assert set(result) == set(aggs)
+    assert sorted(map(sorted, searcher.asked)) == [["a"], ["b", "c", "d"]]
+    # without costs given, the facets' own: organisations and people apart, the cheap ones beside people
+    searcher.asked.clear()
+    engine._aggregate(searcher, None, {name: {} for name in ("org", "person", "year", "month")})
+    assert sorted(map(sorted, searcher.asked)) == [["month", "person", "year"], ["org"]]
+    # nothing to share: one call, never an empty one
+    searcher.asked.clear()
+    engine._aggregate(searcher, None, {"a": {}, "b": {}}, {"a": 0, "b": 0})
+    assert searcher.asked == [{"a", "b"}]
