@@ -6,6 +6,7 @@ query text again.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .facets import UnknownValue, facet
@@ -45,8 +46,11 @@ def _check_values(node: Node) -> None:
         _check_values(node.child)
 
 
+@functools.lru_cache(maxsize=1024)
 def plan_query(q: str, expand: bool = True) -> QueryPlan:
-    """Parse `q` (QuerySyntaxError with a readable message), take acronyms as typed, expand if asked."""
+    """Parse `q` (QuerySyntaxError with a readable message), take acronyms as typed, expand if asked.
+    Made once per query and shared (a page makes several requests of one query: links, counts, the
+    saved-search lookup); nothing changes a plan once made but the highlight nodes it keeps per language."""
     tree = parse_query(q)
     _check_values(tree)
     from .expansion import as_typed, expand as widen  # the gazetteers load on first use

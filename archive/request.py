@@ -112,7 +112,7 @@ class SearchRequest:
 
     @cached_property
     def query(self) -> QueryPlan:
-        """`q` parsed, checked and expanded: made once per request, then read by engines and snippets."""
+        """`q` parsed, checked and expanded: made once per query (`plan_query`), then read by engines and snippets."""
         return plan_query(self.q, self.expand)
 
     @classmethod

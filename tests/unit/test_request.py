@@ -77,16 +77,22 @@ def test_links_are_derived_not_pasted():
     assert base.with_page(2).offset == 20
 
 
-def test_the_query_is_parsed_and_expanded_once_per_request(monkeypatch):
+def test_the_query_is_parsed_and_expanded_once(monkeypatch):
     import archive.plan
 
+    archive.plan.plan_query.cache_clear()
     calls = []
     real = archive.plan.parse_query
     monkeypatch.setattr(archive.plan, "parse_query", lambda q: calls.append(q) or real(q))
     req = SearchRequest.create(q="Turkey -Sweden")
     assert req.query is req.query and calls == ["Turkey -Sweden"]
     assert "Turquie" in req.query.expansions and req.query.tree != req.query.match
-    assert req.with_page(2).query.tree == req.query.tree and len(calls) == 2  # a new request, parsed anew
+    # another request of the same query (its next page, a link) shares the plan; another query is planned
+    assert req.with_page(2).query is req.query and calls == ["Turkey -Sweden"]
+    assert SearchRequest.create(q="Turkey -Sweden", expand=False).query.match == req.query.tree
+    assert "Turquie" not in SearchRequest.create(q="Turkey -Sweden", expand=False).query.expansions
+    assert SearchRequest.create(q="Turkey").query.tree != req.query.tree and calls[-1] == "Turkey"
+    archive.plan.plan_query.cache_clear()
 
 
 def test_an_unknown_country_in_the_query_is_refused_when_the_request_is_made():
