@@ -22,3 +22,10 @@ def session_cookie(app, name: str = "benchmark") -> str:
     from archive.web.auth import cookie_for, get_database
 
     return cookie_for(app, users.single_sign_on(get_database(app), name, "read-only"))
+
+
+def signed_in_client(app):
+    """Flask's test client of `app`, signed in as `session_cookie`'s user (pages in process)."""
+    client = app.test_client()
+    client.set_cookie(*session_cookie(app).split("=", 1))
+    return client

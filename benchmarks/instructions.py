@@ -32,12 +32,10 @@ def work(data_dir: str, what: str, rounds: int) -> None:
     """The measured work itself (run under callgrind by `main`)."""
     if what == "pages":
         from archive.app import create_app
-        from benchmarks.common import session_cookie
+        from benchmarks.common import signed_in_client
         from benchmarks.search_page import URLS
 
-        app = create_app({"DATA_DIR": data_dir, "ENGINE": "tantivy"})
-        client = app.test_client()
-        client.set_cookie(*session_cookie(app).split("=", 1))
+        client = signed_in_client(create_app({"DATA_DIR": data_dir, "ENGINE": "tantivy"}))
         for _ in range(2 + rounds):  # two rounds of warm-up: every part drawn and kept
             for url in URLS:
                 response = client.get(url)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import session_cookie, summarise  # noqa: E402
+from benchmarks.common import signed_in_client, summarise  # noqa: E402
 from benchmarks.search_page import URLS, new_state  # noqa: E402
 
 
@@ -41,8 +41,7 @@ def main() -> None:
     if args.new_states:
         config["RESULT_CACHE"] = False
     app = create_app(config)
-    client = app.test_client()
-    client.set_cookie(*session_cookie(app).split("=", 1))
+    client = signed_in_client(app)
     with app.app_context():
         engine = get_engine()
     searching = [0.0]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import session_cookie, summarise  # noqa: E402
+from benchmarks.common import signed_in_client, summarise  # noqa: E402
 from benchmarks.search_page import URLS  # noqa: E402
 
 
@@ -46,8 +46,7 @@ def main() -> None:
             search_view.build_histogram, search_view.HISTOGRAM_FACETS = (lambda *a, **k: None), ()
 
     app = create_app({"DATA_DIR": args.data_dir, "ENGINE": args.engine})
-    client = app.test_client()
-    client.set_cookie(*session_cookie(app).split("=", 1))
+    client = signed_in_client(app)
     names = ("everything", "no map", "neither")
     times: dict[str, list[float]] = {n: [] for n in names}
     for url in URLS:  # warm up, and check every page answers 200
