@@ -588,8 +588,10 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             shown = self._facet_cache.get(key)
         if shown is None:
-            buckets, uncounted, exact = self._count_facets(searcher, main_query()[0], request, versions_total, total)
-            shown = {f: display_values(f, buckets[f], request, estimated=not exact, uncounted=uncounted.get(f, ()))
+            buckets, uncounted, estimated = self._count_facets(searcher, main_query()[0], request, versions_total,
+                                                               total)
+            shown = {f: display_values(f, buckets[f], request, estimated=f in estimated,
+                                       uncounted=uncounted.get(f, ()))
                      for f in buckets}
             with self._counts_lock:
                 self._facet_cache[key] = shown
@@ -634,57 +636,70 @@ class TantivyEngine(Engine):
 
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int):
         """Counts of each facet with every filter but its own (one aggregation for the unselected):
-        (values and counts by facet, values left estimated by facet, whether the counts are exact).
+        (values and counts by facet, values left estimated by facet, the facets whose counts are estimates).
 
         Communiqués are estimated (HyperLogLog) to pick the values to show, then counted exactly for
         those when the search matched up to EXACT_FACETS versions (`versions_total`, of `total`
-        communiqués, counted exactly up to there).
+        communiqués, counted exactly up to EXACT_GROUPS).
         """
         wanted = [f for f in NAMES if f in request.facets]
         selected = {f for f, _ in request.filters}
         exact = request.versions or versions_total <= EXACT_FACETS
+        # Every matching communiqué matched by one version alone (an archive without translations, a search
+        # in one language): the matching versions are the communiqués, so counting versions counts them exactly.
+        one_each = request.versions or (total == versions_total <= self.EXACT_GROUPS)
         buckets: dict[str, dict[str, int]] = {}
         uncounted: dict[str, set[str]] = {}  # values left estimated (beyond MAX_EXACT_VALUES)
+        estimated: set[str] = set()
 
-        def count(query, facets, matched: int = 0):
-            """Count `facets` over `query`, which matches `matched` versions (0: not known)."""
+        def count(query, facets, matched: int = 0, by_version: bool = False):
+            """Count `facets` over `query`, which matches `matched` versions (0: not known), each of them a
+            communiqué of its own if `by_version`."""
             aggs = {f: {"terms": {"field": f, "size": counted(request, f)}} for f in facets}
-            if not request.versions:  # communiqués, not language versions
+            if not by_version:  # communiqués, not language versions
                 for f in facets:
                     aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}
             result = self._aggregate(searcher, query, aggs)
             for f in facets:
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
                               for b in result[f]["buckets"]}
-            if not request.versions and exact:
-                listed = {f: to_count_exactly(f, buckets[f], request) for f in facets}
-                uncounted.update({f: set(buckets[f]) - set(listed[f]) for f in facets})
-                # An estimate below SURELY_EXACT_BELOW is the count (as the values left uncounted are shown):
-                # the groups under each larger value are counted, by their 64-bit number (a number field
-                # buckets in half the time of the group's text; only how many there are is read).
-                # A value on every matching version (the year of a month's communiqués, the issuer's country
-                # of one issuer's) is on every matching communiqué: it needs no counting.
-                everywhere = {f: {b["key"] for b in result[f]["buckets"] if b["doc_count"] == matched}
-                              for f in facets} if matched else {}
-                chosen = {f: [v for v in listed[f] if buckets[f][v] >= SURELY_EXACT_BELOW
-                              and v not in everywhere.get(f, ())] for f in facets}
-                precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
-                               "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
-                           for f in facets if chosen[f]}
-                # Each value's groups cost about as much as its versions (the estimates) to gather and read.
-                cost = {f: 1 + sum(buckets[f][v] for v in chosen[f]) for f in precise}
-                result = self._aggregate(searcher, query, precise, cost) if precise else {}
+            if request.versions or (by_version and not exact):  # every value counted exactly
+                return
+            if not exact:
+                estimated.update(facets)
+                return
+            listed = {f: to_count_exactly(f, buckets[f], request) for f in facets}
+            uncounted.update({f: set(buckets[f]) - set(listed[f]) for f in facets})
+            if by_version:  # exact already: the values that the exact pass would count are shown, as there
                 for f in facets:
-                    if listed[f]:
-                        exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \
-                            if f in precise else {}
-                        exact_counts.update(dict.fromkeys(everywhere.get(f, ()), total))
-                        buckets[f] = {v: exact_counts.get(v, buckets[f][v]) for v in listed[f]}
+                    buckets[f] = {v: buckets[f][v] for v in listed[f]}
+                return
+            # An estimate below SURELY_EXACT_BELOW is the count (as the values left uncounted are shown):
+            # the groups under each larger value are counted, by their 64-bit number (a number field
+            # buckets in half the time of the group's text; only how many there are is read).
+            # A value on every matching version (the year of a month's communiqués, the issuer's country
+            # of one issuer's) is on every matching communiqué: it needs no counting.
+            everywhere = {f: {b["key"] for b in result[f]["buckets"] if b["doc_count"] == matched}
+                          for f in facets} if matched else {}
+            chosen = {f: [v for v in listed[f] if buckets[f][v] >= SURELY_EXACT_BELOW
+                          and v not in everywhere.get(f, ())] for f in facets}
+            precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
+                           "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
+                       for f in facets if chosen[f]}
+            # Each value's groups cost about as much as its versions (the estimates) to gather and read.
+            cost = {f: 1 + sum(buckets[f][v] for v in chosen[f]) for f in precise}
+            result = self._aggregate(searcher, query, precise, cost) if precise else {}
+            for f in facets:
+                if listed[f]:
+                    exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \
+                        if f in precise else {}
+                    exact_counts.update(dict.fromkeys(everywhere.get(f, ()), total))
+                    buckets[f] = {v: exact_counts.get(v, buckets[f][v]) for v in listed[f]}
 
         shared = [f for f in wanted if f not in selected]
         if shared:
-            count(self.compiler.narrow(main, request), shared, versions_total)
+            count(self.compiler.narrow(main, request), shared, versions_total, by_version=one_each)
         for f in wanted:
             if f in selected:
-                count(self.compiler.narrow(main, request, skip=f), [f])
-        return {f: buckets[f] for f in wanted}, uncounted, exact
+                count(self.compiler.narrow(main, request, skip=f), [f], by_version=request.versions)
+        return {f: buckets[f] for f in wanted}, uncounted, estimated

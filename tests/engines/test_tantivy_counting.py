@@ -1,0 +1,103 @@
+"""How the embedded engine counts a search's communiqués under each facet value.
+
+A communiqué's language versions are counted once (the cardinality of their group). Where every
+matching communiqué is matched by one version alone (an archive without translations, a search in
+one language), counting versions is counting communiqués: the engine then counts versions, which is
+exact and cheaper, and must still never count a communiqué twice where two versions match.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import archive.engines.tantivy_engine as tantivy_engine
+from archive.engines.tantivy_engine import TantivyEngine
+from archive.request import SearchRequest
+from tests.engines.documents import _doc, sample_documents
+
+COUNTRIES = ["CH", "DE", "FR", "IT", "AT", "TR", "GB", "US", "JP", "UA"]
+
+
+def single_versions() -> list:
+    """Twelve communiqués in one version each, with known countries (CH on all, the others on fewer)."""
+    return [_doc(f"n{i}", f"Mitteilung {i}", f"Text der Mitteilung {i} über Zölle.", "de", f"2024-0{1 + i % 9}",
+                 countries=["CH"] + COUNTRIES[1:2 + i % 9]) for i in range(12)]
+
+
+def aggregations(engine) -> list[dict]:
+    """Every aggregation request the engine makes from here on."""
+    made: list[dict] = []
+    aggregate = engine._aggregate
+
+    def spy(searcher, query, aggs, *rest):
+        made.append(aggs)
+        return aggregate(searcher, query, aggs, *rest)
+    engine._aggregate = spy
+    return made
+
+
+def counts(result, facet: str) -> dict[str, int]:
+    return {v.value: v.count for v in result.facets[facet]}
+
+
+def uses_groups(made: list[dict]) -> bool:
+    return any("aggs" in agg for aggs in made for agg in aggs.values())
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    engine = TantivyEngine(tmp_path / "tantivy")
+    yield engine
+    engine.close()
+
+
+def test_one_version_each_counts_versions_exactly(engine):
+    docs = single_versions()
+    engine.index(docs)
+    made = aggregations(engine)
+    result = engine.search(SearchRequest.create(more=("country",)))
+    expected = Counter(c for d in docs for c in d.countries)
+    assert counts(result, "country") == dict(expected)
+    assert not uses_groups(made)  # no communiqué has two versions: nothing to deduplicate
+    assert not any(v.estimated for v in result.facets["country"])
+
+
+def test_one_version_each_is_exact_beyond_the_exact_limit(engine, monkeypatch):
+    """Past EXACT_FACETS matching versions communiqués are estimated; one version each, they are not."""
+    monkeypatch.setattr(tantivy_engine, "EXACT_FACETS", 3)
+    docs = single_versions()
+    engine.index(docs)
+    result = engine.search(SearchRequest.create(more=("country",)))
+    assert counts(result, "country") == dict(Counter(c for d in docs for c in d.countries))
+    assert not any(v.estimated for v in result.facets["country"])
+
+
+def test_translations_are_still_counted_once(engine, monkeypatch):
+    """Where two versions of a communiqué match, it is one communiqué under each value, whatever the limit."""
+    engine.index(sample_documents())
+    made = aggregations(engine)
+    result = engine.search(SearchRequest.create(q="Zölle OR douane OR dazi"))
+    assert result.total == 1 and result.versions_total == 3  # g-zoll in German, French and Italian
+    assert counts(result, "country") == {"CH": 1, "DE": 1}
+    assert counts(result, "language") == {"de": 1, "fr": 1, "it": 1}
+    assert uses_groups(made)
+    monkeypatch.setattr(tantivy_engine, "EXACT_FACETS", 2)  # estimated, and still by communiqué
+    engine.forget_counts()
+    result = engine.search(SearchRequest.create(q="Zölle OR douane OR dazi"))
+    assert counts(result, "country") == {"CH": 1, "DE": 1}
+    assert all(v.estimated for v in result.facets["country"])
+
+
+def test_one_language_counts_versions_and_selected_language_counts_communiques(engine):
+    """Filtered to one language, each communiqué matches by one version: the other facets count versions,
+    and the language facet (counted without its own filter) still counts communiqués."""
+    engine.index(sample_documents())
+    made = aggregations(engine)
+    result = engine.search(SearchRequest.create(q="Zölle OR douane OR dazi", filters={"language": ["fr"]}))
+    assert result.total == result.versions_total == 1
+    assert counts(result, "country") == {"CH": 1}  # the French version names Switzerland alone
+    assert counts(result, "language") == {"de": 1, "fr": 1, "it": 1}
+    shared, *selected = made
+    assert "language" not in shared and not any("aggs" in agg for agg in shared.values())
+    assert any("aggs" in agg for aggs in selected for agg in aggs.values())
