@@ -181,7 +181,8 @@ class TantivyEngine(Engine):
         self._loaded_meta: bytes | None = None  # tantivy's meta.json as it was when the reader last loaded
         self._generation = 0
         self._facet_cache = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)
-        self._totals = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)  # (versions, communiqués) by state
+        self._totals = cachetools.LRUCache(maxsize=self.FACET_CACHE_SIZE)  # (versions, communiqués, exact) by state
+        self._untranslated: tuple[int, int, int] = (-1, 0, 0)  # (state, versions without translations, versions)
         self._counts_lock = threading.Lock()
         # Documents of result pages as loaded, by state and address, when results are kept (keep_results).
         self._docs: cachetools.LRUCache | None = None
@@ -477,38 +478,69 @@ class TantivyEngine(Engine):
             with self._counts_lock:
                 known = pages.get(page_key)
         if known is not None:
-            total, versions_total, addresses = known
+            total, versions_total, exactly, addresses = known
         elif request.versions:
             found = searcher.search(main_query()[1], max(1, request.per_page), count=True, offset=request.offset, **kwargs)
             total = versions_total = found.count
+            exactly = True
             addresses = [[(address, None if kwargs else score)] for score, address in found.hits[:request.per_page]]
         else:
-            total, versions_total, addresses = self._collapsed(searcher, generation, main_query()[1], request, kwargs)
+            total, versions_total, exactly, addresses = self._collapsed(searcher, generation, main_query()[1],
+                                                                        request, kwargs)
         if pages is not None and known is None:
             with self._counts_lock:
-                pages[page_key] = (total, versions_total, addresses)
+                pages[page_key] = (total, versions_total, exactly, addresses)
         ranked = [[(self._result_doc(searcher, generation, address), score) for address, score in group]
                   for group in addresses]
         hits = hits_shown(ranked, request, self.marks)
-        facets = self._facets(searcher, generation, main_query, request, versions_total, total)
+        facets = self._facets(searcher, generation, main_query, request, versions_total, total, exactly)
         return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
-                            total_estimated=not request.versions and versions_total > self.EXACT_GROUPS,
+                            total_estimated=not exactly,
                             expansions=list(request.query.expansions), state=generation,
                             took_ms=(time.perf_counter() - started) * 1000)
 
+    def _untranslated_versions(self, searcher, generation: int) -> tuple[int, int]:
+        """(versions without translations, versions) in the index: each of the first is a communiqué of its
+        own (its group is itself)."""
+        with self._counts_lock:
+            state, alone, versions = self._untranslated
+        if state != generation:
+            alone = searcher.search(Q.term_query(self.schema, "translation_group", ""), 1, count=True).count
+            versions = searcher.num_docs
+            with self._counts_lock:
+                self._untranslated = (generation, alone, versions)
+        return alone, versions
+
+    def _one_version_each(self, searcher, generation: int, query) -> bool:
+        """Whether no version matching `query` has a translation: then each is a communiqué of its own."""
+        alone, versions = self._untranslated_versions(searcher, generation)
+        if alone == versions:  # an archive without translations
+            return True
+        if not alone:  # every version has translations (the federal news service's: three or four)
+            return False
+        translated = Q.boolean_query([(O.Must, query),
+                                      (O.MustNot, Q.term_query(self.schema, "translation_group", ""))])
+        return not searcher.search(translated, 1, count=True).count
+
     def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict):
-        """(communiqués, language versions, the addresses and scores of the matching versions of each
-        communiqué on the page, ranked)."""
+        """(communiqués, language versions, whether the communiqués are counted exactly, the addresses and
+        scores of the matching versions of each communiqué on the page, ranked)."""
         # What a search state matches is counted once per state of the index, like its facets: paging
         # through a long result list or coming back to it walks only as far as the page.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=(), facets=(), facet_size=10,
                                    more=(), whole=()))
         with self._counts_lock:
             known = self._totals.get(key)
-        versions_total = known[0] if known else searcher.search(query, 1, count=True).count  # (0 panics)
-        if not versions_total:
-            return 0, 0, []
+        if not known:
+            versions_total = searcher.search(query, 1, count=True).count  # (0 panics)
+            if not versions_total:
+                return 0, 0, True, []
+            if self._one_version_each(searcher, generation, query):
+                known = (versions_total, versions_total, True)
+                with self._counts_lock:
+                    self._totals[key] = known
+        versions_total = known[0] if known else versions_total
         # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank). Up to
         # EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
         if versions_total <= self.EXACT_GROUPS and not known:
@@ -525,13 +557,14 @@ class TantivyEngine(Engine):
                 break
             limit *= 4
         if known:
-            total = known[1]
+            total, exactly = known[1], known[2]
         else:
+            exactly = walked_all
             total = len(set(keys)) if walked_all else int(searcher.cardinality(query, "group"))
             with self._counts_lock:
-                self._totals[key] = (versions_total, total)
+                self._totals[key] = (versions_total, total, exactly)
         if not page:
-            return total, versions_total, []
+            return total, versions_total, exactly, []
         # Every matching version of the page's communiqués, in rank order.
         members = Q.boolean_query([(O.Must, query), (O.Must, Q.term_set_query(self.schema, "group_key", page))])
         found = searcher.search(members, len(page) * 50, **kwargs)
@@ -539,7 +572,7 @@ class TantivyEngine(Engine):
         member_keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
         for (score, address), key in zip(found.hits, member_keys):
             by_group[key].append((address, None if kwargs else score))
-        return total, versions_total, [by_group[key] for key in page if by_group[key]]
+        return total, versions_total, exactly, [by_group[key] for key in page if by_group[key]]
 
     # Like Solr's query result cache: the ranked addresses of result pages shown, by state and page, so that
     # a page shown again (a link opened by a colleague, the landing page, going back) ranks nothing again.
@@ -578,7 +611,7 @@ class TantivyEngine(Engine):
             self.marks.clear()
 
     def _facets(self, searcher, generation: int, main_query, request: SearchRequest,
-                versions_total: int, total: int) -> dict[str, list[FacetValue]]:
+                versions_total: int, total: int, exactly: bool = True) -> dict[str, list[FacetValue]]:
         """Each facet's values shown for `request`, counted once per state of the index (`main_query()`:
         the request's compiled main query first)."""
         # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
@@ -589,7 +622,7 @@ class TantivyEngine(Engine):
             shown = self._facet_cache.get(key)
         if shown is None:
             buckets, uncounted, estimated = self._count_facets(searcher, main_query()[0], request, versions_total,
-                                                               total)
+                                                               total, exactly)
             shown = {f: display_values(f, buckets[f], request, estimated=f in estimated,
                                        uncounted=uncounted.get(f, ()))
                      for f in buckets}
@@ -634,20 +667,21 @@ class TantivyEngine(Engine):
             result.update(other.result())
         return result
 
-    def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int):
+    def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int,
+                      exactly: bool = True):
         """Counts of each facet with every filter but its own (one aggregation for the unselected):
         (values and counts by facet, values left estimated by facet, the facets whose counts are estimates).
 
         Communiqués are estimated (HyperLogLog) to pick the values to show, then counted exactly for
         those when the search matched up to EXACT_FACETS versions (`versions_total`, of `total`
-        communiqués, counted exactly up to EXACT_GROUPS).
+        communiqués, counted `exactly` or estimated).
         """
         wanted = [f for f in NAMES if f in request.facets]
         selected = {f for f, _ in request.filters}
         exact = request.versions or versions_total <= EXACT_FACETS
         # Every matching communiqué matched by one version alone (an archive without translations, a search
         # in one language): the matching versions are the communiqués, so counting versions counts them exactly.
-        one_each = request.versions or (total == versions_total <= self.EXACT_GROUPS)
+        one_each = request.versions or (exactly and total == versions_total)
         buckets: dict[str, dict[str, int]] = {}
         uncounted: dict[str, set[str]] = {}  # values left estimated (beyond MAX_EXACT_VALUES)
         estimated: set[str] = set()

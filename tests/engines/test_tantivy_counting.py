@@ -21,7 +21,7 @@ COUNTRIES = ["CH", "DE", "FR", "IT", "AT", "TR", "GB", "US", "JP", "UA"]
 
 def single_versions() -> list:
     """Twelve communiqués in one version each, with known countries (CH on all, the others on fewer)."""
-    return [_doc(f"n{i}", f"Mitteilung {i}", f"Text der Mitteilung {i} über Zölle.", "de", f"2024-0{1 + i % 9}",
+    return [_doc(f"n{i}", f"Mitteilung {i}", f"Text der Mitteilung {i} über Zölle.", "de", f"2024-01-{10 + i}",
                  countries=["CH"] + COUNTRIES[1:2 + i % 9]) for i in range(12)]
 
 
@@ -101,3 +101,39 @@ def test_one_language_counts_versions_and_selected_language_counts_communiques(e
     shared, *selected = made
     assert "language" not in shared and not any("aggs" in agg for agg in shared.values())
     assert any("aggs" in agg for aggs in selected for agg in aggs.values())
+
+
+def test_communiques_without_translations_are_counted_without_walking_them(engine, monkeypatch):
+    """Past EXACT_GROUPS matching versions the communiqués are estimated, unless no matching version has a
+    translation: then each is a communiqué and their number is known exactly."""
+    monkeypatch.setattr(TantivyEngine, "EXACT_GROUPS", 2)
+    docs = single_versions()
+    engine.index(docs)
+    result = engine.search(SearchRequest.create(per_page=5, page=2, sort="date"))
+    assert (result.total, result.versions_total, result.total_estimated) == (12, 12, False)
+    expected = [d.id for d in sorted(docs, key=lambda d: d.date, reverse=True)][5:10]
+    assert [h.id for h in result.hits] == expected
+
+
+def test_translated_and_untranslated_communiques_in_one_archive(engine, monkeypatch):
+    """An archive holding both: a search matching only untranslated ones counts them exactly whatever their
+    number; one matching translations counts each communiqué once."""
+    monkeypatch.setattr(TantivyEngine, "EXACT_GROUPS", 2)
+    engine.index(sample_documents() + single_versions())
+    alone = engine.search(SearchRequest.create(q="Mitteilung"))
+    assert (alone.total, alone.versions_total, alone.total_estimated) == (12, 12, False)
+    monkeypatch.setattr(TantivyEngine, "EXACT_GROUPS", 50_000)
+    mixed = engine.search(SearchRequest.create(q="Mitteilung OR Zölle OR douane OR dazi"))
+    assert (mixed.total, mixed.versions_total, mixed.total_estimated) == (13, 15, False)
+    assert counts(mixed, "country")["CH"] == 13
+
+
+def test_translations_added_later_are_counted_once(engine):
+    """What the engine knows of the archive's translations follows its commits."""
+    engine.index(single_versions())
+    assert engine.search(SearchRequest.create()).total == 12
+    engine.index([_doc("de-neu", "Neue Mitteilung", "Text.", "de", "2024-02-01", countries=["CH"], group="g-neu"),
+                  _doc("fr-neu", "Nouveau communiqué", "Texte.", "fr", "2024-02-01", countries=["CH"], group="g-neu")])
+    result = engine.search(SearchRequest.create())
+    assert (result.total, result.versions_total) == (13, 14)
+    assert counts(result, "country")["CH"] == 13
