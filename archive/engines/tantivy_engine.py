@@ -532,30 +532,33 @@ class TantivyEngine(Engine):
                                    more=(), whole=()))
         with self._counts_lock:
             known = self._totals.get(key)
-        if not known:
-            versions_total = searcher.search(query, 1, count=True).count  # (0 panics)
+        limit = max(4 * (request.offset + request.per_page), 100)  # mostly far enough for the page
+        found = None
+        if known:
+            versions_total = known[0]
+        else:  # the first walk counts the matching versions as well
+            found = searcher.search(query, limit, count=True, **kwargs)
+            versions_total = found.count
             if not versions_total:
                 return 0, 0, True, []
             if self._one_version_each(searcher, generation, query):
                 known = (versions_total, versions_total, True)
                 with self._counts_lock:
                     self._totals[key] = known
-        versions_total = known[0] if known else versions_total
-        # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank). Up to
-        # EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
-        if versions_total <= self.EXACT_GROUPS and not known:
-            limit = versions_total
-        else:
-            limit = max(4 * (request.offset + request.per_page), 100)
+            elif limit < versions_total <= self.EXACT_GROUPS:
+                # Up to EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
+                limit, found = versions_total, None
+        # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank).
         while True:
-            found = searcher.search(query, limit, **kwargs)
+            if found is None:
+                found = searcher.search(query, limit, **kwargs)
             addresses = [address for _, address in found.hits]
             keys = searcher.fast_field_values("group_key", addresses) if addresses else []
             page, complete = first_groups(keys, request.offset, request.per_page)
             walked_all = len(addresses) >= versions_total or len(addresses) < limit
             if complete or walked_all:
                 break
-            limit *= 4
+            limit, found = limit * 4, None
         if known:
             total, exactly = known[1], known[2]
         else:
@@ -565,8 +568,15 @@ class TantivyEngine(Engine):
                 self._totals[key] = (versions_total, total, exactly)
         if not page:
             return total, versions_total, exactly, []
+        if exactly and total == versions_total:  # each matching communiqué matched by one version: the walk's
+            ranked = {}
+            for (score, address), group in zip(found.hits, keys):
+                ranked.setdefault(group, (address, None if kwargs else score))
+            return total, versions_total, exactly, [[ranked[group]] for group in page]
         # Every matching version of the page's communiqués, in rank order.
-        members = Q.boolean_query([(O.Must, query), (O.Must, Q.term_set_query(self.schema, "group_key", page))])
+        # (The page's groups only filter: each version keeps its score, as in the walk.)
+        in_page = Q.const_score_query(Q.term_set_query(self.schema, "group_key", page), 0.0)
+        members = Q.boolean_query([(O.Must, query), (O.Must, in_page)])
         found = searcher.search(members, len(page) * 50, **kwargs)
         by_group: dict[int, list] = {key: [] for key in page}
         member_keys = searcher.fast_field_values("group_key", [a for _, a in found.hits]) if found.hits else []
