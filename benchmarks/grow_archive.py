@@ -2,6 +2,7 @@
 
     python benchmarks/grow_archive.py --from-data-dir DIR --to-data-dir BIG [--copies 20] [--batch 2000]
                                       [--new-entities 0.5] [--to-engine tantivy|elasticsearch|opensearch]
+                                      [--untranslated LANGUAGE]
 
 Copy k of a document gets the id `ID~k`, its translation group `GROUP~k`, and its
 date moved k years back, so an archive of NSB's 2024 grows into twenty years
@@ -20,6 +21,10 @@ distinct people and organisations, not the same number. Texts stay as they are
 facets and the result rows but not in the text. `--new-entities 0` writes exact
 copies.
 
+`--untranslated de` grows an archive without translations instead: of each
+communiqué only its first version in that language is kept (communiqués
+without one are left out), as a version of its own (no translation group).
+
 `--to-engine elasticsearch` (or opensearch) writes the copies to that cluster
 instead, configured as `archive` is (ARCHIVE_ELASTICSEARCH_URL, its index alias
 ARCHIVE_ELASTICSEARCH_INDEX, credentials...); the source is always an embedded
@@ -28,6 +33,7 @@ engine's data folder.
 from __future__ import annotations
 
 import argparse
+import calendar
 import sys
 import time
 from dataclasses import replace
@@ -35,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from archive.collapse import group_of  # noqa: E402
 from archive.config import load_config  # noqa: E402
 from archive.engines import open_engine  # noqa: E402
 from archive.engines.tantivy_engine import TantivyEngine  # noqa: E402
@@ -46,7 +53,7 @@ def moved(date: str | None, years: int) -> str | None:
         return date
     year = int(date[:4]) - years
     day = date[4:]
-    if day.startswith("-02-29"):  # not every year has it
+    if day.startswith("-02-29") and not calendar.isleap(year):
         day = "-02-28" + day[6:]
     return f"{year:04d}{day}"
 
@@ -77,6 +84,18 @@ def renamer(docs, share: float):
     return lists
 
 
+def untranslated(docs, language: str) -> list:
+    """The first version in `language` of each communiqué that has one, as a communiqué of its own."""
+    seen: set[str] = set()
+    kept = []
+    for doc in docs:
+        group = group_of(doc)
+        if doc.language == language and group not in seen:
+            seen.add(group)
+            kept.append(replace(doc, translation_group=None))
+    return kept
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--from-data-dir", required=True)
@@ -86,8 +105,12 @@ def main() -> None:
     parser.add_argument("--new-entities", type=float, default=0.5,
                         help="share of people, organisations and places replaced by new ones in each copy")
     parser.add_argument("--to-engine", default="tantivy", help="the engine written to (default: the embedded one)")
+    parser.add_argument("--untranslated", metavar="LANGUAGE",
+                        help="one version of each communiqué, in this language, without translations")
     args = parser.parse_args()
     docs = list(TantivyEngine(Path(args.from_data_dir) / "tantivy").iter_documents())
+    if args.untranslated:
+        docs = untranslated(docs, args.untranslated)
     entities = renamer(docs, args.new_entities)
     distinct = {field: set() for field in ENTITY_FIELDS}
     target = open_engine(load_config(overrides={"DATA_DIR": args.to_data_dir, "ENGINE": args.to_engine}))
