@@ -591,7 +591,8 @@ class ClusterEngine(Engine):
             uncounted = {name: set(counts[name]) - set(values) for name, values in chosen.items()}
             with self._calls("search", query=True):
                 precise = complete(self.api.search(exact_counts_body(request, chosen), index=self.alias))
-            counts.update(facet_counts(precise.get("aggregations") or {}, request))
+            for name, exact_counts in facet_counts(precise.get("aggregations") or {}, request).items():
+                counts[name].update(exact_counts)  # the values further down keep their estimates
         return {name: display_values(name, found, request, estimated=not exact, uncounted=uncounted.get(name, ()))
                 for name, found in counts.items()}
 

@@ -707,17 +707,13 @@ class TantivyEngine(Engine):
             for f in facets:
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
                               for b in result[f]["buckets"]}
-            if request.versions or (by_version and not exact):  # every value counted exactly
+            if by_version:  # every value counted exactly
                 return
             if not exact:
                 estimated.update(facets)
                 return
             listed = {f: to_count_exactly(f, buckets[f], request) for f in facets}
             uncounted.update({f: set(buckets[f]) - set(listed[f]) for f in facets})
-            if by_version:  # exact already: the values that the exact pass would count are shown, as there
-                for f in facets:
-                    buckets[f] = {v: buckets[f][v] for v in listed[f]}
-                return
             # An estimate below SURELY_EXACT_BELOW is the count (as the values left uncounted are shown):
             # the groups under each larger value are counted, by their 64-bit number (a number field
             # buckets in half the time of the group's text; only how many there are is read).
@@ -738,7 +734,8 @@ class TantivyEngine(Engine):
                     exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \
                         if f in precise else {}
                     exact_counts.update(dict.fromkeys(everywhere.get(f, ()), total))
-                    buckets[f] = {v: exact_counts.get(v, buckets[f][v]) for v in listed[f]}
+                    # The values further down keep their estimates (marked where they may be wrong).
+                    buckets[f] = {v: exact_counts.get(v, c) for v, c in buckets[f].items()}
 
         shared = [f for f in wanted if f not in selected]
         if shared:

@@ -602,6 +602,25 @@ def test_added_after_keeps_documents_first_indexed_after_a_time(engine):
     assert engine.newest_added() == "2026-12-01T09:00:00.001Z"
 
 
+def test_values_past_those_counted_exactly_are_still_shown(loaded, monkeypatch):
+    """A facet shown at length (the map's countries, "show more") lists every value counted: those past the
+    ones counted exactly keep their estimates (every engine)."""
+    import archive.facets
+    from archive.collapse import group_of
+
+    monkeypatch.setattr(archive.facets, "MAX_EXACT_VALUES", 2)
+    groups: dict[str, set[str]] = {}
+    for doc in sample_documents():
+        groups.setdefault(group_of(doc), set()).update(doc.countries)
+    expected: dict[str, int] = {}
+    for countries in groups.values():
+        for code in countries:
+            expected[code] = expected.get(code, 0) + 1
+    result = loaded.search(SearchRequest.create(more=("country",)))
+    assert len(expected) > 2 and facet(result, "country") == expected
+    assert not any(v.estimated for v in result.facets["country"])  # small counts: the estimates are exact
+
+
 def test_values_of_many_communiques_are_counted_exactly(engine):
     """Above a hundred communiqués an estimate may be off: counts there are made exact (every engine,
     as long as the search matches at most EXACT_FACETS versions)."""
