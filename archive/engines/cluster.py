@@ -38,8 +38,9 @@ from ..terms import folded_field
 from ..config import SETTINGS
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
 from ..facets import EXACT_FACETS, display_values, to_count_exactly
-from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, exact_counts_body,
-                      facet_counts, load_template, matching_query, members_body, skip_body, to_source)
+from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, count_aggregations,
+                      exact_counts_body, facet_counts, load_template, matching_query, members_body, skip_body,
+                      to_source, translated_aggregation)
 from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
@@ -556,6 +557,7 @@ class ClusterEngine(Engine):
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         body = build_body(request)  # raises QuerySyntaxError before any call
+        untranslated = False
         if request.offset + request.per_page > MAX_WINDOW:
             resp, ranked = self._deep_page(request)
         else:
@@ -563,8 +565,15 @@ class ClusterEngine(Engine):
             # cache until the index changes, so paging, sorting and coming back to a search count
             # nothing again (its own way of doing what the embedded engine's facet cache does).
             counts = {"query": body["query"], "aggs": body.pop("aggs"), "size": 0, "track_total_hits": False}
+            if not request.versions:  # whether any matching version has translations, asked with the page
+                body["aggs"] = {"translated": translated_aggregation(request)}
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
+                translated = (resp.pop("aggregations", None) or {}).get("translated")
+                if translated is not None and not translated["doc_count"]:
+                    # Each matching communiqué is one version: counting versions counts them, exactly.
+                    untranslated = True
+                    counts["aggs"] = count_aggregations(request, by_version=True)
                 if counts["aggs"]:
                     resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
                         "aggregations")
@@ -572,21 +581,23 @@ class ClusterEngine(Engine):
         hits = hits_shown(ranked, request, self.marks)
         aggregations = resp.get("aggregations") or {}
         versions_total = resp["hits"]["total"]["value"]
-        grouped = None if request.versions else communiques(aggregations)
+        grouped = None if request.versions or untranslated else communiques(aggregations)
         return SearchResult(total=versions_total if grouped is None else grouped,
-                            hits=hits, facets=self._facets(aggregations, request, versions_total),
+                            hits=hits, facets=self._facets(aggregations, request, versions_total, untranslated),
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=grouped is not None and grouped > EXACT_BELOW,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
-    def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int) -> dict:
+    def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int,
+                by_version: bool = False) -> dict:
         """Facet values; communiqués estimated by cardinality, then counted exactly for the values
-        likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does)."""
+        likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does).
+        `by_version`: each matching communiqué is one version, and the counts are exact already."""
         counts = facet_counts(aggregations, request)
-        exact = request.versions or versions_total <= EXACT_FACETS
+        exact = request.versions or by_version or versions_total <= EXACT_FACETS
         uncounted: dict[str, set[str]] = {}
-        if not request.versions and exact and counts:
+        if not (request.versions or by_version) and exact and counts:
             chosen = {name: to_count_exactly(name, found, request) for name, found in counts.items()}
             uncounted = {name: set(counts[name]) - set(values) for name, values in chosen.items()}
             with self._calls("search", query=True):

@@ -149,24 +149,34 @@ def _groups(precision: int = EXACT_BELOW) -> dict:
     return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": precision}}
 
 
-def _aggregations(request: SearchRequest) -> dict:
+def count_aggregations(request: SearchRequest, by_version: bool = False) -> dict:
+    """The counts of a search's facets and communiqués; with `by_version`, each matching version is a
+    communiqué of its own (see `translated_aggregation`) and counting versions counts them."""
+    by_version = by_version or request.versions
     aggs = {}
     for name in NAMES:
         if name not in request.facets:
             continue
         others = COMPILER.selections(request, skip=name)
         values = {"terms": {"field": facet_field(name), "size": counted(request, name)}}
-        if not request.versions:  # communiqués, not language versions
+        if not by_version:  # communiqués, not language versions
             values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": values},
         }
-    if not request.versions:
+    if not by_version:
         selections = COMPILER.selections(request)
         aggs["communiques"] = {"filter": {"bool": {"filter": selections}} if selections else {"match_all": {}},
                                "aggs": {"count": _groups()}}
     return aggs
+
+
+def translated_aggregation(request: SearchRequest) -> dict:
+    """How many versions a search matches that have translations: with none, each communiqué it matches is
+    one version (its group is itself)."""
+    return {"filter": {"bool": {"filter": [*COMPILER.selections(request),
+                                           {"exists": {"field": "translation_group"}}]}}}
 
 
 def collapse(request: SearchRequest) -> dict:
@@ -179,7 +189,7 @@ def build_body(request: SearchRequest, search_after: list | None = None) -> dict
     """The search body for `request` (pure). With `search_after`, the page follows those sort values."""
     body = {
         "query": COMPILER.main(request),
-        "aggs": _aggregations(request),
+        "aggs": count_aggregations(request),
         "sort": _sort(request),
         "size": request.per_page,
         "track_total_hits": True,

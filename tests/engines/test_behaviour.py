@@ -621,6 +621,33 @@ def test_values_past_those_counted_exactly_are_still_shown(loaded, monkeypatch):
     assert not any(v.estimated for v in result.facets["country"])  # small counts: the estimates are exact
 
 
+def test_communiques_without_translations_are_counted_exactly_however_many_match(engine, monkeypatch):
+    """Where no matching version has a translation, each communiqué is one version and every engine counts
+    them exactly, past EXACT_FACETS matching versions too (lowered here); translations added later are
+    counted by communiqué again."""
+    import archive.engines.cluster
+    import archive.engines.tantivy_engine
+
+    for module in (archive.engines.cluster, archive.engines.tantivy_engine):
+        monkeypatch.setattr(module, "EXACT_FACETS", 3)
+    docs = [_doc(f"n{i}", f"Mitteilung {i}", f"Text der Mitteilung {i}.", "de", f"2024-01-{10 + i}",
+                 countries=["CH", "DE", "AT", "IT"][:1 + i % 4]) for i in range(12)]
+    assert engine.index(docs).errors == []
+    result = engine.search(SearchRequest.create(more=("country",)))
+    assert (result.total, result.versions_total, result.total_estimated) == (12, 12, False)
+    assert facet(result, "country") == {"CH": 12, "DE": 9, "AT": 6, "IT": 3}
+    assert facet(result, "language") == {"de": 12}
+    assert not any(v.estimated for values in result.facets.values() for v in values)
+    assert engine.index(sample_documents()).errors == []
+    mixed = engine.search(SearchRequest.create())
+    assert (mixed.total, mixed.versions_total) == (22, 25)  # the 13 documents are 10 communiqués
+    languages: dict[str, set[str]] = {}
+    for doc in docs + sample_documents():
+        languages.setdefault(doc.language, set()).add(doc.translation_group or doc.id)
+    assert facet(mixed, "language") == {language: len(groups) for language, groups in languages.items()}
+    assert all(v.estimated for v in mixed.facets["language"])  # past EXACT_FACETS: estimates again
+
+
 def test_values_of_many_communiques_are_counted_exactly(engine):
     """Above a hundred communiqués an estimate may be off: counts there are made exact (every engine,
     as long as the search matches at most EXACT_FACETS versions)."""
