@@ -226,9 +226,12 @@ SURELY_EXACT_BELOW = 100
 
 
 def to_count_exactly(name: str, estimates: Mapping[str, int], request: "SearchRequest") -> list[str]:
-    """The values whose communiqués are counted exactly: the likely shown ones (by the estimates) and
-    the selected ones."""
-    ranked = sorted((v for v, c in estimates.items() if c > 0), key=lambda v: (-estimates[v], v))
+    """The values whose communiqués are counted exactly: the likely shown ones (the most frequent by the
+    estimates; the newest periods) and the selected ones."""
+    if BY_NAME[name].order == NEWEST_FIRST:  # the periods shown are the newest
+        ranked = sorted((v for v, c in estimates.items() if c > 0), reverse=True)
+    else:
+        ranked = sorted((v for v, c in estimates.items() if c > 0), key=lambda v: (-estimates[v], v))
     chosen = ranked[:min(request.size_of(name) + EXACT_MARGIN, MAX_EXACT_VALUES)]
     return list(dict.fromkeys(chosen + [v for v in request.selected(name) if v in estimates]))
 

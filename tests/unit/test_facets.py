@@ -98,3 +98,15 @@ def test_at_most_sixty_values_are_counted_exactly_and_big_estimates_beyond_are_m
     counts = {"A": 5000, "B": SURELY_EXACT_BELOW, "C": SURELY_EXACT_BELOW - 1}
     shown = display_values("org", counts, SearchRequest.create(), uncounted={"B", "C"})
     assert [(fv.value, fv.estimated) for fv in shown] == [("A", False), ("B", True), ("C", False)]
+
+
+def test_the_periods_counted_exactly_are_the_newest_shown():
+    """Periods are shown newest first, so those are the ones counted exactly (not the most frequent)."""
+    from archive.facets import to_count_exactly
+
+    estimates = {str(year): 500 + (year % 3) * 100 for year in range(2000, 2025)}
+    chosen = to_count_exactly("year", estimates, SearchRequest.create())
+    assert chosen == [str(year) for year in range(2024, 2009, -1)]  # the ten shown and a margin
+    shown = display_values("year", estimates, SearchRequest.create())
+    assert {fv.value for fv in shown} <= set(chosen)
+
