@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping, Sequence
 
 import pycountry
 
@@ -236,6 +236,32 @@ def to_count_exactly(name: str, estimates: Mapping[str, int], request: "SearchRe
     return list(dict.fromkeys(chosen + [v for v in request.selected(name) if v in estimates]))
 
 
+# Counting communiqués exactly makes one bucket per value and communiqué: an engine's request makes at most
+# this many (both engines refuse past 65,000 or so: tantivy's bucket limit, Elasticsearch's
+# search.max_buckets), with room for estimates that are a few percent short.
+EXACT_BUCKETS = 30_000
+
+
+def in_chunks(chosen: Mapping[str, Sequence[str]], estimates: Mapping[str, Mapping[str, int]],
+              most: int = EXACT_BUCKETS) -> list[dict[str, list[str]]]:
+    """The values to count exactly (`chosen`, by facet) in parts of at most `most` communiqués by their
+    `estimates` (a value estimated above it is a part of its own), in order: each part one request."""
+    parts: list[dict[str, list[str]]] = []
+    part: dict[str, list[str]] = {}
+    load = 0
+    for name, values in chosen.items():
+        for value in values:
+            weight = max(1, estimates[name].get(value, 0))
+            if part and load + weight > most:
+                parts.append(part)
+                part, load = {}, 0
+            part.setdefault(name, []).append(value)
+            load += weight
+    if part:
+        parts.append(part)
+    return parts
+
+
 def document_values(doc: Communique) -> dict[str, list[str]]:
     """Every facet's values of a document, for the engines' writers."""
     return {f.name: f.values(doc) for f in FACETS}
@@ -278,5 +304,5 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     return top
 
 
-__all__ = ["AGG_SIZE", "counted", "EXACT_FACETS", "to_count_exactly", "Facet", "FACETS", "NAMES", "LISTED", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
+__all__ = ["AGG_SIZE", "counted", "EXACT_BUCKETS", "EXACT_FACETS", "in_chunks", "to_count_exactly", "Facet", "FACETS", "NAMES", "LISTED", "QUERY_NAMES", "FOLDED", "UnknownValue", "facet", "facet_label",
            "value_label", "value_names", "document_values", "display_values", "country_code"]

@@ -37,7 +37,7 @@ from ..results import Hit, SearchResult
 from ..terms import folded_field
 from ..config import SETTINGS
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
-from ..facets import EXACT_FACETS, display_values, to_count_exactly
+from ..facets import EXACT_BUCKETS, EXACT_FACETS, display_values, in_chunks, to_count_exactly
 from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, count_aggregations,
                       exact_counts_body, facet_counts, load_template, matching_query, members_body, skip_body,
                       to_source, translated_aggregation)
@@ -600,10 +600,13 @@ class ClusterEngine(Engine):
         if not (request.versions or by_version) and exact and counts:
             chosen = {name: to_count_exactly(name, found, request) for name, found in counts.items()}
             uncounted = {name: set(counts[name]) - set(values) for name, values in chosen.items()}
-            with self._calls("search", query=True):
-                precise = complete(self.api.search(exact_counts_body(request, chosen), index=self.alias))
-            for name, exact_counts in facet_counts(precise.get("aggregations") or {}, request).items():
-                counts[name].update(exact_counts)  # the values further down keep their estimates
+            # In parts that each make at most EXACT_BUCKETS buckets (one per value and communiqué): the
+            # cluster refuses a request past search.max_buckets (65,536 by default).
+            for part in in_chunks(chosen, counts, EXACT_BUCKETS):
+                with self._calls("search", query=True):
+                    precise = complete(self.api.search(exact_counts_body(request, part), index=self.alias))
+                for name, exact_counts in facet_counts(precise.get("aggregations") or {}, request).items():
+                    counts[name].update(exact_counts)  # the values further down keep their estimates
         return {name: display_values(name, found, request, estimated=not exact, uncounted=uncounted.get(name, ()))
                 for name, found in counts.items()}
 

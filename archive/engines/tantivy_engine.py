@@ -33,8 +33,8 @@ from indexer.model import Communique, added_key
 
 from ..collapse import first_groups, group_of
 from ..dates import date_keys
-from ..facets import (EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, display_values, document_values,
-                      to_count_exactly)
+from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, display_values,
+                      document_values, in_chunks, to_count_exactly)
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -651,17 +651,23 @@ class TantivyEngine(Engine):
     COUNTING_COST = {"org": 55, "person": 27, "country": 20, "topic": 20, "issuer": 12}
     COUNTING_COST_OTHER = 7
 
-    def _aggregate(self, searcher, query, aggs: dict, cost: dict[str, float] | None = None) -> dict:
+    def _aggregate(self, searcher, query, aggs: dict, cost: dict[str, float] | None = None,
+                   most: float | None = None) -> dict:
         """`searcher.aggregate(query, aggs)`, its named aggregations shared out among threads, each thread
-        taking about as much of their `cost` (by name; else COUNTING_COST) as the others."""
+        taking about as much of their `cost` (by name; else COUNTING_COST) as the others; with `most`, no
+        call takes more than that (more calls than threads where needed)."""
         parts = min(self.AGGREGATION_THREADS, len(aggs))
-        if parts < 2:
+        if parts < 2 and most is None:
             return searcher.aggregate(query, aggs)
         cost = cost or {name: self.COUNTING_COST.get(name, self.COUNTING_COST_OTHER) for name in aggs}
-        shares: list[dict] = [{} for _ in range(parts)]
-        loads = [0.0] * parts
+        shares: list[dict] = [{} for _ in range(max(1, parts))]
+        loads = [0.0] * len(shares)
         for name in sorted(aggs, key=lambda name: -cost[name]):  # the costliest first, each to the least loaded
             least = loads.index(min(loads))
+            if most is not None and shares[least] and loads[least] + cost[name] > most:
+                shares.append({})
+                loads.append(0.0)
+                least = len(shares) - 1
             shares[least][name] = aggs[name]
             loads[least] += cost[name]
         shares = [share for share in shares if share]
@@ -723,16 +729,25 @@ class TantivyEngine(Engine):
                           for f in facets} if matched else {}
             chosen = {f: [v for v in listed[f] if buckets[f][v] >= SURELY_EXACT_BELOW
                           and v not in everywhere.get(f, ())] for f in facets}
-            precise = {f: {"terms": {"field": f, "size": len(chosen[f]), "include": chosen[f]},
-                           "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
-                       for f in facets if chosen[f]}
-            # Each value's groups cost about as much as its versions (the estimates) to gather and read.
-            cost = {f: 1 + sum(buckets[f][v] for v in chosen[f]) for f in precise}
-            result = self._aggregate(searcher, query, precise, cost) if precise else {}
+            # Each value's groups cost about as much as its versions (the estimates) to gather and read, and
+            # make as many buckets: the values go in parts of about an even share of them per thread, at most
+            # EXACT_BUCKETS (tantivy aborts an aggregation past 65,000 buckets).
+            load = sum(max(1, buckets[f][v]) for f in facets for v in chosen[f])
+            share = max(1, min(EXACT_BUCKETS, -(-load // self.AGGREGATION_THREADS)))
+            precise, cost = {}, {}
+            for i, part in enumerate(in_chunks({f: chosen[f] for f in facets if chosen[f]}, buckets, share)):
+                for f, values in part.items():
+                    precise[f"{f}/{i}"] = {"terms": {"field": f, "size": len(values), "include": values},
+                                           "aggs": {"groups": {"terms": {"field": "group_key", "size": EXACT_FACETS}}}}
+                    cost[f"{f}/{i}"] = sum(max(1, buckets[f][v]) for v in values)
+            result = self._aggregate(searcher, query, precise, cost, most=EXACT_BUCKETS) if precise else {}
+            exact_by_facet: dict[str, dict[str, int]] = {}
+            for name, found in result.items():
+                exact_by_facet.setdefault(name.partition("/")[0], {}).update(
+                    {b["key"]: len(b["groups"]["buckets"]) for b in found["buckets"]})
             for f in facets:
                 if listed[f]:
-                    exact_counts = {b["key"]: len(b["groups"]["buckets"]) for b in result[f]["buckets"]} \
-                        if f in precise else {}
+                    exact_counts = exact_by_facet.get(f, {})
                     exact_counts.update(dict.fromkeys(everywhere.get(f, ()), total))
                     # The values further down keep their estimates (marked where they may be wrong).
                     buckets[f] = {v: exact_counts.get(v, c) for v, c in buckets[f].items()}

@@ -110,3 +110,17 @@ def test_the_periods_counted_exactly_are_the_newest_shown():
     shown = display_values("year", estimates, SearchRequest.create())
     assert {fv.value for fv in shown} <= set(chosen)
 
+
+def test_values_counted_exactly_go_in_parts_of_bounded_buckets():
+    from archive.facets import in_chunks
+
+    chosen = {"country": ["CH", "DE", "FR"], "language": ["de", "fr"], "org": ["NATO"]}
+    estimates = {"country": {"CH": 40, "DE": 30, "FR": 25}, "language": {"de": 60, "fr": 10}, "org": {"NATO": 5}}
+    parts = in_chunks(chosen, estimates, 70)
+    assert parts == [{"country": ["CH", "DE"]}, {"country": ["FR"]}, {"language": ["de", "fr"]}, {"org": ["NATO"]}]
+    assert all(sum(estimates[f][v] for f, vs in part.items() for v in vs) <= 70 for part in parts)
+    assert [(f, v) for part in parts for f, vs in part.items() for v in vs] == \
+        [(f, v) for f, vs in chosen.items() for v in vs]  # each value once, in order
+    assert in_chunks({"country": ["CH", "DE"]}, {"country": {"CH": 500, "DE": 1}}, 70) == \
+        [{"country": ["CH"]}, {"country": ["DE"]}]  # a value past the bound alone
+    assert in_chunks({}, {}, 70) == []
