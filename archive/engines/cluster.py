@@ -38,9 +38,9 @@ from ..terms import folded_field
 from ..config import SETTINGS
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
 from ..facets import EXACT_BUCKETS, EXACT_FACETS, display_values, in_chunks, to_count_exactly
-from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, communiques, count_aggregations,
-                      exact_counts_body, facet_counts, load_template, matching_query, members_body, skip_body,
-                      to_source, translated_aggregation)
+from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, by_version, communiques,
+                      count_aggregations, exact_counts_body, facet_counts, load_template, matching_query,
+                      members_body, skip_body, to_source, translated_aggregation)
 from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
@@ -573,7 +573,7 @@ class ClusterEngine(Engine):
                 if translated is not None and not translated["doc_count"]:
                     # Each matching communiqué is one version: counting versions counts them, exactly.
                     untranslated = True
-                    counts["aggs"] = count_aggregations(request, by_version=True)
+                    counts["aggs"] = count_aggregations(request, untranslated=True)
                 if counts["aggs"]:
                     resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
                         "aggregations")
@@ -590,15 +590,18 @@ class ClusterEngine(Engine):
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int,
-                by_version: bool = False) -> dict:
+                untranslated: bool = False) -> dict:
         """Facet values; communiqués estimated by cardinality, then counted exactly for the values
         likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does).
-        `by_version`: each matching communiqué is one version, and the counts are exact already."""
+        `untranslated`: no matching version has a translation, and the facets counted over them by
+        version are exact already (see `by_version`)."""
         counts = facet_counts(aggregations, request)
-        exact = request.versions or by_version or versions_total <= EXACT_FACETS
+        as_versions = by_version(request, untranslated)
+        exact = versions_total <= EXACT_FACETS
         uncounted: dict[str, set[str]] = {}
-        if not (request.versions or by_version) and exact and counts:
-            chosen = {name: to_count_exactly(name, found, request) for name, found in counts.items()}
+        grouped = {name: found for name, found in counts.items() if name not in as_versions}
+        if exact and grouped:
+            chosen = {name: to_count_exactly(name, found, request) for name, found in grouped.items()}
             uncounted = {name: set(counts[name]) - set(values) for name, values in chosen.items()}
             # In parts that each make at most EXACT_BUCKETS buckets (one per value and communiqué): the
             # cluster refuses a request past search.max_buckets (65,536 by default).
@@ -607,7 +610,8 @@ class ClusterEngine(Engine):
                     precise = complete(self.api.search(exact_counts_body(request, part), index=self.alias))
                 for name, exact_counts in facet_counts(precise.get("aggregations") or {}, request).items():
                     counts[name].update(exact_counts)  # the values further down keep their estimates
-        return {name: display_values(name, found, request, estimated=not exact, uncounted=uncounted.get(name, ()))
+        return {name: display_values(name, found, request, estimated=not (exact or name in as_versions),
+                                     uncounted=uncounted.get(name, ()))
                 for name, found in counts.items()}
 
     @staticmethod

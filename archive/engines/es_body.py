@@ -149,23 +149,35 @@ def _groups(precision: int = EXACT_BELOW) -> dict:
     return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": precision}}
 
 
-def count_aggregations(request: SearchRequest, by_version: bool = False) -> dict:
-    """The counts of a search's facets and communiqués; with `by_version`, each matching version is a
-    communiqué of its own (see `translated_aggregation`) and counting versions counts them."""
-    by_version = by_version or request.versions
+def by_version(request: SearchRequest, untranslated: bool = False) -> set[str]:
+    """The facets whose communiqués are counted as versions: every one for `versions=all`; where what the
+    search matches has no translations (`untranslated`, see `translated_aggregation`), those counted over
+    it (a selected facet is counted without its own selection, over versions that may have some)."""
+    if request.versions:
+        return set(request.facets)
+    if not untranslated:
+        return set()
+    everything = COMPILER.selections(request)
+    return {name for name in request.facets if COMPILER.selections(request, skip=name) == everything}
+
+
+def count_aggregations(request: SearchRequest, untranslated: bool = False) -> dict:
+    """The counts of a search's facets and communiqués; `untranslated`: no version the search matches has
+    a translation, so each is a communiqué of its own and counting versions counts them."""
+    as_versions = by_version(request, untranslated)
     aggs = {}
     for name in NAMES:
         if name not in request.facets:
             continue
         others = COMPILER.selections(request, skip=name)
         values = {"terms": {"field": facet_field(name), "size": counted(request, name)}}
-        if not by_version:  # communiqués, not language versions
+        if name not in as_versions:  # communiqués, not language versions
             values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": values},
         }
-    if not by_version:
+    if not (request.versions or untranslated):
         selections = COMPILER.selections(request)
         aggs["communiques"] = {"filter": {"bool": {"filter": selections}} if selections else {"match_all": {}},
                                "aggs": {"count": _groups()}}

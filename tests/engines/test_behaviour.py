@@ -666,6 +666,20 @@ def test_exact_counts_past_the_engines_bucket_limits(engine):
     assert not any(v.estimated for v in result.facets["country"])
 
 
+def test_a_selected_facet_is_counted_by_communique_where_the_rest_has_no_translations(engine):
+    """A selected facet is counted without its own selection: where that wider set holds translations, its
+    values count communiqués, even though what the search matches has none (every engine)."""
+    from archive.collapse import group_of
+
+    docs = [_doc(f"n{i}", f"Mitteilung {i}", f"Text der Mitteilung {i}.", "de", f"2024-01-{10 + i}",
+                 countries=["CH", "DE", "AT", "IT"][:1 + i % 4]) for i in range(12)]
+    assert engine.index(docs + sample_documents()).errors == []
+    result = engine.search(SearchRequest.create(filters={"country": ["AT"]}))
+    assert (result.total, result.versions_total) == (6, 6)  # only untranslated communiqués name Austria
+    with_ch = {group_of(d) for d in docs + sample_documents() if "CH" in d.countries}
+    assert facet(result, "country")["CH"] == len(with_ch)  # 12 + 4 communiqués, 3 of them in 2-3 versions
+
+
 def test_values_of_many_communiques_are_counted_exactly(engine):
     """Above a hundred communiqués an estimate may be off: counts there are made exact (every engine,
     as long as the search matches at most EXACT_FACETS versions)."""
