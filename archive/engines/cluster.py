@@ -40,7 +40,7 @@ from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexRepo
 from ..facets import EXACT_BUCKETS, EXACT_FACETS, display_values, in_chunks, to_count_exactly
 from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, by_version, communiques,
                       count_aggregations, exact_counts_body, facet_counts, load_template, matching_query,
-                      members_body, skip_body, to_source, translated_aggregation)
+                      members_body, skip_body, to_source, translated_aggregations, without_translations)
 from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
@@ -557,7 +557,7 @@ class ClusterEngine(Engine):
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         body = build_body(request)  # raises QuerySyntaxError before any call
-        untranslated = False
+        alone = nowhere = False
         if request.offset + request.per_page > MAX_WINDOW:
             resp, ranked = self._deep_page(request)
         else:
@@ -566,14 +566,13 @@ class ClusterEngine(Engine):
             # nothing again (its own way of doing what the embedded engine's facet cache does).
             counts = {"query": body["query"], "aggs": body.pop("aggs"), "size": 0, "track_total_hits": False}
             if not request.versions:  # whether any matching version has translations, asked with the page
-                body["aggs"] = {"translated": translated_aggregation(request)}
+                body["aggs"] = translated_aggregations(request)
             with self._calls("search", query=True):
                 resp = complete(self.api.search(body, index=self.alias))
-                translated = (resp.pop("aggregations", None) or {}).get("translated")
-                if translated is not None and not translated["doc_count"]:
+                alone, nowhere = without_translations(resp.pop("aggregations", None) or {})
+                if alone:
                     # Each matching communiqué is one version: counting versions counts them, exactly.
-                    untranslated = True
-                    counts["aggs"] = count_aggregations(request, untranslated=True)
+                    counts["aggs"] = count_aggregations(request, untranslated=True, nowhere=nowhere)
                 if counts["aggs"]:
                     resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
                         "aggregations")
@@ -581,22 +580,22 @@ class ClusterEngine(Engine):
         hits = hits_shown(ranked, request, self.marks)
         aggregations = resp.get("aggregations") or {}
         versions_total = resp["hits"]["total"]["value"]
-        grouped = None if request.versions or untranslated else communiques(aggregations)
+        grouped = None if request.versions or alone else communiques(aggregations)
         return SearchResult(total=versions_total if grouped is None else grouped,
-                            hits=hits, facets=self._facets(aggregations, request, versions_total, untranslated),
+                            hits=hits, facets=self._facets(aggregations, request, versions_total, alone, nowhere),
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=grouped is not None and grouped > EXACT_BELOW,
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int,
-                untranslated: bool = False) -> dict:
+                untranslated: bool = False, nowhere: bool = False) -> dict:
         """Facet values; communiqués estimated by cardinality, then counted exactly for the values
         likely shown when the search matched up to EXACT_FACETS versions (as the embedded engine does).
-        `untranslated`: no matching version has a translation, and the facets counted over them by
-        version are exact already (see `by_version`)."""
+        `untranslated` (no matching version has a translation; `nowhere`: no version of the index): the
+        facets counted by version are exact already (see `by_version`)."""
         counts = facet_counts(aggregations, request)
-        as_versions = by_version(request, untranslated)
+        as_versions = by_version(request, untranslated, nowhere)
         exact = versions_total <= EXACT_FACETS
         uncounted: dict[str, set[str]] = {}
         grouped = {name: found for name, found in counts.items() if name not in as_versions}

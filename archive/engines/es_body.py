@@ -149,22 +149,29 @@ def _groups(precision: int = EXACT_BELOW) -> dict:
     return {"cardinality": {"field": GROUP_FIELD, "precision_threshold": precision}}
 
 
-def by_version(request: SearchRequest, untranslated: bool = False) -> set[str]:
-    """The facets whose communiqués are counted as versions: every one for `versions=all`; where what the
-    search matches has no translations (`untranslated`, see `translated_aggregation`), those counted over
-    it (a selected facet is counted without its own selection, over versions that may have some)."""
-    if request.versions:
+def _selected(request: SearchRequest) -> set[str]:
+    """The facets with a selection of their own (each counted without it)."""
+    everything = COMPILER.selections(request)
+    return {name for name in request.facets if COMPILER.selections(request, skip=name) != everything}
+
+
+def by_version(request: SearchRequest, untranslated: bool = False, nowhere: bool = False) -> set[str]:
+    """The facets whose communiqués are counted as versions: every one for `versions=all` or where no
+    version of the index has a translation (`nowhere`); where what the search matches has none
+    (`untranslated`, see `translated_aggregations`), those counted over it (a selected facet is counted
+    without its own selection, over versions that may have some)."""
+    if request.versions or nowhere:
         return set(request.facets)
     if not untranslated:
         return set()
-    everything = COMPILER.selections(request)
-    return {name for name in request.facets if COMPILER.selections(request, skip=name) == everything}
+    return set(request.facets) - _selected(request)
 
 
-def count_aggregations(request: SearchRequest, untranslated: bool = False) -> dict:
+def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhere: bool = False) -> dict:
     """The counts of a search's facets and communiqués; `untranslated`: no version the search matches has
-    a translation, so each is a communiqué of its own and counting versions counts them."""
-    as_versions = by_version(request, untranslated)
+    a translation, so each is a communiqué of its own and counting versions counts them (`nowhere`: no
+    version of the index has one)."""
+    as_versions = by_version(request, untranslated, nowhere)
     aggs = {}
     for name in NAMES:
         if name not in request.facets:
@@ -177,18 +184,30 @@ def count_aggregations(request: SearchRequest, untranslated: bool = False) -> di
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": values},
         }
-    if not (request.versions or untranslated):
+    if not (request.versions or untranslated or nowhere):
         selections = COMPILER.selections(request)
         aggs["communiques"] = {"filter": {"bool": {"filter": selections}} if selections else {"match_all": {}},
                                "aggs": {"count": _groups()}}
     return aggs
 
 
-def translated_aggregation(request: SearchRequest) -> dict:
-    """How many versions a search matches that have translations: with none, each communiqué it matches is
-    one version (its group is itself)."""
-    return {"filter": {"bool": {"filter": [*COMPILER.selections(request),
-                                           {"exists": {"field": "translation_group"}}]}}}
+def translated_aggregations(request: SearchRequest) -> dict:
+    """How many versions a search matches that have translations (with none, each communiqué it matches
+    is one version: its group is itself) and, where a facet is selected, how many in the whole index."""
+    translated = {"exists": {"field": "translation_group"}}
+    aggs = {"translated": {"filter": {"bool": {"filter": [*COMPILER.selections(request), translated]}}}}
+    if _selected(request):
+        aggs["translated_anywhere"] = {"global": {}, "aggs": {"versions": {"filter": translated}}}
+    return aggs
+
+
+def without_translations(aggregations: dict) -> tuple[bool, bool]:
+    """From the aggregations of `translated_aggregations`: whether no version the search matches has a
+    translation, and whether no version of the index has one."""
+    matching = aggregations.get("translated")
+    anywhere = aggregations.get("translated_anywhere")
+    return (matching is not None and not matching["doc_count"],
+            anywhere is not None and not anywhere["versions"]["doc_count"])
 
 
 def collapse(request: SearchRequest) -> dict:

@@ -631,8 +631,9 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             shown = self._facet_cache.get(key)
         if shown is None:
+            alone, versions = self._untranslated_versions(searcher, generation)
             buckets, uncounted, estimated = self._count_facets(searcher, main_query()[0], request, versions_total,
-                                                               total, exactly)
+                                                               total, exactly, untranslated=alone == versions)
             shown = {f: display_values(f, buckets[f], request, estimated=f in estimated,
                                        uncounted=uncounted.get(f, ()))
                      for f in buckets}
@@ -684,13 +685,14 @@ class TantivyEngine(Engine):
         return result
 
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int,
-                      exactly: bool = True):
+                      exactly: bool = True, untranslated: bool = False):
         """Counts of each facet with every filter but its own (one aggregation for the unselected):
         (values and counts by facet, values left estimated by facet, the facets whose counts are estimates).
 
         Communiqués are estimated (HyperLogLog) to pick the values to show, then counted exactly for
         those when the search matched up to EXACT_FACETS versions (`versions_total`, of `total`
-        communiqués, counted `exactly` or estimated).
+        communiqués, counted `exactly` or estimated). `untranslated`: no version in the index has a
+        translation, so every facet counts versions.
         """
         wanted = [f for f in NAMES if f in request.facets]
         selected = {f for f, _ in request.filters}
@@ -757,5 +759,5 @@ class TantivyEngine(Engine):
             count(self.compiler.narrow(main, request), shared, versions_total, by_version=one_each)
         for f in wanted:
             if f in selected:
-                count(self.compiler.narrow(main, request, skip=f), [f], by_version=request.versions)
+                count(self.compiler.narrow(main, request, skip=f), [f], by_version=request.versions or untranslated)
         return {f: buckets[f] for f in wanted}, uncounted, estimated

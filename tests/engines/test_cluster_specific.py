@@ -227,3 +227,37 @@ def test_a_search_state_is_counted_once_by_the_cluster_until_the_index_changes(c
     after = cluster_engine.search(SearchRequest.create(q="common", per_page=5, versions=versions))
     assert {v.value: v.count for v in after.facets["language"]} == {"de": 40, "en": 20, "fr": 1}
     assert after.total == 61
+
+
+def request_bodies(engine) -> list[dict]:
+    """The bodies of the search requests the engine sends from here on."""
+    sent: list[dict] = []
+    search = engine.api.search
+
+    def spy(body=None, **kwargs):
+        sent.append(body or {})
+        return search(body, **kwargs)
+    engine.api.search = spy
+    return sent
+
+
+def test_without_translations_the_cluster_counts_versions_and_estimates_nothing(cluster_engine):
+    """Where no version has a translation, each communiqué is one version: no cardinality is asked for, the
+    selected facet's counts included; with translations elsewhere in the index, the selected facet (counted
+    without its own selection) is counted by communiqué again."""
+    import json
+
+    from tests.engines.documents import _doc, sample_documents
+
+    docs = [_doc(f"n{i}", f"Mitteilung {i}", "Text.", "de", f"2024-01-{10 + i}",
+                 countries=["CH", "DE", "AT", "IT"][:1 + i % 4]) for i in range(12)]
+    cluster_engine.index(docs)
+    sent = request_bodies(cluster_engine)
+    result = cluster_engine.search(SearchRequest.create(filters={"country": ["AT"]}))
+    assert (result.total, result.versions_total, result.total_estimated) == (6, 6, False)
+    assert {v.value: v.count for v in result.facets["country"]} == {"CH": 12, "DE": 9, "AT": 6, "IT": 3}
+    assert sent and not any("cardinality" in json.dumps(body) for body in sent)
+    cluster_engine.index(sample_documents())
+    sent.clear()
+    cluster_engine.search(SearchRequest.create(filters={"country": ["AT"]}))
+    assert any("cardinality" in json.dumps(body) for body in sent)

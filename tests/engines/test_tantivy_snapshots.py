@@ -41,9 +41,9 @@ def count_calls(engine) -> list[SearchRequest]:
     calls: list[SearchRequest] = []
     count = engine._count_facets
 
-    def counting(searcher, main, request, *counted):
+    def counting(searcher, main, request, *counted, **options):
         calls.append(request)
-        return count(searcher, main, request, *counted)
+        return count(searcher, main, request, *counted, **options)
 
     engine._count_facets = counting
     return calls
