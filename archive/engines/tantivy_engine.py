@@ -32,7 +32,7 @@ import tantivy
 from indexer.model import Communique, added_key
 
 from ..collapse import first_groups, group_of
-from ..dates import date_keys
+from ..dates import date_bounds, date_keys
 from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, display_values,
                       document_values, in_chunks, to_count_exactly)
 from ..query import MatchAll
@@ -42,12 +42,14 @@ from ..terms import LANG_SLOTS, TERMS_VERSION, folded_field, index_terms, slot
 from .base import Engine, EngineError, EngineStats, IndexReport
 from .compiler import Backend, QueryCompiler
 from .hits import hit_from_doc, hits_shown
+from .leads import GroupSummary, mixed_term, selection_terms, summarise
 from .similar import similar_terms
 
 Q, O = tantivy.Query, tantivy.Occur
 # Numbers naming the states of an index a process has loaded: never repeated within a process, even
 # across indexes reopened or rebuilt, so nothing counted on one state is read for another.
 _GENERATIONS = itertools.count(1)
+LEAD_BOUNDS = ("desc", "asc", "added")  # a lead's bounds: its group's date keys and `added` keys
 
 
 def _fields() -> list[tuple[str, str]]:
@@ -59,6 +61,9 @@ def _fields() -> list[tuple[str, str]]:
     fields += [(f"{f.name}_key", "raw") for f in FACETS if f.folded]
     fields += [("translation_group", "raw"), ("content_hash", "raw"), ("group", "facet"), ("group_key", "int")]
     fields += [("date_desc", "int"), ("date_asc", "int"), ("added", "int"), ("payload", "stored")]
+    # A group's lead version holds the group's summary (`leads`): its facet values, mixed terms and bounds.
+    fields += [("lead", "int"), ("mixed", "raw")] + [(f"{f.name}_all", "facet") for f in FACETS]
+    fields += [(f"lead_{bound}_{end}", "int") for bound in LEAD_BOUNDS for end in ("lo", "hi")]
     return fields
 
 
@@ -283,7 +288,8 @@ class TantivyEngine(Engine):
                     f"The index in {self.path} is locked by another indexing run ({exc}).") from exc
         return self._writer
 
-    def _document(self, doc: Communique) -> tantivy.Document:
+    def _document(self, doc: Communique, summary: GroupSummary | None = None) -> tantivy.Document:
+        """`doc` as written, with its group's `summary` if it is the group's lead."""
         d = tantivy.Document()
         d.add_text("id", doc.id)
         where = slot(doc.language)
@@ -307,6 +313,17 @@ class TantivyEngine(Engine):
         d.add_integer("date_asc", asc)
         d.add_integer("added", added_key(doc.added))
         d.add_bytes("payload", orjson.dumps(doc.to_dict()))
+        d.add_integer("lead", 1 if summary is not None else 0)
+        if summary is not None:
+            for name, values in summary.values.items():
+                for value in values:
+                    d.add_text(f"{name}_all", value)
+            for term in summary.mixed:
+                d.add_text("mixed", term)
+            for bound in LEAD_BOUNDS:
+                low, high = summary.bounds[bound]
+                d.add_integer(f"lead_{bound}_lo", low)
+                d.add_integer(f"lead_{bound}_hi", high)
         return d
 
     def _write(self, change) -> None:
@@ -318,21 +335,88 @@ class TantivyEngine(Engine):
 
     def index(self, docs: Iterable[Communique]) -> IndexReport:
         report = IndexReport()
+        batch: dict[str, Communique] = {}  # by id: a document given twice is written as given last
+        for doc in docs:
+            if not doc.id:
+                report.errors.append(("", f"{doc.source}: document has no id"))
+                continue
+            batch.pop(doc.id, None)
+            batch[doc.id] = doc
+            report.indexed += 1
 
         def add(writer):
-            for doc in docs:
-                if not doc.id:
-                    report.errors.append(("", f"{doc.source}: document has no id"))
-                    continue
-                writer.delete_documents_by_term("id", doc.id)
-                writer.add_document(self._document(doc))
-                report.indexed += 1
+            searcher = self._searcher()
+            # The groups the batch changes: its documents' and, for documents written again, their old ones.
+            groups = {doc.translation_group for doc in batch.values() if doc.translation_group}
+            groups |= {doc.translation_group for doc in self._stored(searcher, "id", list(batch))
+                       if doc.translation_group}
+            stored = self._group_members(searcher, groups, leaving=batch)
+            versions = {group: [doc for doc, _ in members] for group, members in stored.items()}
+            for doc in batch.values():
+                if doc.translation_group:
+                    versions.setdefault(doc.translation_group, []).append(doc)
+            summaries = {group: summarise(docs) for group, docs in versions.items() if docs}
+            for doc_id in batch:
+                writer.delete_documents_by_term("id", doc_id)
+            for group, members in stored.items():
+                if members:
+                    self._rewrite_leads(writer, members, summaries[group])
+            for doc in batch.values():
+                if doc.translation_group:
+                    summary = summaries[doc.translation_group]
+                    writer.add_document(self._document(doc, summary if summary.lead == doc.id else None))
+                else:
+                    writer.add_document(self._document(doc, summarise([doc])))
 
         self._write(add)
         return report
 
+    def _stored(self, searcher, field: str, values: list[str]) -> list[Communique]:
+        """The stored documents whose `field` holds one of `values`."""
+        if not values:
+            return []
+        query = Q.term_set_query(self.schema, field, values)
+        found = searcher.search(query, 1, count=True).count
+        return [_load(searcher, address) for _, address in searcher.search(query, found).hits] if found else []
+
+    def _group_members(self, searcher, groups: set[str], leaving) -> dict[str, list[tuple[Communique, bool]]]:
+        """The versions of `groups` in the index, but those whose ids are in `leaving`: (document, whether
+        it is its group's lead now), by group."""
+        members: dict[str, list[tuple[Communique, bool]]] = {group: [] for group in groups}
+        if not groups:
+            return members
+        query = Q.term_set_query(self.schema, "translation_group", sorted(groups))
+        found = searcher.search(query, 1, count=True).count
+        hits = searcher.search(query, found).hits if found else []
+        leads = searcher.fast_field_values("lead", [address for _, address in hits]) if hits else []
+        for (_, address), lead in zip(hits, leads):
+            doc = _load(searcher, address)
+            if doc.id not in leaving:
+                members[doc.translation_group].append((doc, bool(lead)))
+        return members
+
+    def _rewrite_leads(self, writer, members: list[tuple[Communique, bool]], summary: GroupSummary) -> None:
+        """Write again the versions already in the index whose lead role or group summary changes: the
+        group's lead, with its new `summary`, and the version that was lead before, without one."""
+        for doc, was_lead in members:
+            if was_lead or doc.id == summary.lead:
+                writer.delete_documents_by_term("id", doc.id)
+                writer.add_document(self._document(doc, summary if doc.id == summary.lead else None))
+
     def delete(self, ids: Iterable[str]) -> None:
-        self._write(lambda writer: [writer.delete_documents_by_term("id", doc_id) for doc_id in ids])
+        ids = list(ids)
+
+        def remove(writer):
+            searcher = self._searcher()
+            leaving = set(ids)
+            groups = {doc.translation_group for doc in self._stored(searcher, "id", ids) if doc.translation_group}
+            for doc_id in ids:
+                writer.delete_documents_by_term("id", doc_id)
+            for members in self._group_members(searcher, groups, leaving).values():
+                if members:
+                    self._rewrite_leads(writer, members, summarise([doc for doc, _ in members]))
+
+        self._write(remove)
 
     def clear(self) -> None:
         self._write(lambda writer: writer.delete_all_documents())
@@ -465,6 +549,10 @@ class TantivyEngine(Engine):
             """(main, query): compiled only when something is not kept, and once."""
             main = self.compiler.main(request)
             return main, self.compiler.narrow(main, request)
+
+        @functools.cache
+        def whole() -> bool:
+            return self._whole(searcher, request)
         kwargs = {}
         if request.effective_sort == "date":
             kwargs = {"order_by_field": "date_desc", "order": tantivy.Order.Desc}
@@ -486,14 +574,14 @@ class TantivyEngine(Engine):
             addresses = [[(address, None if kwargs else score)] for score, address in found.hits[:request.per_page]]
         else:
             total, versions_total, exactly, addresses = self._collapsed(searcher, generation, main_query()[1],
-                                                                        request, kwargs)
+                                                                        request, kwargs, whole)
         if pages is not None and known is None:
             with self._counts_lock:
                 pages[page_key] = (total, versions_total, exactly, addresses)
         ranked = [[(self._result_doc(searcher, generation, address), score) for address, score in group]
                   for group in addresses]
         hits = hits_shown(ranked, request, self.marks)
-        facets = self._facets(searcher, generation, main_query, request, versions_total, total, exactly)
+        facets = self._facets(searcher, generation, main_query, request, versions_total, total, exactly, whole)
         return SearchResult(total=total, hits=hits, facets=facets,
                             page=request.page, per_page=request.per_page, versions_total=versions_total,
                             total_estimated=not exactly,
@@ -523,9 +611,41 @@ class TantivyEngine(Engine):
                                       (O.MustNot, Q.term_query(self.schema, "translation_group", ""))])
         return not searcher.search(translated, 1, count=True).count
 
-    def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict):
+    def _whole(self, searcher, request: SearchRequest) -> bool:
+        """Whether `request` matches whole communiqués only (every version of a group or none): no words,
+        and no selection, exclusion or bound that splits a group of the index (see `leads`)."""
+        if request.versions or not isinstance(request.query.match, MatchAll):
+            return False
+        terms = [mixed_term(name, term) for name, values in (*request.filters, *request.exclusions)
+                 for term in selection_terms(name, values)]
+        splits = [Q.term_set_query(self.schema, "mixed", terms)] if terms else []
+        low, high = date_bounds(request.date_from, request.date_to)
+        # A bound splits the groups whose versions lie on both sides of it.
+        if low is not None:  # date_desc >= low
+            splits.append(self._straddling("desc", low))
+        if high is not None:  # date_asc <= high
+            splits.append(self._straddling("asc", high + 1))
+        if request.added_after:  # added >= the time + 1
+            splits.append(self._straddling("added", added_key(request.added_after) + 1))
+        if not splits:
+            return True
+        return not searcher.search(Q.boolean_query([(O.Should, q) for q in splits]), 1, count=True).count
+
+    def _straddling(self, bound: str, at: int):
+        """The leads of groups with a version below `at` and one at or above it."""
+        return Q.boolean_query([
+            (O.Must, Q.range_query(self.schema, f"lead_{bound}_lo", tantivy.FieldType.Integer, None, at - 1)),
+            (O.Must, Q.range_query(self.schema, f"lead_{bound}_hi", tantivy.FieldType.Integer, at, None))])
+
+    def _leads_of(self, query):
+        """`query`'s matches that are leads: one per communiqué where `query` matches whole communiqués."""
+        return Q.boolean_query([(O.Must, query), (O.Must, Q.term_query(self.schema, "lead", 1))])
+
+    def _collapsed(self, searcher, generation: int, query, request: SearchRequest, kwargs: dict,
+                   whole=lambda: False):
         """(communiqués, language versions, whether the communiqués are counted exactly, the addresses and
-        scores of the matching versions of each communiqué on the page, ranked)."""
+        scores of the matching versions of each communiqué on the page, ranked). `whole()`: whether the
+        request matches whole communiqués only."""
         # What a search state matches is counted once per state of the index, like its facets: paging
         # through a long result list or coming back to it walks only as far as the page.
         key = (generation, replace(request, page=1, per_page=1, sort=None, prefer=(), facets=(), facet_size=10,
@@ -541,7 +661,11 @@ class TantivyEngine(Engine):
             versions_total = found.count
             if not versions_total:
                 return 0, 0, True, []
-            if self._one_version_each(searcher, generation, query):
+            if whole():  # the communiqués are the matching leads
+                known = (versions_total, searcher.search(self._leads_of(query), 1, count=True).count, True)
+                with self._counts_lock:
+                    self._totals[key] = known
+            elif self._one_version_each(searcher, generation, query):
                 known = (versions_total, versions_total, True)
                 with self._counts_lock:
                     self._totals[key] = known
@@ -621,7 +745,8 @@ class TantivyEngine(Engine):
             self.marks.clear()
 
     def _facets(self, searcher, generation: int, main_query, request: SearchRequest,
-                versions_total: int, total: int, exactly: bool = True) -> dict[str, list[FacetValue]]:
+                versions_total: int, total: int, exactly: bool = True,
+                whole=lambda: False) -> dict[str, list[FacetValue]]:
         """Each facet's values shown for `request`, counted once per state of the index (`main_query()`:
         the request's compiled main query first)."""
         # Everything the counts depend on, and nothing else: not the page, the order or the reader's languages.
@@ -631,9 +756,13 @@ class TantivyEngine(Engine):
         with self._counts_lock:
             shown = self._facet_cache.get(key)
         if shown is None:
-            alone, versions = self._untranslated_versions(searcher, generation)
-            buckets, uncounted, estimated = self._count_facets(searcher, main_query()[0], request, versions_total,
-                                                               total, exactly, untranslated=alone == versions)
+            if whole():
+                buckets, uncounted, estimated = self._count_leads(searcher, main_query()[0], request), {}, set()
+            else:
+                alone, versions = self._untranslated_versions(searcher, generation)
+                buckets, uncounted, estimated = self._count_facets(searcher, main_query()[0], request,
+                                                                   versions_total, total, exactly,
+                                                                   untranslated=alone == versions)
             shown = {f: display_values(f, buckets[f], request, estimated=f in estimated,
                                        uncounted=uncounted.get(f, ()))
                      for f in buckets}
@@ -683,6 +812,27 @@ class TantivyEngine(Engine):
         for other in others:
             result.update(other.result())
         return result
+
+    def _count_leads(self, searcher, main, request: SearchRequest) -> dict[str, dict[str, int]]:
+        """Counts of each facet with every filter but its own, for a request matching whole communiqués: the
+        matching leads' group values, each lead one communiqué (exact, no counting by group)."""
+        wanted = [f for f in NAMES if f in request.facets]
+        selected = {f for f, _ in request.filters}
+        shared = [f for f in wanted if f not in selected]
+        buckets: dict[str, dict[str, int]] = {}
+
+        def count(query, facets):
+            aggs = {f: {"terms": {"field": f"{f}_all", "size": counted(request, f)}} for f in facets}
+            result = self._aggregate(searcher, self._leads_of(query), aggs)
+            for f in facets:
+                buckets[f] = {b["key"]: b["doc_count"] for b in result[f]["buckets"]}
+
+        if shared:
+            count(self.compiler.narrow(main, request), shared)
+        for f in wanted:
+            if f in selected:
+                count(self.compiler.narrow(main, request, skip=f), [f])
+        return {f: buckets[f] for f in wanted}
 
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int,
                       exactly: bool = True, untranslated: bool = False):

@@ -38,14 +38,17 @@ def counts(engine, request) -> dict[str, int]:
 
 
 def count_calls(engine) -> list[SearchRequest]:
+    """The requests whose facets the engine counts from here on (by group or, for whole communiqués, by lead)."""
     calls: list[SearchRequest] = []
-    count = engine._count_facets
 
-    def counting(searcher, main, request, *counted, **options):
-        calls.append(request)
-        return count(searcher, main, request, *counted, **options)
+    def spy(count):
+        def counting(searcher, main, request, *counted, **options):
+            calls.append(request)
+            return count(searcher, main, request, *counted, **options)
+        return counting
 
-    engine._count_facets = counting
+    engine._count_facets = spy(engine._count_facets)
+    engine._count_leads = spy(engine._count_leads)
     return calls
 
 
