@@ -19,7 +19,7 @@ from indexer.model import Communique, added_key
 
 from ..collapse import group_of
 from ..dates import date_keys
-from ..facets import EXACT_FACETS, FACETS, NAMES, counted, display_values, document_values
+from ..facets import EXACT_FACETS, FACETS, NAMES, counted, counted_order, display_values, document_values
 from ..query import Node
 from ..request import SearchRequest
 from ..terms import LANG_SLOTS, index_terms, slot
@@ -177,7 +177,7 @@ def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhe
         if name not in request.facets:
             continue
         others = COMPILER.selections(request, skip=name)
-        values = {"terms": {"field": facet_field(name), "size": counted(request, name)}}
+        values = {"terms": {"field": facet_field(name), "size": counted(request, name), **counted_order(name)}}
         if name not in as_versions:  # communiqués, not language versions
             values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
         aggs[name] = {

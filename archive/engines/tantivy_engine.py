@@ -33,8 +33,8 @@ from indexer.model import Communique, added_key
 
 from ..collapse import first_groups, group_of
 from ..dates import date_bounds, date_keys
-from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, display_values,
-                      document_values, in_chunks, to_count_exactly)
+from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, counted_order,
+                      display_values, document_values, in_chunks, to_count_exactly)
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -822,10 +822,17 @@ class TantivyEngine(Engine):
         buckets: dict[str, dict[str, int]] = {}
 
         def count(query, facets):
-            aggs = {f: {"terms": {"field": f"{f}_all", "size": counted(request, f)}} for f in facets}
+            aggs = {f: {"terms": {"field": f"{f}_all", "size": counted(request, f), **counted_order(f)}}
+                    for f in facets}
+            for f in facets:  # and the values selected, wherever they rank
+                if request.selected(f):
+                    aggs[f"{f}/selected"] = {"terms": {"field": f"{f}_all", "size": len(request.selected(f)),
+                                                       "include": list(request.selected(f))}}
             result = self._aggregate(searcher, self._leads_of(query), aggs)
             for f in facets:
                 buckets[f] = {b["key"]: b["doc_count"] for b in result[f]["buckets"]}
+                if f"{f}/selected" in result:
+                    buckets[f].update({b["key"]: b["doc_count"] for b in result[f"{f}/selected"]["buckets"]})
 
         if shared:
             count(self.compiler.narrow(main, request), shared)
@@ -857,7 +864,7 @@ class TantivyEngine(Engine):
         def count(query, facets, matched: int = 0, by_version: bool = False):
             """Count `facets` over `query`, which matches `matched` versions (0: not known), each of them a
             communiqué of its own if `by_version`."""
-            aggs = {f: {"terms": {"field": f, "size": counted(request, f)}} for f in facets}
+            aggs = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
             if not by_version:  # communiqués, not language versions
                 for f in facets:
                     aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}

@@ -650,6 +650,22 @@ def test_communiques_without_translations_are_counted_exactly_however_many_match
     assert all(v.estimated for v in mixed.facets["language"])  # past EXACT_FACETS: estimates again
 
 
+def test_the_newest_periods_are_shown_however_many_there_are(engine):
+    """Periods are shown newest first: every engine counts the newest months, not the most frequent (the
+    oldest of 72 months hold the most communiqués here, more months than are counted at once), for a
+    search with words and for browsing."""
+    docs = []
+    for m in range(72):
+        year, month = 2019 + m // 12, 1 + m % 12
+        for n in range(1 + (72 - m) // 10):
+            docs += [_doc(f"{lang}-{m:02d}-{n}", "Mitteilung", "Text der Mitteilung.", lang,
+                          f"{year}-{month:02d}-0{1 + n}", group=f"m{m}-{n}") for lang in ("de", "fr")]
+    assert engine.index(docs).errors == []
+    newest = [(f"2024-{month:02d}", 1 + (72 - 59 - month) // 10) for month in range(12, 2, -1)]
+    for request in (SearchRequest.create(q="Mitteilung"), SearchRequest.create()):
+        assert [(v.value, v.count) for v in engine.search(request).facets["month"]] == newest
+
+
 def test_exact_counts_past_the_engines_bucket_limits(engine):
     """Counting communiqués exactly makes a bucket per value and communiqué: 4,500 communiqués in two languages,
     each naming 29 countries, make 130,500, past what one request may make on either engine (tantivy's

@@ -173,3 +173,24 @@ def test_what_splits_a_group_is_counted_by_group(engine):
     assert (everything.total, everything.versions_total) == (1, 2)
     assert {v.value: v.count for v in everything.facets["country"]} == {"CH": 1, "UA": 1}
     assert {v.value: v.count for v in everything.facets["language"]} == {"de": 1, "fr": 1}
+
+
+def test_browsing_shows_the_newest_periods_however_many(engine):
+    """Months are shown newest first: browsing counts the newest, not the most frequent (here the oldest of
+    72 months hold the most communiqués, more months than are counted at once), and a month selected
+    however far back."""
+    docs = []
+    for m in range(72):
+        year, month = 2019 + m // 12, 1 + m % 12
+        for n in range(1 + (72 - m) // 10):
+            docs += [_doc(f"{lang}-{m:02d}-{n}", "Mitteilung", "Text.", lang, f"{year}-{month:02d}-0{1 + n}",
+                          group=f"m{m}-{n}") for lang in ("de", "fr")]
+    engine.index(docs)
+    months = engine.search(SearchRequest.create()).facets["month"]
+    assert [(v.value, v.count) for v in months] == [(f"2024-{month:02d}", 1 + (72 - 59 - month) // 10)
+                                                    for month in range(12, 2, -1)]
+    chosen = SearchRequest.create(filters={"month": ["2019-02"]})
+    assert engine._whole(engine._searcher(), chosen)
+    months = engine.search(chosen).facets["month"]
+    assert ("2019-02", 8, True) in [(v.value, v.count, v.selected) for v in months]
+    assert [v.value for v in months][:10] == [f"2024-{month:02d}" for month in range(12, 2, -1)]
