@@ -1,6 +1,6 @@
 """Search pages under load: `archive serve` in its own process(es), many connections at once.
 
-    python benchmarks/load.py --data-dir DIR [--workers-web 2] [--connections 32] [--seconds 60]
+    python benchmarks/load.py --data-dir DIR [--workers-web 2] [--connections 32] [--seconds 60] [--new-states] [--browsing]
 
 Starts `archive serve` on a free loopback port with ARCHIVE_WORKERS_WEB
 processes, then keeps `--connections` keep-alive connections busy with the
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import session_cookie  # noqa: E402
-from benchmarks.search_page import URLS, free_port, new_state  # noqa: E402
+from benchmarks.search_page import free_port, new_state, urls_of  # noqa: E402
 
 
 def family(pid: int) -> list[str]:
@@ -72,7 +72,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--new-states", action="store_true",
                         help="every request a search state not seen before (see search_page.py)")
+    parser.add_argument("--browsing", action="store_true", help="search_page.py's browsing URLs (no words)")
     args = parser.parse_args()
+    urls = urls_of(args)
     fresh = new_state if args.new_states else (lambda url: url)
 
     port = free_port()
@@ -92,7 +94,7 @@ def main() -> None:
         time.sleep(2)  # every worker up
         from archive.app import create_app
         cookie = session_cookie(create_app({"DATA_DIR": args.data_dir}))  # the server's instance folder
-        for url in URLS:  # warm every worker's caches a little
+        for url in urls:  # warm every worker's caches a little
             for _ in range(args.workers_web):
                 urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{url}",
                                                               headers={"Cookie": cookie}), timeout=60).read()
@@ -105,7 +107,7 @@ def main() -> None:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             i = n
             while time.perf_counter() < stop_at:
-                url = fresh(URLS[i % len(URLS)])
+                url = fresh(urls[i % len(urls)])
                 i += 1
                 started = time.perf_counter()
                 try:
@@ -143,7 +145,7 @@ def main() -> None:
             server.kill()
     ordered = sorted(latencies)
     print(f"{args.workers_web} server process(es) x {args.threads} threads, {args.connections} connections, "
-          f"{took:.0f} s, {len(URLS)} search URLs in turn"
+          f"{took:.0f} s, {len(urls)} {'browsing' if args.browsing else 'search'} URLs in turn"
           f"{', every request a new search state' if args.new_states else ''}")
     if ordered:
         print(f"pages/s={len(ordered) / took:.1f} p50={percentile(ordered, .5):.0f} ms "

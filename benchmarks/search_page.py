@@ -1,11 +1,12 @@
 """Median and p95 time of the search page (HTML, all facets) over HTTP, on any engine.
 
     python benchmarks/search_page.py --data-dir DIR [--engine tantivy|elasticsearch|opensearch] [--rounds 10]
-                                     [--leave-out histogram,map]
+                                     [--leave-out histogram,map] [--new-states] [--browsing]
 
 Serves the real app with waitress on a free loopback port in this process and
 fetches a fixed set of search URLs (words, phrases, facet filters, exclusions,
-dates, sorting, deep pages), timing each full response. `--leave-out` serves
+dates, sorting, deep pages), timing each full response (`--browsing`: pages
+without words instead: periods, dates, issuers, subjects). `--leave-out` serves
 the pages without the date histogram or the world map, to measure what they
 add.
 
@@ -47,6 +48,23 @@ URLS = [
     "/?q=NOT+Bundesrat&sort=date_asc",
     "/?q=otan&country=TR&country=GB&not_language=de",
 ]
+# Browsing without words (`--browsing`): the landing page, periods, dates, issuers and subjects, as press
+# officers page through what an office issued (NSB's values; at 147k each year holds NSB's dates a year back).
+BROWSING_URLS = [
+    "/",
+    "/?year=2024",
+    "/?month=2024-05",
+    "/?from=2024-03&to=2024-06",
+    "/?issuer=Federal+Council",
+    "/?issuer=Federal+Statistical+Office&year=2024",
+    "/?topic=Security",
+    "/?issuer_country=CH&sort=date_asc",
+    "/?not_issuer=Federal+Council&page=2",
+]
+
+
+def urls_of(args) -> list[str]:
+    return BROWSING_URLS if args.browsing else URLS
 
 
 _LONG_AGO = datetime.datetime(1971, 1, 1)
@@ -73,6 +91,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--leave-out", default="", help="comma-separated: histogram, map")
     parser.add_argument("--new-states", action="store_true", help="every request a search state not seen before")
+    parser.add_argument("--browsing", action="store_true", help="browsing URLs (no words) instead of searches")
     args = parser.parse_args()
     fresh = new_state if args.new_states else (lambda url: url)
     left_out = {part.strip() for part in args.leave_out.split(",") if part.strip()}
@@ -103,17 +122,18 @@ def main() -> None:
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{port}"
     signed_in = {"Cookie": session_cookie(app)}
-    for url in URLS:  # warm up, and check every page answers 200
+    for url in urls_of(args):  # warm up, and check every page answers 200
         with urllib.request.urlopen(urllib.request.Request(base + url, headers=signed_in)) as resp:
             assert resp.status == 200, url
     times = []
     for _ in range(args.rounds):
-        for url in URLS:
+        for url in urls_of(args):
             started = time.perf_counter()
             with urllib.request.urlopen(urllib.request.Request(base + fresh(url), headers=signed_in)) as resp:
                 resp.read()
             times.append((time.perf_counter() - started) * 1000)
-    print(f"engine: {args.engine}; search page (HTML, all facets), {len(URLS)} URLs x {args.rounds} rounds; "
+    print(f"engine: {args.engine}; search page (HTML, all facets), {len(urls_of(args))} "
+          f"{'browsing ' if args.browsing else ''}URLs x {args.rounds} rounds; "
           f"left out: {', '.join(sorted(left_out)) or 'nothing'}; "
           f"{'every request a new search state' if args.new_states else 'the same states every round'}")
     print(summarise(times))
