@@ -136,6 +136,11 @@ class Facet:
         """The folded keys of values, for the engines' key field."""
         return _unique(map(_VALUE_KEYS.__getitem__, values))
 
+    def terms(self, values: Sequence[str]) -> list[str]:
+        """The terms a selection of `values` matches documents by: their folded keys (in the key field)
+        for folded facets, else the values as stored."""
+        return self.keys(values) if self.folded else list(values)
+
     def same(self, a: str, b: str) -> bool:
         """Whether two values are one for this facet (folded facets ignore case and accents)."""
         return fold(a) == fold(b) if self.folded else a == b

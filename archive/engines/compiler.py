@@ -172,9 +172,8 @@ class QueryCompiler(Generic[Q]):
     def selection(self, name: str, values: Sequence[str]) -> Q:
         """Any of `values` of a facet: stored values exactly, or, for folded facets, without case and accents."""
         declared = facet(name)
-        if declared.folded:
-            return self.b.terms(self.b.key_field(name), declared.keys(values))
-        return self.b.terms(self.b.facet_field(name), list(values))
+        field = self.b.key_field(name) if declared.folded else self.b.facet_field(name)
+        return self.b.terms(field, declared.terms(values))
 
     def selections(self, request: SearchRequest, skip: str | None = None) -> list[Q]:
         """The facet selections (each facet's values OR-ed), except `skip`'s own."""

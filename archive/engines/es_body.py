@@ -151,8 +151,7 @@ def _groups(precision: int = EXACT_BELOW) -> dict:
 
 def _selected(request: SearchRequest) -> set[str]:
     """The facets with a selection of their own (each counted without it)."""
-    everything = COMPILER.selections(request)
-    return {name for name in request.facets if COMPILER.selections(request, skip=name) != everything}
+    return {name for name, _ in request.filters if name in request.facets}
 
 
 def by_version(request: SearchRequest, untranslated: bool = False, nowhere: bool = False) -> set[str]:

@@ -26,19 +26,13 @@ from typing import Sequence
 from indexer.model import Communique, added_key
 
 from ..dates import date_keys
-from ..facets import FACETS, document_values, facet
+from ..facets import FACETS, document_values
 
 MIXED_SEPARATOR = "\t"  # between a facet's name and a term in the mixed field
 
 
 def mixed_term(facet_name: str, term: str) -> str:
     return f"{facet_name}{MIXED_SEPARATOR}{term}"
-
-
-def selection_terms(facet_name: str, values: Sequence[str]) -> list[str]:
-    """The terms a selection of `values` matches versions by: the folded keys for folded facets."""
-    declared = facet(facet_name)
-    return declared.keys(values) if declared.folded else list(values)
 
 
 @dataclass
@@ -60,7 +54,7 @@ def summarise(versions: Sequence[Communique]) -> GroupSummary:
     for f in FACETS:
         union = list(dict.fromkeys(v for held in per_version for v in held[f.name]))
         values[f.name] = union
-        term_sets = [set(selection_terms(f.name, held[f.name])) for held in per_version]
+        term_sets = [set(f.terms(held[f.name])) for held in per_version]
         everywhere = set.intersection(*term_sets)
         somewhere = set.union(*term_sets)
         mixed += [mixed_term(f.name, term) for term in sorted(somewhere - everywhere)]

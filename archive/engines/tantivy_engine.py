@@ -34,7 +34,7 @@ from indexer.model import Communique, added_key
 from ..collapse import first_groups, group_of
 from ..dates import date_bounds, date_keys
 from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, counted_order,
-                      display_values, document_values, in_chunks, to_count_exactly)
+                      display_values, document_values, facet, in_chunks, to_count_exactly)
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -42,7 +42,7 @@ from ..terms import LANG_SLOTS, TERMS_VERSION, folded_field, index_terms, slot
 from .base import Engine, EngineError, EngineStats, IndexReport
 from .compiler import Backend, QueryCompiler
 from .hits import hit_from_doc, hits_shown
-from .leads import GroupSummary, mixed_term, selection_terms, summarise
+from .leads import GroupSummary, mixed_term, summarise
 from .similar import similar_terms
 
 Q, O = tantivy.Query, tantivy.Occur
@@ -617,7 +617,7 @@ class TantivyEngine(Engine):
         if request.versions or not isinstance(request.query.match, MatchAll):
             return False
         terms = [mixed_term(name, term) for name, values in (*request.filters, *request.exclusions)
-                 for term in selection_terms(name, values)]
+                 for term in facet(name).terms(values)]
         splits = [Q.term_set_query(self.schema, "mixed", terms)] if terms else []
         low, high = date_bounds(request.date_from, request.date_to)
         # A bound splits the groups whose versions lie on both sides of it.
@@ -663,15 +663,14 @@ class TantivyEngine(Engine):
                 return 0, 0, True, []
             if whole():  # the communiqués are the matching leads
                 known = (versions_total, searcher.search(self._leads_of(query), 1, count=True).count, True)
-                with self._counts_lock:
-                    self._totals[key] = known
             elif self._one_version_each(searcher, generation, query):
                 known = (versions_total, versions_total, True)
-                with self._counts_lock:
-                    self._totals[key] = known
             elif limit < versions_total <= self.EXACT_GROUPS:
                 # Up to EXACT_GROUPS versions, one walk over all of them also counts the communiqués exactly.
                 limit, found = versions_total, None
+            if known:
+                with self._counts_lock:
+                    self._totals[key] = known
         # Walk the ranked hits until the page's communiqués have all appeared (each at its best rank).
         while True:
             if found is None:
@@ -813,12 +812,18 @@ class TantivyEngine(Engine):
             result.update(other.result())
         return result
 
-    def _count_leads(self, searcher, main, request: SearchRequest) -> dict[str, dict[str, int]]:
-        """Counts of each facet with every filter but its own, for a request matching whole communiqués: the
-        matching leads' group values, each lead one communiqué (exact, no counting by group)."""
+    def _counted_over(self, main, request: SearchRequest) -> list[tuple[object, list[str], bool]]:
+        """(query, facets, whether over what the search matches) for each set of facets counted together:
+        the facets without a selection over what the search matches, each selected one without its own."""
         wanted = [f for f in NAMES if f in request.facets]
         selected = {f for f, _ in request.filters}
         shared = [f for f in wanted if f not in selected]
+        return ([(self.compiler.narrow(main, request), shared, True)] if shared else []) + \
+            [(self.compiler.narrow(main, request, skip=f), [f], False) for f in wanted if f in selected]
+
+    def _count_leads(self, searcher, main, request: SearchRequest) -> dict[str, dict[str, int]]:
+        """Counts of each facet with every filter but its own, for a request matching whole communiqués: the
+        matching leads' group values, each lead one communiqué (exact, no counting by group)."""
         buckets: dict[str, dict[str, int]] = {}
 
         def count(query, facets):
@@ -834,12 +839,9 @@ class TantivyEngine(Engine):
                 if f"{f}/selected" in result:
                     buckets[f].update({b["key"]: b["doc_count"] for b in result[f"{f}/selected"]["buckets"]})
 
-        if shared:
-            count(self.compiler.narrow(main, request), shared)
-        for f in wanted:
-            if f in selected:
-                count(self.compiler.narrow(main, request, skip=f), [f])
-        return {f: buckets[f] for f in wanted}
+        for query, facets, _ in self._counted_over(main, request):
+            count(query, facets)
+        return {f: buckets[f] for f in NAMES if f in request.facets}
 
     def _count_facets(self, searcher, main, request: SearchRequest, versions_total: int, total: int,
                       exactly: bool = True, untranslated: bool = False):
@@ -852,7 +854,6 @@ class TantivyEngine(Engine):
         translation, so every facet counts versions.
         """
         wanted = [f for f in NAMES if f in request.facets]
-        selected = {f for f, _ in request.filters}
         exact = request.versions or versions_total <= EXACT_FACETS
         # Every matching communiqué matched by one version alone (an archive without translations, a search
         # in one language): the matching versions are the communiqués, so counting versions counts them exactly.
@@ -911,10 +912,9 @@ class TantivyEngine(Engine):
                     # The values further down keep their estimates (marked where they may be wrong).
                     buckets[f] = {v: exact_counts.get(v, c) for v, c in buckets[f].items()}
 
-        shared = [f for f in wanted if f not in selected]
-        if shared:
-            count(self.compiler.narrow(main, request), shared, versions_total, by_version=one_each)
-        for f in wanted:
-            if f in selected:
-                count(self.compiler.narrow(main, request, skip=f), [f], by_version=request.versions or untranslated)
+        for query, facets, matching in self._counted_over(main, request):
+            if matching:
+                count(query, facets, versions_total, by_version=one_each)
+            else:
+                count(query, facets, by_version=request.versions or untranslated)
         return {f: buckets[f] for f in wanted}, uncounted, estimated
