@@ -292,7 +292,8 @@ def display_values(name: str, counts: Mapping[str, int], request: "SearchRequest
     size = request.size_of(name) if size is None else size
     facet_ = BY_NAME[name]
     selected, excluded = request.selected(name), request.excluded(name)
-    if facet_.folded:  # a value selected in other case or accents is the stored one it folds to
+    # A value selected in other case or accents is the stored one it folds to.
+    if facet_.folded and (selected or excluded):
         by_key = {fold(v): v for v, c in counts.items() if c > 0}
         selected = tuple(by_key.get(fold(v), v) for v in selected)
         excluded = tuple(by_key.get(fold(v), v) for v in excluded)
