@@ -127,6 +127,23 @@ def _print_summary(summary, elapsed: float) -> None:
         click.echo("interrupted: run the same command again to resume")
 
 
+# The embedded engine's index written by many runs is in many segments, and every search visits each: past
+# these, `archive index` advises a rebuild (147k documents in 11 segments: a new search a quarter slower).
+REBUILD_ADVISED_SEGMENTS = 8
+REBUILD_ADVISED_DOCUMENTS = 50_000
+
+
+def _rebuild_advice(engine) -> str | None:
+    if engine.name != "tantivy":
+        return None
+    stats = engine.stats()
+    segments = stats.details.get("segments") or 0
+    if segments >= REBUILD_ADVISED_SEGMENTS and (stats.documents or 0) >= REBUILD_ADVISED_DOCUMENTS:
+        return (f"the index is in {segments} segments: `archive reindex` rebuilds it in fewer, which makes "
+                "searches faster")
+    return None
+
+
 @main.command("index")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -150,6 +167,7 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
                                       progress=_progress, workers=_workers(config),
                                       limits=_limits(config), error_log=data_dir / "index-errors.log",
                                       follow_links=follow_links, prune=prune)
+                advice = None if summary.interrupted else _rebuild_advice(engine)
         except EngineError as exc:
             raise click.ClickException(f"{exc} (run the same command again to resume)") from exc
     elapsed = time.perf_counter() - started
@@ -157,6 +175,8 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool, fol
         click.echo(json.dumps(dict(summary.to_dict(), seconds=round(elapsed, 3)), ensure_ascii=False))
     else:
         _print_summary(summary, elapsed)
+        if advice:
+            click.echo(advice)
     if summary.interrupted:
         sys.exit(130)
 
@@ -618,7 +638,9 @@ def reindex_command(ctx: click.Context, force: bool) -> None:
     with _engine(_config(ctx)) as engine:
         try:
             where = engine.reindex(force=force)
-            click.echo(f"reindexed {engine.count()} documents into {where}")
+            segments = engine.stats().details.get("segments")
+            click.echo(f"reindexed {engine.count()} documents into {where}"
+                       + (f" ({segments} segment{'s' if segments != 1 else ''})" if segments else ""))
         except EngineError as exc:
             raise click.ClickException(str(exc)) from exc
 

@@ -34,6 +34,8 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "OPENSEARCH_SHARDS": (1, int, "Primary shards of a new index."),
     "OPENSEARCH_REPLICAS": (None, int, "Replicas of a new index (default: one on a cluster, none on a single node)."),
     "INDEX_BATCH_SIZE": (1000, int, "Documents per engine write during `archive index`."),
+    "REINDEX_MEMORY_MB": (1000, float, "Memory of the embedded engine's writer during `archive reindex`: the "
+                                       "rebuilt index is in a segment per this much (fewer: faster searches)."),
     "WORKERS": (0, int, "Processes that read and analyse files while indexing (0: one per core)."),
     "MAX_FILE_MB": (50.0, float, "Files larger than this are refused from their size, before reading "
                                  "(JSON lists and JSON Lines are read as streams and may be larger)."),

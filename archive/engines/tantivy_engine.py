@@ -201,7 +201,9 @@ class TantivyEngine(Engine):
 
     @classmethod
     def from_config(cls, config: dict) -> "TantivyEngine":
-        return cls(Path(config["DATA_DIR"]) / "tantivy")
+        engine = cls(Path(config["DATA_DIR"]) / "tantivy")
+        engine.rebuild_heap = int(float(config.get("REINDEX_MEMORY_MB") or 1000) * 1_000_000)
+        return engine
 
     # -- the index on disk -------------------------------------------------------------------------
 
@@ -236,8 +238,14 @@ class TantivyEngine(Engine):
                 "run `archive reindex` to rebuild it from its stored documents.")
         return self._index
 
+    # `reindex` writes the new index with this much memory (bytes; ARCHIVE_REINDEX_MEMORY_MB) and commits
+    # once: tantivy cuts a segment each time it fills, so the rebuilt index is in few, large segments.
+    rebuild_heap = 1_000_000_000
+    REBUILD_BATCH = 5_000  # documents written at once by `reindex` (whole groups: a group's versions together)
+
     def reindex(self, force: bool = False) -> str:
-        """Rebuild the index with this version's schema from its stored documents.
+        """Rebuild the index with this version's schema from its stored documents, in as few segments as
+        `rebuild_heap` allows (an index written over many commits is in many: searches over few are faster).
 
         The old index is read with the schema it was written with; the new one is
         built beside it and swapped in by renaming, so an interrupted rebuild
@@ -250,11 +258,19 @@ class TantivyEngine(Engine):
             shutil.rmtree(leftover, ignore_errors=True)
         old = tantivy.Index.open(str(self.path))
         searcher = old.searcher()
-        engine = TantivyEngine(fresh)
-        batch = 1000
-        for offset in range(0, searcher.num_docs, batch):
-            page = searcher.search(Q.all_query(), batch, offset=offset)
-            engine.index([_load(searcher, address) for _, address in page.hits])
+        engine = TantivyEngine(fresh, writer_heap=min(self.rebuild_heap, 4_000_000_000 - 1))
+        # Written a batch of whole groups at a time and committed once at the end: each batch's groups are
+        # complete, so nothing written needs what an earlier batch wrote (not searchable before the commit).
+        batch: list[Communique] = []
+        group = None
+        for address in self._by_group(searcher):
+            doc = _load(searcher, address)
+            if len(batch) >= self.REBUILD_BATCH and group_of(doc) != group:
+                engine.index(batch, commit=False)
+                batch = []
+            batch.append(doc)
+            group = group_of(doc)
+        engine.index(batch)  # and commit
         engine.close()
         del old, searcher
         self._index = None
@@ -263,6 +279,19 @@ class TantivyEngine(Engine):
         shutil.rmtree(retired, ignore_errors=True)
         self._open()
         return str(self.path)
+
+    @staticmethod
+    def _by_group(searcher) -> list:
+        """The addresses of every document of `searcher`, the versions of each group next to each other."""
+        addresses = [address for _, address in searcher.search(Q.all_query(), max(1, searcher.num_docs)).hits]
+        try:  # the groups' numbers (an index written by an older version may not have them)
+            keys = searcher.fast_field_values("group_key", addresses)
+        except ValueError:
+            keys = [None]
+        if None in keys:  # read from the documents
+            keys = [group_key(group_of(_load(searcher, address))) for address in addresses]
+        order = sorted(range(len(addresses)), key=lambda i: (keys[i], addresses[i].segment_ord, addresses[i].doc))
+        return [addresses[i] for i in order]
 
     def drop(self) -> None:
         self.close()
@@ -326,14 +355,18 @@ class TantivyEngine(Engine):
                 d.add_integer(f"lead_{bound}_hi", high)
         return d
 
-    def _write(self, change) -> None:
+    def _write(self, change, commit: bool = True) -> None:
         with self._lock:
             writer = self._get_writer()
             change(writer)
+            if not commit:
+                return
             writer.commit()
         self._snapshot()  # visible to the next search, whichever thread makes it
 
-    def index(self, docs: Iterable[Communique]) -> IndexReport:
+    def index(self, docs: Iterable[Communique], commit: bool = True) -> IndexReport:
+        """Write `docs` (and commit them, unless `commit` is false: only `reindex`, which writes whole groups
+        at a time, leaves what it wrote uncommitted, as what is not committed is not looked up)."""
         report = IndexReport()
         batch: dict[str, Communique] = {}  # by id: a document given twice is written as given last
         for doc in docs:
@@ -368,7 +401,7 @@ class TantivyEngine(Engine):
                 else:
                     writer.add_document(self._document(doc, summarise([doc])))
 
-        self._write(add)
+        self._write(add, commit)
         return report
 
     def _stored(self, searcher, field: str, values: list[str]) -> list[Communique]:

@@ -51,6 +51,24 @@ def test_index_accounts_for_every_file_and_exits_zero(run, inbox):
     assert summary["rejected"][0]["path"] == str(inbox / "broken.json")
 
 
+def test_index_advises_a_rebuild_of_an_index_in_many_segments(run, inbox, tmp_path, monkeypatch):
+    """Each run's commits add segments: past a number of them (lowered here), `archive index` says that
+    `archive reindex` would rebuild the index in fewer, and after it, it no longer does."""
+    import archive.cli
+
+    monkeypatch.setattr(archive.cli, "REBUILD_ADVISED_SEGMENTS", 3)
+    monkeypatch.setattr(archive.cli, "REBUILD_ADVISED_DOCUMENTS", 4)
+    for n in range(3):  # three runs, each a commit of its own
+        (inbox / f"more-{n}.txt").write_text(f"date 2024-0{n + 1}-02\nNorway and Chile met in Oslo ({n}).\n",
+                                             encoding="utf-8")
+        result = run("index", str(inbox))
+    assert "segments: `archive reindex` rebuilds it in fewer" in result.output
+    result = run("reindex")
+    assert result.exit_code == 0 and "reindexed 7 documents" in result.output and "(1 segment)" in result.output
+    (inbox / "more-3.txt").write_text("date 2024-05-02\nPeru and Chile met in Lima.\n", encoding="utf-8")
+    assert "archive reindex" not in run("index", str(inbox)).output
+
+
 def test_index_takes_globs(run, inbox):
     result = run("index", "--json", str(inbox / "**" / "*.txt"))
     assert json.loads(result.output)["files"]["indexed"] == 2
