@@ -635,7 +635,9 @@ def engine_setup_command(ctx: click.Context, keep_template: bool) -> None:
 @click.pass_context
 def reindex_command(ctx: click.Context, force: bool) -> None:
     """Rebuild the index from its stored documents (also one written by an older version)."""
-    with _engine(_config(ctx)) as engine:
+    config = _config(ctx)
+    # Not beside an indexing run: what it wrote to the index being copied would be lost with it.
+    with _writing(config), _engine(config) as engine:
         try:
             where = engine.reindex(force=force)
             segments = engine.stats().details.get("segments")

@@ -69,6 +69,20 @@ def test_index_advises_a_rebuild_of_an_index_in_many_segments(run, inbox, tmp_pa
     assert "archive reindex" not in run("index", str(inbox)).output
 
 
+def test_reindex_waits_for_no_indexing_run(run, inbox, tmp_path):
+    """A rebuild beside an indexing run would lose what the run writes to the index it copies: refused."""
+    from indexer.lock import IndexLock
+
+    run("index", str(inbox))
+    lock = IndexLock(tmp_path / "data").acquire()  # as a running `archive index` holds it
+    try:
+        result = run("reindex")
+    finally:
+        lock.release()
+    assert result.exit_code != 0 and "another `archive index` is running" in result.output
+    assert "reindexed" not in result.output and run("reindex").exit_code == 0
+
+
 def test_index_takes_globs(run, inbox):
     result = run("index", "--json", str(inbox / "**" / "*.txt"))
     assert json.loads(result.output)["files"]["indexed"] == 2
