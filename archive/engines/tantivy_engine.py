@@ -258,7 +258,8 @@ class TantivyEngine(Engine):
             shutil.rmtree(leftover, ignore_errors=True)
         old = tantivy.Index.open(str(self.path))
         searcher = old.searcher()
-        engine = TantivyEngine(fresh, writer_heap=min(self.rebuild_heap, 4_000_000_000 - 1))
+        # (tantivy takes 15 MB to 4 GB per writing thread)
+        engine = TantivyEngine(fresh, writer_heap=max(50_000_000, min(self.rebuild_heap, 4_000_000_000 - 1)))
         # Written a batch of whole groups at a time and committed once at the end: each batch's groups are
         # complete, so nothing written needs what an earlier batch wrote (not searchable before the commit).
         batch: list[Communique] = []
