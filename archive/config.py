@@ -36,7 +36,8 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "INDEX_BATCH_SIZE": (1000, int, "Documents per engine write during `archive index`."),
     "REINDEX_MEMORY_MB": (1000, float, "Memory of the embedded engine's writer during `archive reindex`: the "
                                        "rebuilt index is in a segment per this much (fewer: faster searches)."),
-    "WORKERS": (0, int, "Processes that read and analyse files while indexing (0: one per core)."),
+    "WORKERS": (0, int, "Processes that read and analyse files while indexing, or read documents and make "
+                        "their terms during `archive reindex` (0: one per core)."),
     "MAX_FILE_MB": (50.0, float, "Files larger than this are refused from their size, before reading "
                                  "(JSON lists and JSON Lines are read as streams and may be larger)."),
     "MAX_RECORDS": (1_000_000, int, "Records read from one file; the rest are reported, not read."),

@@ -12,15 +12,17 @@ query tree by the shared compiler; this module only spells them in tantivy.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import shutil
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -116,6 +118,21 @@ def _load(searcher, address) -> Communique:
     return Communique.from_dict(orjson.loads(searcher.doc(address).to_dict()["payload"][0]))
 
 
+@functools.lru_cache(maxsize=1)
+def _rebuild_searcher(path: str):
+    return tantivy.Index.open(path).searcher()
+
+
+def _rebuild_part(path: str, places: list[tuple[int, int]]) -> list[Communique]:
+    """In a worker of `reindex`: the documents at `places` (segment, document) of the index at `path`,
+    with their index terms made."""
+    searcher = _rebuild_searcher(path)
+    docs = [_load(searcher, tantivy.DocAddress(segment, doc)) for segment, doc in places]
+    for doc in docs:
+        index_terms(doc)
+    return docs
+
+
 class TantivyBackend(Backend[tantivy.Query]):
     """The compiler's leaf builders, spelt in tantivy queries."""
 
@@ -203,6 +220,7 @@ class TantivyEngine(Engine):
     def from_config(cls, config: dict) -> "TantivyEngine":
         engine = cls(Path(config["DATA_DIR"]) / "tantivy")
         engine.rebuild_heap = int(float(config.get("REINDEX_MEMORY_MB") or 1000) * 1_000_000)
+        engine.rebuild_workers = int(config.get("WORKERS") or 0)
         return engine
 
     # -- the index on disk -------------------------------------------------------------------------
@@ -242,6 +260,7 @@ class TantivyEngine(Engine):
     # once: tantivy cuts a segment each time it fills, so the rebuilt index is in few, large segments.
     rebuild_heap = 1_000_000_000
     REBUILD_BATCH = 5_000  # documents written at once by `reindex` (whole groups: a group's versions together)
+    rebuild_workers = 0  # processes reading and making terms for `reindex` (0: one per core; ARCHIVE_WORKERS)
 
     def reindex(self, force: bool = False) -> str:
         """Rebuild the index with this version's schema from its stored documents, in as few segments as
@@ -262,17 +281,22 @@ class TantivyEngine(Engine):
         engine = TantivyEngine(fresh, writer_heap=max(50_000_000, min(self.rebuild_heap, 4_000_000_000 - 1)))
         # Written a batch of whole groups at a time and committed once at the end: each batch's groups are
         # complete, so nothing written needs what an earlier batch wrote (not searchable before the commit).
-        batch: list[Communique] = []
-        group = None
-        for address in self._by_group(searcher):
-            doc = _load(searcher, address)
-            if len(batch) >= self.REBUILD_BATCH and group_of(doc) != group:
-                engine.index(batch, commit=False)
-                batch = []
-            batch.append(doc)
-            group = group_of(doc)
-        engine.index(batch)  # and commit
-        engine.close()
+        # Worker processes read each batch's documents and make their terms; this one writes them.
+        workers = max(1, self.rebuild_workers or os.cpu_count() or 1)
+        batches = self._whole_groups(self._by_group(searcher))
+        context = multiprocessing.get_context("spawn")  # no fork of a process holding index files
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                pending: collections.deque = collections.deque()
+                for batch in batches:
+                    pending.append(pool.submit(_rebuild_part, str(self.path), batch))
+                    if len(pending) > workers:  # a few batches in flight: memory stays flat
+                        engine.index(pending.popleft().result(), commit=False)
+                while pending:
+                    engine.index(pending.popleft().result(), commit=False)
+            engine._write(lambda writer: None)  # the commit
+        finally:
+            engine.close()
         del old, searcher
         self._index = None
         self.path.rename(retired)
@@ -282,8 +306,9 @@ class TantivyEngine(Engine):
         return str(self.path)
 
     @staticmethod
-    def _by_group(searcher) -> list:
-        """The addresses of every document of `searcher`, the versions of each group next to each other."""
+    def _by_group(searcher) -> list[tuple[int, tuple[int, int]]]:
+        """(group number, (segment, document)) of every document of `searcher`, the versions of each group
+        next to each other."""
         addresses = [address for _, address in searcher.search(Q.all_query(), max(1, searcher.num_docs)).hits]
         try:  # the groups' numbers (an index written by an older version may not have them)
             keys = searcher.fast_field_values("group_key", addresses)
@@ -291,8 +316,20 @@ class TantivyEngine(Engine):
             keys = [None]
         if None in keys:  # read from the documents
             keys = [group_key(group_of(_load(searcher, address))) for address in addresses]
-        order = sorted(range(len(addresses)), key=lambda i: (keys[i], addresses[i].segment_ord, addresses[i].doc))
-        return [addresses[i] for i in order]
+        return sorted(zip(keys, ((address.segment_ord, address.doc) for address in addresses)))
+
+    def _whole_groups(self, placed: list[tuple[int, tuple[int, int]]]) -> Iterator[list[tuple[int, int]]]:
+        """The places of `placed` (ordered by group) in batches of about REBUILD_BATCH, each of whole groups."""
+        batch: list[tuple[int, int]] = []
+        last = None
+        for key, place in placed:
+            if len(batch) >= self.REBUILD_BATCH and key != last:
+                yield batch
+                batch = []
+            batch.append(place)
+            last = key
+        if batch:
+            yield batch
 
     def drop(self) -> None:
         self.close()
