@@ -83,6 +83,7 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(_field_order(cls))
 
 
+@functools.lru_cache(maxsize=4096)  # the documents of one indexing run share a few times
 def added_key(added: str | None) -> int:
     """Milliseconds since 1970 (UTC) of a document's `added` time; 0 when it is unknown (never "new")."""
     if not added:

@@ -45,10 +45,11 @@ class GroupSummary:
     bounds: dict[str, tuple[int, int]]  # "desc", "asc", "added" -> (lowest, highest) key of the versions
 
 
-def summarise(versions: Sequence[Communique]) -> GroupSummary:
-    """The summary of one group from all its versions (at least one)."""
+def summarise(versions: Sequence[Communique], values_of=document_values) -> GroupSummary:
+    """The summary of one group from all its versions (at least one); `values_of(doc)`: a version's
+    facet values (`facets.document_values`, or where the caller keeps them)."""
     ordered = sorted(versions, key=lambda doc: doc.id)
-    per_version = [document_values(doc) for doc in ordered]
+    per_version = [values_of(doc) for doc in ordered]
     values: dict[str, list[str]] = {}
     mixed: list[str] = []
     for f in FACETS:

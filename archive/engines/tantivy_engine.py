@@ -355,8 +355,10 @@ class TantivyEngine(Engine):
                     f"The index in {self.path} is locked by another indexing run ({exc}).") from exc
         return self._writer
 
-    def _document(self, doc: Communique, summary: GroupSummary | None = None) -> tantivy.Document:
-        """`doc` as written, with its group's `summary` if it is the group's lead."""
+    def _document(self, doc: Communique, summary: GroupSummary | None = None,
+                  values_of=document_values) -> tantivy.Document:
+        """`doc` as written, with its group's `summary` if it is the group's lead (`values_of`: as in
+        `leads.summarise`)."""
         d = tantivy.Document()
         d.add_text("id", doc.id)
         where = slot(doc.language)
@@ -365,7 +367,7 @@ class TantivyEngine(Engine):
         d.add_text(f"text_{where}", text_stemmed)
         d.add_text("title_folded", title_folded)
         d.add_text("text_folded", text_folded)
-        for f, values in zip(FACETS, document_values(doc).values()):
+        for f, values in zip(FACETS, values_of(doc).values()):
             for value in values:
                 d.add_text(f.name, value)
             if f.folded:
@@ -426,7 +428,15 @@ class TantivyEngine(Engine):
             for doc in batch.values():
                 if doc.translation_group:
                     versions.setdefault(doc.translation_group, []).append(doc)
-            summaries = {group: summarise(docs) for group, docs in versions.items() if docs}
+            # Each document's facet values, taken once for its group's summary and its own fields.
+            taken: dict[int, dict] = {}
+
+            def values_of(doc: Communique) -> dict:
+                values = taken.get(id(doc))
+                if values is None:
+                    values = taken[id(doc)] = document_values(doc)
+                return values
+            summaries = {group: summarise(docs, values_of) for group, docs in versions.items() if docs}
             for doc_id in batch:
                 writer.delete_documents_by_term("id", doc_id)
             for group, members in stored.items():
@@ -435,9 +445,10 @@ class TantivyEngine(Engine):
             for doc in batch.values():
                 if doc.translation_group:
                     summary = summaries[doc.translation_group]
-                    writer.add_document(self._document(doc, summary if summary.lead == doc.id else None))
+                    writer.add_document(self._document(doc, summary if summary.lead == doc.id else None,
+                                                       values_of))
                 else:
-                    writer.add_document(self._document(doc, summarise([doc])))
+                    writer.add_document(self._document(doc, summarise([doc], values_of), values_of))
 
         self._write(add, commit)
         return report
