@@ -282,6 +282,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
             "engine": engine_stats.engine,
             "location": engine_stats.location,
             "problem": engine_stats.problem,
+            "segments": engine_stats.details.get("segments"),  # the embedded engine's (see `archive reindex`)
             "languages": languages,
             "sources": ledger.sources_by_folder(),
             "files": ledger.file_counts(),
@@ -331,6 +332,8 @@ def _print_stats(stats: dict) -> None:
     click.echo(f"documents: {stats['documents']} ({stats['engine']}, {stats['location']})")
     if stats["problem"]:
         click.echo(f"problem: {stats['problem']}")
+    if stats["segments"]:
+        click.echo(f"segments: {stats['segments']}")
     click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in stats["languages"].items()))
     click.echo("sources:")
     for folder, n in stats["sources"].items():

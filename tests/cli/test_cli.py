@@ -63,6 +63,7 @@ def test_index_advises_a_rebuild_of_an_index_in_many_segments(run, inbox, tmp_pa
                                              encoding="utf-8")
         result = run("index", str(inbox))
     assert "segments: `archive reindex` rebuilds it in fewer" in result.output
+    assert json.loads(run("stats", "--json").output)["segments"] >= 3
     result = run("reindex")
     assert result.exit_code == 0 and "reindexed 7 documents" in result.output and "(1 segment)" in result.output
     (inbox / "more-3.txt").write_text("date 2024-05-02\nPeru and Chile met in Lima.\n", encoding="utf-8")
@@ -115,8 +116,9 @@ def test_stats(run, inbox):
     assert stats["languages"] == {"en": 3, "fr": 1}
     assert sum(stats["sources"].values()) == 4
     assert stats["rejected"][0]["path"] == str(inbox / "broken.json")
+    assert stats["segments"] == 1  # one run, one commit
     text = run("stats").output
-    assert "documents: 4" in text and "broken.json" in text
+    assert "documents: 4" in text and "broken.json" in text and "segments: 1" in text
 
 
 def test_demo_indexes_the_bundled_sample(run):
