@@ -133,11 +133,16 @@ REBUILD_ADVISED_SEGMENTS = 8
 REBUILD_ADVISED_DOCUMENTS = 50_000
 
 
+def _segments(stats) -> int | None:
+    """The segments of the embedded engine's index (`EngineStats`; None on the clusters)."""
+    return stats.details.get("segments")
+
+
 def _rebuild_advice(engine) -> str | None:
     if engine.name != "tantivy":
         return None
     stats = engine.stats()
-    segments = stats.details.get("segments") or 0
+    segments = _segments(stats) or 0
     if segments >= REBUILD_ADVISED_SEGMENTS and (stats.documents or 0) >= REBUILD_ADVISED_DOCUMENTS:
         return (f"the index is in {segments} segments: `archive reindex` rebuilds it in fewer, which makes "
                 "searches faster")
@@ -282,7 +287,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
             "engine": engine_stats.engine,
             "location": engine_stats.location,
             "problem": engine_stats.problem,
-            "segments": engine_stats.details.get("segments"),  # the embedded engine's (see `archive reindex`)
+            "segments": _segments(engine_stats),  # see `archive reindex`
             "languages": languages,
             "sources": ledger.sources_by_folder(),
             "files": ledger.file_counts(),
@@ -643,7 +648,7 @@ def reindex_command(ctx: click.Context, force: bool) -> None:
     with _writing(config), _engine(config) as engine:
         try:
             where = engine.reindex(force=force)
-            segments = engine.stats().details.get("segments")
+            segments = _segments(engine.stats())
             click.echo(f"reindexed {engine.count()} documents into {where}"
                        + (f" ({segments} segment{'s' if segments != 1 else ''})" if segments else ""))
         except EngineError as exc:

@@ -219,7 +219,8 @@ class TantivyEngine(Engine):
     @classmethod
     def from_config(cls, config: dict) -> "TantivyEngine":
         engine = cls(Path(config["DATA_DIR"]) / "tantivy")
-        engine.rebuild_heap = int(float(config.get("REINDEX_MEMORY_MB") or 1000) * 1_000_000)
+        if config.get("REINDEX_MEMORY_MB"):  # else the class's default (the setting's)
+            engine.rebuild_heap = int(float(config["REINDEX_MEMORY_MB"]) * 1_000_000)
         engine.rebuild_workers = int(config.get("WORKERS") or 0)
         return engine
 
