@@ -52,6 +52,16 @@ Q, O = tantivy.Query, tantivy.Occur
 # across indexes reopened or rebuilt, so nothing counted on one state is read for another.
 _GENERATIONS = itertools.count(1)
 LEAD_BOUNDS = ("desc", "asc", "added")  # a lead's bounds: its group's date keys and `added` keys
+# Past EXACT_FACETS matching versions a facet value's communiqués are estimated. Where a search matches more
+# than SAMPLED_VERSIONS / SAMPLED_AT_MOST versions, the estimate is made from a sample of the communiqués
+# (those whose group number falls in the first part of its range, so each communiqué is in or out with all
+# its versions): every value's versions are counted over everything matching, and its communiqués per
+# version read in the sample. A value likely shown whose sample holds fewer than SAMPLE_SUPPORT versions
+# has its communiqués estimated over everything matching, as without a sample. 1M documents, "Schweiz"
+# (963,795 versions), every facet on one thread: 2,100 ms estimated over everything, 226 + 120 ms so.
+SAMPLED_VERSIONS = 50_000
+SAMPLED_AT_MOST = 0.5
+SAMPLE_SUPPORT = 1_000
 
 
 def _fields() -> list[tuple[str, str]]:
@@ -948,6 +958,12 @@ class TantivyEngine(Engine):
         def count(query, facets, matched: int = 0, by_version: bool = False):
             """Count `facets` over `query`, which matches `matched` versions (0: not known), each of them a
             communiqué of its own if `by_version`."""
+            if not by_version and not exact:
+                sampled = self._sampled_counts(searcher, query, facets, request, matched)
+                if sampled is not None:
+                    buckets.update(sampled)
+                    estimated.update(facets)
+                    return
             aggs = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
             if not by_version:  # communiqués, not language versions
                 for f in facets:
@@ -1001,3 +1017,43 @@ class TantivyEngine(Engine):
             else:
                 count(query, facets, by_version=request.versions or untranslated)
         return {f: buckets[f] for f in wanted}, uncounted, estimated
+
+    def _sampled_counts(self, searcher, query, facets: list[str], request: SearchRequest,
+                        matched: int = 0) -> dict[str, dict[str, int]] | None:
+        """Estimated communiqués of each value of `facets` over `query` (matching `matched` versions, 0: not
+        known) from a sample of the communiqués (see SAMPLED_VERSIONS); None where the sample would hold more
+        than SAMPLED_AT_MOST of what matches (estimating over everything costs less then)."""
+        matched = matched or searcher.search(query, 1, count=True).count
+        share = SAMPLED_VERSIONS / matched if matched else 1.0
+        if share > SAMPLED_AT_MOST:
+            return None
+        lowest = -(1 << 63)
+        sample = Q.boolean_query([(O.Must, query), (O.Must, Q.range_query(
+            self.schema, "group_key", tantivy.FieldType.Integer, lowest, lowest + int(share * (1 << 64))))])
+        groups = {"groups": {"cardinality": {"field": "group"}}}
+        terms = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
+        versions = self._aggregate(searcher, query, terms)
+        in_sample = self._aggregate(searcher, sample, {f: {**terms[f], "aggs": groups} for f in facets})
+        estimates: dict[str, dict[str, int]] = {}
+        weak: dict[str, list[str]] = {}
+        for f in facets:
+            seen = {b["key"]: (b["groups"]["value"], b["doc_count"]) for b in in_sample[f]["buckets"]}
+            # Communiqués per version over the whole sample, for values too rare in it to say their own.
+            ratio = sum(c for c, _ in seen.values()) / max(1, sum(n for _, n in seen.values())) or 1.0
+            estimates[f] = {}
+            for b in versions[f]["buckets"]:
+                communiques, support = seen.get(b["key"], (0, 0))
+                per_version = (communiques + ratio * 10) / (support + 10)  # ten versions' worth of the average
+                estimates[f][b["key"]] = min(b["doc_count"], max(1, round(b["doc_count"] * per_version)))
+            weak[f] = [v for v in to_count_exactly(f, estimates[f], request)
+                       if seen.get(v, (0, 0))[1] < SAMPLE_SUPPORT]
+        weak = {f: values for f, values in weak.items() if values}
+        if weak:  # the likely shown values the sample says too little of: estimated over what holds them
+            holding = Q.boolean_query([(O.Must, query), (O.Must, Q.boolean_query(
+                [(O.Should, Q.term_set_query(self.schema, f, values)) for f, values in weak.items()]))])
+            result = self._aggregate(searcher, holding, {
+                f: {"terms": {"field": f, "size": len(values), "include": values}, "aggs": groups}
+                for f, values in weak.items()})
+            for f in weak:
+                estimates[f].update({b["key"]: int(b["groups"]["value"]) for b in result[f]["buckets"]})
+        return estimates

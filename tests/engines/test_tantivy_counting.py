@@ -154,3 +154,70 @@ def test_without_translations_anywhere_a_selected_facet_counts_versions_too(engi
     made.clear()
     engine.search(SearchRequest.create(q="NOT Zyxwvu", filters={"country": ["AT"]}))
     assert uses_groups(made)
+
+
+def translated_communiques(n: int = 300) -> list:
+    """`n` communiqués in German, French and Italian. Switzerland is named in every version (three versions
+    to a communiqué); Germany only in the German version of every other one (one version to a communiqué);
+    Austria in every version of each fifth."""
+    docs = []
+    for i in range(n):
+        for lang, word in (("de", "Zoll"), ("fr", "douane"), ("it", "dazio")):
+            countries = ["CH"] + (["DE"] if lang == "de" and i % 2 == 0 else []) + (["AT"] if i % 5 == 0 else [])
+            docs.append(_doc(f"{lang}-{i}", f"{word} {i}", f"Ein Text über {word} {i}.", lang,
+                             f"2024-{1 + i % 12:02d}-01", countries=countries, group=f"g-{i}"))
+    return docs
+
+
+def test_large_searches_estimate_communiques_from_a_sample(engine, monkeypatch):
+    """Past SAMPLED_VERSIONS / SAMPLED_AT_MOST matching versions, each value's versions are counted over
+    everything and its communiqués per version read in a sample of whole communiqués: values with three
+    versions to a communiqué and values with one are both estimated near their communiqués, and marked as
+    estimates; the values likely shown that the sample holds too little of are estimated over everything."""
+    docs = translated_communiques()
+    engine.index(docs)
+    truth = {c: len({d.translation_group for d in docs if c in d.countries}) for c in ("CH", "DE", "AT")}
+    assert truth == {"CH": 300, "DE": 150, "AT": 60}
+    monkeypatch.setattr(tantivy_engine, "EXACT_FACETS", 10)
+    monkeypatch.setattr(tantivy_engine, "SAMPLED_VERSIONS", 400)  # a sample of about 44 % of 900 versions
+    monkeypatch.setattr(tantivy_engine, "SAMPLE_SUPPORT", 0)  # every value from the sample
+    sampled = []
+    sample = engine._sampled_counts
+
+    def spy(*args, **kwargs):
+        made = sample(*args, **kwargs)
+        sampled.append(made is not None)
+        return made
+    engine._sampled_counts = spy
+    request = SearchRequest.create(q="Zoll OR douane OR dazio")
+    result = engine.search(request)
+    assert result.versions_total == 900 and sampled == [True]
+    found = counts(result, "country")
+    for country, communiques in truth.items():  # by versions alone they would be 900, 150 and 180
+        assert abs(found[country] - communiques) <= 0.15 * communiques, (country, found)
+    assert all(v.estimated for v in result.facets["country"])
+    assert counts(result, "language") == {"de": 300, "fr": 300, "it": 300}  # one version each: exact
+
+    # The likely shown values the sample holds fewer than SAMPLE_SUPPORT versions of: estimated over
+    # everything that holds them, as without a sample.
+    monkeypatch.setattr(tantivy_engine, "SAMPLED_AT_MOST", 0.0)
+    engine.forget_counts()
+    unsampled = counts(engine.search(request), "country")
+    assert sampled[-1] is False and all(abs(unsampled[c] - n) <= 0.02 * n for c, n in truth.items())
+    monkeypatch.setattr(tantivy_engine, "SAMPLED_AT_MOST", 0.5)
+    monkeypatch.setattr(tantivy_engine, "SAMPLE_SUPPORT", 1_000)
+    engine.forget_counts()
+    assert counts(engine.search(request), "country") == unsampled
+
+    # A selected facet is counted without its own filter: what that matches is counted first, then sampled.
+    engine.forget_counts()
+    sampled.clear()
+    selected = engine.search(SearchRequest.create(q="Zoll OR douane OR dazio", filters={"country": ["AT"]}))
+    assert selected.total == 60
+    assert counts(selected, "country") == unsampled and True in sampled
+
+    # Under SAMPLED_VERSIONS / SAMPLED_AT_MOST matching versions, no sample.
+    monkeypatch.setattr(tantivy_engine, "SAMPLED_VERSIONS", 600)
+    engine.forget_counts()
+    sampled.clear()
+    assert counts(engine.search(request), "country") == unsampled and sampled == [False]
