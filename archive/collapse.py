@@ -11,6 +11,7 @@ choice of the version shown is written here once.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Iterable, Sequence, TypeVar
 
 from indexer.model import Communique
@@ -24,6 +25,12 @@ T = TypeVar("T")
 def group_of(doc: Communique) -> str:
     """The communiqué a document belongs to: its translation group, else itself."""
     return doc.translation_group or f"doc:{doc.id}"
+
+
+def group_key(group: str) -> int:
+    """A signed 64-bit number for a group (a hash: every engine's sample of communiqués takes those whose
+    number falls in the first part of the range, see facets.sample_bounds)."""
+    return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def preferred_languages(request: SearchRequest) -> list[str]:

@@ -7,7 +7,7 @@ is an estimate), each shown value's communiqués are counted exactly (the
 distinct group numbers of what the search and the value match, up to 64,000)
 and compared with what the engine shows, estimated in two ways: over
 everything the search matches (HyperLogLog per value) and from a sample of
-whole communiqués (`SAMPLED_VERSIONS`, the default past 100,000 matching
+whole communiqués (`facets.SAMPLED_VERSIONS`, the default past 100,000 matching
 versions). Prints the time of a state's first search each way (the best of
 `--rounds`) and the relative error of the shown counts (values of 20
 communiqués and more): median, p90, p99 and the largest, with the worst values.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import tantivy  # noqa: E402
 
-import archive.engines.tantivy_engine as embedded  # noqa: E402
+import archive.facets as facets  # noqa: E402
 from archive.config import load_config  # noqa: E402
 from archive.engines import open_engine  # noqa: E402
 from archive.request import SearchRequest  # noqa: E402
@@ -61,14 +61,14 @@ def main() -> None:
     engine = open_engine(load_config(overrides={"DATA_DIR": args.data_dir, "ENGINE": "tantivy"}))
     engine.keep_results(False)
     searcher, _ = engine._snapshot()
-    print(f"documents: {engine.count()}; sample of {embedded.SAMPLED_VERSIONS:,} versions past "
-          f"{embedded.SAMPLED_VERSIONS / embedded.SAMPLED_AT_MOST:,.0f} matching")
-    sampling = embedded.SAMPLED_AT_MOST
+    print(f"documents: {engine.count()}; sample of {facets.SAMPLED_VERSIONS:,} versions past "
+          f"{facets.SAMPLED_VERSIONS / facets.SAMPLED_AT_MOST:,.0f} matching")
+    sampling = facets.SAMPLED_AT_MOST
     errors: dict[str, list[tuple]] = {"over everything": [], "sampled": []}
     for request in REQUESTS:
         shown, took = {}, {}
         for way, at_most in (("over everything", 0.0), ("sampled", sampling)):
-            embedded.SAMPLED_AT_MOST = at_most
+            facets.SAMPLED_AT_MOST = at_most
             best = None
             for _ in range(max(1, args.rounds)):
                 engine.forget_counts()
@@ -77,7 +77,7 @@ def main() -> None:
                 spent = (time.perf_counter() - started) * 1000
                 best = spent if best is None else min(best, spent)
             shown[way], took[way] = result, best
-        embedded.SAMPLED_AT_MOST = sampling
+        facets.SAMPLED_AT_MOST = sampling
         print(f"{request.q or '(everything)'!s:24} {shown['sampled'].versions_total:>9,} versions: "
               f"over everything {took['over everything']:7.1f} ms, sampled {took['sampled']:7.1f} ms")
         for facet in shown["sampled"].facets:

@@ -37,10 +37,11 @@ from ..results import Hit, SearchResult
 from ..terms import folded_field
 from ..config import SETTINGS
 from .base import Engine, EngineError, EngineStats, EngineUnavailable, IndexReport
-from ..facets import EXACT_BUCKETS, EXACT_FACETS, display_values, in_chunks, to_count_exactly
+from ..facets import EXACT_BUCKETS, EXACT_FACETS, display_values, in_chunks, sample_share, to_count_exactly
 from .es_body import (EXACT_BELOW, EXPORT_SORT, GROUP_FIELD, MAX_WINDOW, build_body, by_version, communiques,
-                      count_aggregations, exact_counts_body, facet_counts, load_template, matching_query,
-                      members_body, skip_body, to_source, translated_aggregations, without_translations)
+                      count_aggregations, exact_counts_body, facet_counts, from_sampled, held_counts_body,
+                      load_template, matching_query, members_body, skip_body, to_source, translated_aggregations,
+                      without_translations)
 from .hits import hit_from_doc, hits_shown
 
 log = logging.getLogger(__name__)
@@ -573,6 +574,8 @@ class ClusterEngine(Engine):
                 if alone:
                     # Each matching communiqué is one version: counting versions counts them, exactly.
                     counts["aggs"] = count_aggregations(request, untranslated=True, nowhere=nowhere)
+                else:
+                    counts["aggs"] = self._count_aggregations(request, resp["hits"]["total"]["value"])
                 if counts["aggs"]:
                     resp["aggregations"] = complete(self.api.search(counts, index=self.alias, cache=True)).get(
                         "aggregations")
@@ -588,6 +591,14 @@ class ClusterEngine(Engine):
                             expansions=list(request.query.expansions),
                             took_ms=(time.perf_counter() - started) * 1000)
 
+    @staticmethod
+    def _count_aggregations(request: SearchRequest, versions_total: int) -> dict:
+        """The counts' aggregations of a search matching `versions_total` versions (some of them
+        translated): past EXACT_FACETS, and where a sample is worth it (facets.sample_share), each
+        value's communiqués estimated in a sample of the communiqués."""
+        share = None if request.versions or versions_total <= EXACT_FACETS else sample_share(versions_total)
+        return count_aggregations(request, sample=share)
+
     def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int,
                 untranslated: bool = False, nowhere: bool = False) -> dict:
         """Facet values; communiqués estimated by cardinality, then counted exactly for the values
@@ -595,6 +606,12 @@ class ClusterEngine(Engine):
         `untranslated` (no matching version has a translation; `nowhere`: no version of the index): the
         facets counted by version are exact already (see `by_version`)."""
         counts = facet_counts(aggregations, request)
+        weak = from_sampled(aggregations, request, counts)
+        if weak:  # likely shown values the sample said too little of: estimated over what holds them
+            with self._calls("search", query=True):
+                held = complete(self.api.search(held_counts_body(request, weak), index=self.alias, cache=True))
+            for name, found in facet_counts(held.get("aggregations") or {}, request).items():
+                counts[name].update(found)
         as_versions = by_version(request, untranslated, nowhere)
         exact = versions_total <= EXACT_FACETS
         uncounted: dict[str, set[str]] = {}
@@ -657,6 +674,9 @@ class ClusterEngine(Engine):
                 ranked = [by_key[key] for key in page if by_key.get(key)]
             counts = {k: v for k, v in build_body(request).items() if k not in ("collapse", "from", "search_after")}
             with self._calls("search", query=True):
+                bare = {k: v for k, v in counts.items() if k != "aggs"}
+                matched = complete(self.api.search(dict(bare, size=0, pit={"id": pit, "keep_alive": "2m"})))
+                counts["aggs"] = self._count_aggregations(request, matched["hits"]["total"]["value"])
                 totals = complete(self.api.search(dict(counts, size=0, pit={"id": pit, "keep_alive": "2m"})))
             return totals, ranked
         finally:

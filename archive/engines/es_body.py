@@ -17,9 +17,10 @@ from typing import Sequence
 
 from indexer.model import Communique, added_key
 
-from ..collapse import group_of
+from ..collapse import group_key, group_of
 from ..dates import date_keys
-from ..facets import EXACT_FACETS, FACETS, NAMES, counted, counted_order, display_values, document_values
+from ..facets import (EXACT_FACETS, FACETS, NAMES, counted, counted_order, display_values, document_values, from_sample,
+                      sample_bounds)
 from ..query import Node
 from ..request import SearchRequest
 from ..terms import LANG_SLOTS, index_terms, slot
@@ -27,6 +28,7 @@ from .compiler import Backend, QueryCompiler
 
 MAX_WINDOW = 10_000  # index.max_result_window: deeper pages walk with search_after
 GROUP_FIELD = "search.group"
+GROUP_KEY_FIELD = "search.group_key"  # the group's number (collapse.group_key): samples of communiqués
 VERSIONS_PER_GROUP = 20  # matching language versions returned with each communiqué
 EXACT_BELOW = 40_000  # communiqués counted nearly exactly below this many (the total)
 BUCKET_PRECISION = 1_000  # the same for a facet value's communiqués (memory is allocated per value)
@@ -39,7 +41,7 @@ def load_template() -> dict:
     properties = body["template"]["mappings"]["properties"]
     search = {f"{kind}_{s}": dict(TEXT) for s in (*LANG_SLOTS, "folded") for kind in ("title", "text")}
     search.update(date_desc={"type": "long"}, date_asc={"type": "long"}, added={"type": "long"},
-                  group={"type": "keyword"})
+                  group={"type": "keyword"}, group_key={"type": "long"})
     properties["search"] = {"properties": search}
     properties["facet"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS}}
     properties["key"] = {"properties": {f.name: {"type": "keyword"} for f in FACETS if f.folded}}
@@ -120,6 +122,7 @@ def to_source(doc: Communique) -> dict:
         f"title_{where}": title_stemmed, f"text_{where}": text_stemmed,
         "title_folded": title_folded, "text_folded": text_folded,
         "date_desc": desc, "date_asc": asc, "added": added_key(doc.added), "group": group_of(doc),
+        "group_key": group_key(group_of(doc)),
     }
     values = document_values(doc)
     source["facet"] = values
@@ -166,10 +169,13 @@ def by_version(request: SearchRequest, untranslated: bool = False, nowhere: bool
     return set(request.facets) - _selected(request)
 
 
-def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhere: bool = False) -> dict:
+def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhere: bool = False,
+                       sample: float | None = None) -> dict:
     """The counts of a search's facets and communiqués; `untranslated`: no version the search matches has
     a translation, so each is a communiqué of its own and counting versions counts them (`nowhere`: no
-    version of the index has one)."""
+    version of the index has one). With `sample` (a share, facets.sample_share), each facet's versions
+    are counted over everything and its communiqués estimated in that sample of the communiqués only
+    (`from_sample` reads both)."""
     as_versions = by_version(request, untranslated, nowhere)
     aggs = {}
     for name in NAMES:
@@ -177,11 +183,16 @@ def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhe
             continue
         others = COMPILER.selections(request, skip=name)
         values = {"terms": {"field": facet_field(name), "size": counted(request, name), **counted_order(name)}}
-        if name not in as_versions:  # communiqués, not language versions
+        counted_in = {"values": values}
+        if name not in as_versions and sample is not None:
+            low, high = sample_bounds(sample)
+            counted_in["sample"] = {"filter": {"range": {GROUP_KEY_FIELD: {"gte": low, "lte": high}}},
+                                    "aggs": {"values": {**values, "aggs": {"groups": _groups(BUCKET_PRECISION)}}}}
+        elif name not in as_versions:  # communiqués, not language versions
             values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": values},
+            "aggs": counted_in,
         }
     if not (request.versions or untranslated or nowhere):
         selections = COMPILER.selections(request)
@@ -296,6 +307,36 @@ def exact_counts_body(request: SearchRequest, chosen: dict[str, list[str]]) -> d
             "aggs": {"values": {"terms": {"field": facet_field(name), "size": len(values), "include": values},
                                 "aggs": {"groups": {"terms": {"field": GROUP_FIELD, "size": EXACT_FACETS}}}}},
         }
+    return {"query": COMPILER.main(request), "size": 0, "aggs": aggs, "track_total_hits": False}
+
+
+def from_sampled(aggregations: dict, request: SearchRequest,
+                 counts: dict[str, dict[str, int]]) -> dict[str, list[str]]:
+    """Replace, in `counts` (versions, from `facet_counts`), each sampled facet's counts by its communiqués
+    estimated from the sample (`count_aggregations` with `sample`); returns the values likely shown that
+    the sample says too little of, by facet (to count with `held_counts_body`)."""
+    weak = {}
+    for name in list(counts):
+        sample = (aggregations.get(name) or {}).get("sample")
+        if sample is None:
+            continue
+        in_sample = {str(b["key"]): (int(b["groups"]["value"]), b["doc_count"]) for b in sample["values"]["buckets"]}
+        counts[name], values = from_sample(name, counts[name], in_sample, request)
+        if values:
+            weak[name] = values
+    return weak
+
+
+def held_counts_body(request: SearchRequest, chosen: dict[str, list[str]]) -> dict:
+    """A body that estimates the communiqués of chosen facet values over everything holding them (the
+    search and the value), for values a sample said too little of."""
+    aggs = {}
+    for name, values in chosen.items():
+        holding = COMPILER.selections(request, skip=name) + [{"terms": {facet_field(name): values}}]
+        aggs[name] = {
+            "filter": {"bool": {"filter": holding}},
+            "aggs": {"values": {"terms": {"field": facet_field(name), "size": len(values), "include": values},
+                                "aggs": {"groups": _groups(BUCKET_PRECISION)}}}}
     return {"query": COMPILER.main(request), "size": 0, "aggs": aggs, "track_total_hits": False}
 
 

@@ -33,10 +33,11 @@ import tantivy
 
 from indexer.model import Communique, added_key
 
-from ..collapse import first_groups, group_of
+from ..collapse import first_groups, group_key, group_of
 from ..dates import date_bounds, date_keys
 from ..facets import (EXACT_BUCKETS, EXACT_FACETS, FACETS, NAMES, SURELY_EXACT_BELOW, counted, counted_order,
-                      display_values, document_values, facet, in_chunks, to_count_exactly)
+                      display_values, document_values, facet, from_sample, in_chunks, sample_bounds, sample_share,
+                      to_count_exactly)
 from ..query import MatchAll
 from ..request import SearchRequest
 from ..results import FacetValue, Hit, SearchResult
@@ -52,16 +53,6 @@ Q, O = tantivy.Query, tantivy.Occur
 # across indexes reopened or rebuilt, so nothing counted on one state is read for another.
 _GENERATIONS = itertools.count(1)
 LEAD_BOUNDS = ("desc", "asc", "added")  # a lead's bounds: its group's date keys and `added` keys
-# Past EXACT_FACETS matching versions a facet value's communiqués are estimated. Where a search matches more
-# than SAMPLED_VERSIONS / SAMPLED_AT_MOST versions, the estimate is made from a sample of the communiqués
-# (those whose group number falls in the first part of its range, so each communiqué is in or out with all
-# its versions): every value's versions are counted over everything matching, and its communiqués per
-# version read in the sample. A value likely shown whose sample holds fewer than SAMPLE_SUPPORT versions
-# has its communiqués estimated over everything matching, as without a sample. 1M documents, "Schweiz"
-# (963,795 versions), every facet on one thread: 2,100 ms estimated over everything, 226 + 120 ms so.
-SAMPLED_VERSIONS = 50_000
-SAMPLED_AT_MOST = 0.5
-SAMPLE_SUPPORT = 1_000
 
 
 def _fields() -> list[tuple[str, str]]:
@@ -104,11 +95,6 @@ def _build_schema() -> tantivy.Schema:
 def _register_tokenizers(index: tantivy.Index) -> None:
     # Fields hold tokens already made by archive.terms: split at spaces, nothing more.
     index.register_tokenizer("terms", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
-
-
-def group_key(group: str) -> int:
-    """A signed 64-bit number for a group, read from a fast field without loading documents."""
-    return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def _doc_size(doc: Communique) -> int:
@@ -1021,15 +1007,13 @@ class TantivyEngine(Engine):
     def _sampled_counts(self, searcher, query, facets: list[str], request: SearchRequest,
                         matched: int = 0) -> dict[str, dict[str, int]] | None:
         """Estimated communiqués of each value of `facets` over `query` (matching `matched` versions, 0: not
-        known) from a sample of the communiqués (see SAMPLED_VERSIONS); None where the sample would hold more
-        than SAMPLED_AT_MOST of what matches (estimating over everything costs less then)."""
-        matched = matched or searcher.search(query, 1, count=True).count
-        share = SAMPLED_VERSIONS / matched if matched else 1.0
-        if share > SAMPLED_AT_MOST:
+        known) from a sample of the communiqués (facets.sample_share); None: not sampled."""
+        share = sample_share(matched or searcher.search(query, 1, count=True).count)
+        if share is None:
             return None
-        lowest = -(1 << 63)
+        low, high = sample_bounds(share)
         sample = Q.boolean_query([(O.Must, query), (O.Must, Q.range_query(
-            self.schema, "group_key", tantivy.FieldType.Integer, lowest, lowest + int(share * (1 << 64))))])
+            self.schema, "group_key", tantivy.FieldType.Integer, low, high))])
         groups = {"groups": {"cardinality": {"field": "group"}}}
         terms = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
         versions = self._aggregate(searcher, query, terms)
@@ -1037,16 +1021,9 @@ class TantivyEngine(Engine):
         estimates: dict[str, dict[str, int]] = {}
         weak: dict[str, list[str]] = {}
         for f in facets:
-            seen = {b["key"]: (b["groups"]["value"], b["doc_count"]) for b in in_sample[f]["buckets"]}
-            # Communiqués per version over the whole sample, for values too rare in it to say their own.
-            ratio = sum(c for c, _ in seen.values()) / max(1, sum(n for _, n in seen.values())) or 1.0
-            estimates[f] = {}
-            for b in versions[f]["buckets"]:
-                communiques, support = seen.get(b["key"], (0, 0))
-                per_version = (communiques + ratio * 10) / (support + 10)  # ten versions' worth of the average
-                estimates[f][b["key"]] = min(b["doc_count"], max(1, round(b["doc_count"] * per_version)))
-            weak[f] = [v for v in to_count_exactly(f, estimates[f], request)
-                       if seen.get(v, (0, 0))[1] < SAMPLE_SUPPORT]
+            estimates[f], weak[f] = from_sample(
+                f, {b["key"]: b["doc_count"] for b in versions[f]["buckets"]},
+                {b["key"]: (b["groups"]["value"], b["doc_count"]) for b in in_sample[f]["buckets"]}, request)
         weak = {f: values for f, values in weak.items() if values}
         if weak:  # the likely shown values the sample says too little of: estimated over what holds them
             holding = Q.boolean_query([(O.Must, query), (O.Must, Q.boolean_query(

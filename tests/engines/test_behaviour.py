@@ -716,3 +716,48 @@ def test_values_of_many_communiques_are_counted_exactly(engine):
     assert facet(result, "org") == {"SECO": 184}
     narrowed = engine.search(SearchRequest.create(filters={"language": ["it"]}))
     assert facet(narrowed, "country") == {"CH": 115, "DE": 38}
+
+
+def test_large_searches_estimate_communiques_from_a_sample_alike(engine, monkeypatch):
+    """Past SAMPLED_VERSIONS / SAMPLED_AT_MOST matching versions (lowered here) every engine counts each
+    value's versions over everything and reads its communiqués per version in a sample of whole
+    communiqués: Switzerland on the three versions of 300 communiqués and Germany on one version of 150
+    are both estimated near their communiqués (by versions they would be 900 and 150), marked as
+    estimates; the values likely shown the sample says too little of are estimated over everything
+    holding them, which is exact at these numbers (cardinality of a few hundred)."""
+    import archive.engines.cluster
+    import archive.engines.tantivy_engine
+    import archive.facets
+
+    docs = []
+    for i in range(300):
+        for lang, word in (("de", "Zoll"), ("fr", "douane"), ("it", "dazio")):
+            countries = ["CH"] + (["DE"] if lang == "de" and i % 2 == 0 else []) + (["AT"] if i % 5 == 0 else [])
+            docs.append(_doc(f"{lang}-{i}", f"{word} {i}", f"Ein Text über {word} {i}.", lang,
+                             f"2024-{1 + i % 12:02d}-01", countries=countries, group=f"g-{i}"))
+    assert engine.index(docs).errors == []
+    truth = {"CH": 300, "DE": 150, "AT": 60}
+    for module in (archive.engines.cluster, archive.engines.tantivy_engine):
+        monkeypatch.setattr(module, "EXACT_FACETS", 10)
+    monkeypatch.setattr(archive.facets, "SAMPLED_VERSIONS", 400)  # about 44 % of the 900 versions
+    monkeypatch.setattr(archive.facets, "SAMPLE_SUPPORT", 0)
+    request = SearchRequest.create(q="Zoll OR douane OR dazio")
+    result = engine.search(request)
+    assert result.versions_total == 900
+    found = facet(result, "country")
+    for country, communiques in truth.items():
+        assert abs(found[country] - communiques) <= 0.15 * communiques, (country, found)
+    assert all(v.estimated for v in result.facets["country"])
+    # The values likely shown the sample says too little of (here all): estimated over everything that
+    # holds them, as without a sample (the same groups, the same estimate).
+    forget = getattr(engine, "forget_counts", lambda: None)
+    monkeypatch.setattr(archive.facets, "SAMPLED_AT_MOST", 0.0)
+    forget()
+    unsampled = facet(engine.search(request), "country")
+    assert all(abs(unsampled[c] - n) <= 0.02 * n for c, n in truth.items()), unsampled
+    monkeypatch.setattr(archive.facets, "SAMPLED_AT_MOST", 0.5)
+    monkeypatch.setattr(archive.facets, "SAMPLE_SUPPORT", 1_000)
+    deep = replace(request, per_page=100, page=101)  # past the clusters' result window: counted apart
+    for shown in (request, replace(request, filters=(("country", ("AT",)),)), deep):
+        forget()
+        assert facet(engine.search(shown), "country") == unsampled, shown

@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 
 import archive.engines.tantivy_engine as tantivy_engine
+import archive.facets as facets
 from archive.engines.tantivy_engine import TantivyEngine
 from archive.request import SearchRequest
 from tests.engines.documents import _doc, sample_documents
@@ -179,8 +180,8 @@ def test_large_searches_estimate_communiques_from_a_sample(engine, monkeypatch):
     truth = {c: len({d.translation_group for d in docs if c in d.countries}) for c in ("CH", "DE", "AT")}
     assert truth == {"CH": 300, "DE": 150, "AT": 60}
     monkeypatch.setattr(tantivy_engine, "EXACT_FACETS", 10)
-    monkeypatch.setattr(tantivy_engine, "SAMPLED_VERSIONS", 400)  # a sample of about 44 % of 900 versions
-    monkeypatch.setattr(tantivy_engine, "SAMPLE_SUPPORT", 0)  # every value from the sample
+    monkeypatch.setattr(facets, "SAMPLED_VERSIONS", 400)  # a sample of about 44 % of 900 versions
+    monkeypatch.setattr(facets, "SAMPLE_SUPPORT", 0)  # every value from the sample
     sampled = []
     sample = engine._sampled_counts
 
@@ -200,12 +201,12 @@ def test_large_searches_estimate_communiques_from_a_sample(engine, monkeypatch):
 
     # The likely shown values the sample holds fewer than SAMPLE_SUPPORT versions of: estimated over
     # everything that holds them, as without a sample.
-    monkeypatch.setattr(tantivy_engine, "SAMPLED_AT_MOST", 0.0)
+    monkeypatch.setattr(facets, "SAMPLED_AT_MOST", 0.0)
     engine.forget_counts()
     unsampled = counts(engine.search(request), "country")
     assert sampled[-1] is False and all(abs(unsampled[c] - n) <= 0.02 * n for c, n in truth.items())
-    monkeypatch.setattr(tantivy_engine, "SAMPLED_AT_MOST", 0.5)
-    monkeypatch.setattr(tantivy_engine, "SAMPLE_SUPPORT", 1_000)
+    monkeypatch.setattr(facets, "SAMPLED_AT_MOST", 0.5)
+    monkeypatch.setattr(facets, "SAMPLE_SUPPORT", 1_000)
     engine.forget_counts()
     assert counts(engine.search(request), "country") == unsampled
 
@@ -217,7 +218,7 @@ def test_large_searches_estimate_communiques_from_a_sample(engine, monkeypatch):
     assert counts(selected, "country") == unsampled and True in sampled
 
     # Under SAMPLED_VERSIONS / SAMPLED_AT_MOST matching versions, no sample.
-    monkeypatch.setattr(tantivy_engine, "SAMPLED_VERSIONS", 600)
+    monkeypatch.setattr(facets, "SAMPLED_VERSIONS", 600)
     engine.forget_counts()
     sampled.clear()
     assert counts(engine.search(request), "country") == unsampled and sampled == [False]
