@@ -183,17 +183,18 @@ def count_aggregations(request: SearchRequest, untranslated: bool = False, nowhe
             continue
         others = COMPILER.selections(request, skip=name)
         values = {"terms": {"field": facet_field(name), "size": counted(request, name), **counted_order(name)}}
-        counted_in = {"values": values}
+        within = {"bool": {"filter": others}} if others else {"match_all": {}}
         if name not in as_versions and sample is not None:
-            low, high = sample_bounds(sample)
-            counted_in["sample"] = {"filter": {"range": {GROUP_KEY_FIELD: {"gte": low, "lte": high}}},
-                                    "aggs": {"values": {**values, "aggs": {"groups": _groups(BUCKET_PRECISION)}}}}
+            # The sample is one filter over everything for all facets (inside each facet's filter, it cost
+            # as much again as counting the versions: 1M documents, "Schweiz", 943 against 649 ms).
+            if "sample" not in aggs:
+                low, high = sample_bounds(sample)
+                aggs["sample"] = {"filter": {"range": {GROUP_KEY_FIELD: {"gte": low, "lte": high}}}, "aggs": {}}
+            aggs["sample"]["aggs"][name] = {"filter": within, "aggs": {"values": {
+                **values, "aggs": {"groups": _groups(BUCKET_PRECISION)}}}}
         elif name not in as_versions:  # communiqués, not language versions
             values["aggs"] = {"groups": _groups(BUCKET_PRECISION)}
-        aggs[name] = {
-            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": counted_in,
-        }
+        aggs[name] = {"filter": within, "aggs": {"values": values}}
     if not (request.versions or untranslated or nowhere):
         selections = COMPILER.selections(request)
         aggs["communiques"] = {"filter": {"bool": {"filter": selections}} if selections else {"match_all": {}},
@@ -316,11 +317,12 @@ def from_sampled(aggregations: dict, request: SearchRequest,
     estimated from the sample (`count_aggregations` with `sample`); returns the values likely shown that
     the sample says too little of, by facet (to count with `held_counts_body`)."""
     weak = {}
+    sampled = (aggregations.get("sample") or {})
     for name in list(counts):
-        sample = (aggregations.get(name) or {}).get("sample")
-        if sample is None:
+        if name not in sampled:
             continue
-        in_sample = {str(b["key"]): (int(b["groups"]["value"]), b["doc_count"]) for b in sample["values"]["buckets"]}
+        in_sample = {str(b["key"]): (int(b["groups"]["value"]), b["doc_count"])
+                     for b in sampled[name]["values"]["buckets"]}
         counts[name], values = from_sample(name, counts[name], in_sample, request)
         if values:
             weak[name] = values

@@ -740,6 +740,7 @@ def test_large_searches_estimate_communiques_from_a_sample_alike(engine, monkeyp
     for module in (archive.engines.cluster, archive.engines.tantivy_engine):
         monkeypatch.setattr(module, "EXACT_FACETS", 10)
     monkeypatch.setattr(archive.facets, "SAMPLED_VERSIONS", 400)  # about 44 % of the 900 versions
+    monkeypatch.setattr(archive.facets, "SAMPLED_AT_MOST_CLUSTER", 0.5)
     monkeypatch.setattr(archive.facets, "SAMPLE_SUPPORT", 0)
     request = SearchRequest.create(q="Zoll OR douane OR dazio")
     result = engine.search(request)
@@ -751,11 +752,13 @@ def test_large_searches_estimate_communiques_from_a_sample_alike(engine, monkeyp
     # The values likely shown the sample says too little of (here all): estimated over everything that
     # holds them, as without a sample (the same groups, the same estimate).
     forget = getattr(engine, "forget_counts", lambda: None)
-    monkeypatch.setattr(archive.facets, "SAMPLED_AT_MOST", 0.0)
+    for share in ("SAMPLED_AT_MOST", "SAMPLED_AT_MOST_CLUSTER"):
+        monkeypatch.setattr(archive.facets, share, 0.0)
     forget()
     unsampled = facet(engine.search(request), "country")
     assert all(abs(unsampled[c] - n) <= 0.02 * n for c, n in truth.items()), unsampled
-    monkeypatch.setattr(archive.facets, "SAMPLED_AT_MOST", 0.5)
+    for share in ("SAMPLED_AT_MOST", "SAMPLED_AT_MOST_CLUSTER"):
+        monkeypatch.setattr(archive.facets, share, 0.5)
     monkeypatch.setattr(archive.facets, "SAMPLE_SUPPORT", 1_000)
     deep = replace(request, per_page=100, page=101)  # past the clusters' result window: counted apart
     for shown in (request, replace(request, filters=(("country", ("AT",)),)), deep):

@@ -124,3 +124,38 @@ def test_values_counted_exactly_go_in_parts_of_bounded_buckets():
     assert in_chunks({"country": ["CH", "DE"]}, {"country": {"CH": 500, "DE": 1}}, 70) == \
         [{"country": ["CH"]}, {"country": ["DE"]}]  # a value past the bound alone
     assert in_chunks({}, {}, 70) == []
+
+
+def test_sample_share_and_bounds(monkeypatch):
+    """A sample of about SAMPLED_VERSIONS versions' communiqués, taken only where it is a small enough share
+    of what matches (a smaller one on clusters); its group numbers are the first `share` of their range."""
+    import archive.facets as facets
+    from archive.collapse import group_key
+
+    monkeypatch.setattr(facets, "SAMPLED_VERSIONS", 50_000)
+    monkeypatch.setattr(facets, "SAMPLED_AT_MOST", 0.5)
+    monkeypatch.setattr(facets, "SAMPLED_AT_MOST_CLUSTER", 0.2)
+    assert facets.sample_share(1_000_000) == 0.05
+    assert facets.sample_share(100_000) == 0.5 and facets.sample_share(99_999) is None
+    assert facets.sample_share(200_000, cluster=True) is None and facets.sample_share(250_000, cluster=True) == 0.2
+    assert facets.sample_share(0) is None
+    low, high = facets.sample_bounds(0.25)
+    assert (low, high) == (-(1 << 63), -(1 << 62))
+    keys = [group_key(f"g-{i}") for i in range(20_000)]
+    inside = sum(low <= k <= high for k in keys)
+    assert 4_600 < inside < 5_400  # a fair draw: about a quarter of the groups
+
+
+def test_from_sample_estimates_per_value_and_names_the_weak():
+    """Each value's communiqués: its versions times its communiqués per version in the sample (pulled a
+    little towards the sample's average); the likely shown values with little support are named."""
+    from archive.facets import SAMPLE_SUPPORT, from_sample
+    from archive.request import SearchRequest
+
+    request = SearchRequest.create()
+    versions = {"CH": 9_000, "DE": 1_500, "AT": 40}
+    sampled = {"CH": (1_000, 3_000), "DE": (1_500, 1_500), "AT": (3, 4)}  # CH in three versions, DE in one
+    estimates, weak = from_sample("country", versions, sampled, request)
+    assert abs(estimates["CH"] - 3_000) < 30 and abs(estimates["DE"] - 1_500) < 15
+    assert estimates["AT"] <= 40
+    assert weak == [v for v in ("CH", "DE", "AT") if sampled[v][1] < SAMPLE_SUPPORT]
