@@ -47,8 +47,8 @@ def exact_count(engine, searcher, request: SearchRequest, facet: str, value: str
     main = engine.compiler.main(request)
     query = engine.compiler.narrow(main, request, skip=facet) if request.selected(facet) else \
         engine.compiler.narrow(main, request)
-    holding = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_set_query(
-        engine.schema, facet, [value]))])
+    value_query = tantivy.Query.term_set_query(engine.schema, facet, [value])
+    holding = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, value_query)])
     found = searcher.aggregate(holding, {"g": {"terms": {"field": "group_key", "size": MOST_EXACT}}})["g"]["buckets"]
     return None if len(found) >= MOST_EXACT else len(found)
 

@@ -596,8 +596,9 @@ class ClusterEngine(Engine):
         """The counts' aggregations of a search matching `versions_total` versions (some of them
         translated): past EXACT_FACETS, and where a sample is worth it (facets.sample_share), each
         value's communiqués estimated in a sample of the communiqués."""
-        share = None if request.versions or versions_total <= EXACT_FACETS else sample_share(versions_total, cluster=True)
-        return count_aggregations(request, sample=share)
+        if request.versions or versions_total <= EXACT_FACETS:
+            return count_aggregations(request)
+        return count_aggregations(request, sample=sample_share(versions_total, cluster=True))
 
     def _facets(self, aggregations: dict, request: SearchRequest, versions_total: int,
                 untranslated: bool = False, nowhere: bool = False) -> dict:

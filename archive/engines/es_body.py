@@ -317,7 +317,7 @@ def from_sampled(aggregations: dict, request: SearchRequest,
     estimated from the sample (`count_aggregations` with `sample`); returns the values likely shown that
     the sample says too little of, by facet (to count with `held_counts_body`)."""
     weak = {}
-    sampled = (aggregations.get("sample") or {})
+    sampled = aggregations.get("sample") or {}
     for name in list(counts):
         if name not in sampled:
             continue
