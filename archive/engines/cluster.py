@@ -565,7 +565,9 @@ class ClusterEngine(Engine):
             # The page, then the counts apart (`size` 0): the cluster keeps those in its shard request
             # cache until the index changes, so paging, sorting and coming back to a search count
             # nothing again (its own way of doing what the embedded engine's facet cache does).
-            counts = {"query": body["query"], "aggs": body.pop("aggs"), "size": 0, "track_total_hits": False}
+            # (Counted once the page says how many versions match: `_count_aggregations`.)
+            del body["aggs"]
+            counts = {"query": body["query"], "size": 0, "track_total_hits": False}
             if not request.versions:  # whether any matching version has translations, asked with the page
                 body["aggs"] = translated_aggregations(request)
             with self._calls("search", query=True):

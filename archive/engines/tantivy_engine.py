@@ -53,6 +53,12 @@ Q, O = tantivy.Query, tantivy.Occur
 # across indexes reopened or rebuilt, so nothing counted on one state is read for another.
 _GENERATIONS = itertools.count(1)
 LEAD_BOUNDS = ("desc", "asc", "added")  # a lead's bounds: its group's date keys and `added` keys
+GROUPS_ESTIMATED = {"groups": {"cardinality": {"field": "group"}}}  # a bucket's communiqués, estimated
+
+
+def _values(request: SearchRequest, name: str, field: str | None = None) -> dict:
+    """The terms aggregation of a facet's values counted for `request` (over `field`, else the facet's own)."""
+    return {"terms": {"field": field or name, "size": counted(request, name), **counted_order(name)}}
 
 
 def _fields() -> list[tuple[str, str]]:
@@ -906,8 +912,7 @@ class TantivyEngine(Engine):
         buckets: dict[str, dict[str, int]] = {}
 
         def count(query, facets):
-            aggs = {f: {"terms": {"field": f"{f}_all", "size": counted(request, f), **counted_order(f)}}
-                    for f in facets}
+            aggs = {f: _values(request, f, f"{f}_all") for f in facets}
             for f in facets:  # and the values selected, wherever they rank
                 if request.selected(f):
                     aggs[f"{f}/selected"] = {"terms": {"field": f"{f}_all", "size": len(request.selected(f)),
@@ -950,10 +955,10 @@ class TantivyEngine(Engine):
                     buckets.update(sampled)
                     estimated.update(facets)
                     return
-            aggs = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
+            aggs = {f: _values(request, f) for f in facets}
             if not by_version:  # communiqués, not language versions
                 for f in facets:
-                    aggs[f]["aggs"] = {"groups": {"cardinality": {"field": "group"}}}
+                    aggs[f]["aggs"] = GROUPS_ESTIMATED
             result = self._aggregate(searcher, query, aggs)
             for f in facets:
                 buckets[f] = {b["key"]: int(b["groups"]["value"]) if "groups" in b else b["doc_count"]
@@ -1014,10 +1019,9 @@ class TantivyEngine(Engine):
         low, high = sample_bounds(share)
         sample = Q.boolean_query([(O.Must, query), (O.Must, Q.range_query(
             self.schema, "group_key", tantivy.FieldType.Integer, low, high))])
-        groups = {"groups": {"cardinality": {"field": "group"}}}
-        terms = {f: {"terms": {"field": f, "size": counted(request, f), **counted_order(f)}} for f in facets}
-        versions = self._aggregate(searcher, query, terms)
-        in_sample = self._aggregate(searcher, sample, {f: {**terms[f], "aggs": groups} for f in facets})
+        versions = self._aggregate(searcher, query, {f: _values(request, f) for f in facets})
+        in_sample = self._aggregate(searcher, sample, {f: {**_values(request, f), "aggs": GROUPS_ESTIMATED}
+                                                       for f in facets})
         estimates: dict[str, dict[str, int]] = {}
         weak: dict[str, list[str]] = {}
         for f in facets:
@@ -1029,7 +1033,7 @@ class TantivyEngine(Engine):
             holding = Q.boolean_query([(O.Must, query), (O.Must, Q.boolean_query(
                 [(O.Should, Q.term_set_query(self.schema, f, values)) for f, values in weak.items()]))])
             result = self._aggregate(searcher, holding, {
-                f: {"terms": {"field": f, "size": len(values), "include": values}, "aggs": groups}
+                f: {"terms": {"field": f, "size": len(values), "include": values}, "aggs": GROUPS_ESTIMATED}
                 for f, values in weak.items()})
             for f in weak:
                 estimates[f].update({b["key"]: int(b["groups"]["value"]) for b in result[f]["buckets"]})

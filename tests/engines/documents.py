@@ -82,3 +82,16 @@ def sample_documents() -> list[Communique]:
              "An internal note about <script>alert(1)</script> markup & escaping, with no date at all.",
              "en", None, countries=[], issuer="Archive staff"),
     ]
+
+
+def translated_communiques(n: int = 300) -> list:
+    """`n` communiqués in German, French and Italian. Switzerland is named in every version (three versions
+    to a communiqué); Germany only in the German version of every other one (one version to a communiqué);
+    Austria in every version of each fifth."""
+    docs = []
+    for i in range(n):
+        for lang, word in (("de", "Zoll"), ("fr", "douane"), ("it", "dazio")):
+            countries = ["CH"] + (["DE"] if lang == "de" and i % 2 == 0 else []) + (["AT"] if i % 5 == 0 else [])
+            docs.append(_doc(f"{lang}-{i}", f"{word} {i}", f"Ein Text über {word} {i}.", lang,
+                             f"2024-{1 + i % 12:02d}-01", countries=countries, group=f"g-{i}"))
+    return docs

@@ -8,7 +8,7 @@ import pytest
 
 from archive.query import QuerySyntaxError
 from archive.request import SearchRequest
-from tests.engines.documents import _doc, sample_documents
+from tests.engines.documents import _doc, sample_documents, translated_communiques
 
 ALL = {d.id for d in sample_documents()}
 
@@ -729,13 +729,7 @@ def test_large_searches_estimate_communiques_from_a_sample_alike(engine, monkeyp
     import archive.engines.tantivy_engine
     import archive.facets
 
-    docs = []
-    for i in range(300):
-        for lang, word in (("de", "Zoll"), ("fr", "douane"), ("it", "dazio")):
-            countries = ["CH"] + (["DE"] if lang == "de" and i % 2 == 0 else []) + (["AT"] if i % 5 == 0 else [])
-            docs.append(_doc(f"{lang}-{i}", f"{word} {i}", f"Ein Text über {word} {i}.", lang,
-                             f"2024-{1 + i % 12:02d}-01", countries=countries, group=f"g-{i}"))
-    assert engine.index(docs).errors == []
+    assert engine.index(translated_communiques()).errors == []
     truth = {"CH": 300, "DE": 150, "AT": 60}
     for module in (archive.engines.cluster, archive.engines.tantivy_engine):
         monkeypatch.setattr(module, "EXACT_FACETS", 10)

@@ -15,7 +15,7 @@ import archive.engines.tantivy_engine as tantivy_engine
 import archive.facets as facets
 from archive.engines.tantivy_engine import TantivyEngine
 from archive.request import SearchRequest
-from tests.engines.documents import _doc, sample_documents
+from tests.engines.documents import _doc, sample_documents, translated_communiques
 
 COUNTRIES = ["CH", "DE", "FR", "IT", "AT", "TR", "GB", "US", "JP", "UA"]
 
@@ -155,19 +155,6 @@ def test_without_translations_anywhere_a_selected_facet_counts_versions_too(engi
     made.clear()
     engine.search(SearchRequest.create(q="NOT Zyxwvu", filters={"country": ["AT"]}))
     assert uses_groups(made)
-
-
-def translated_communiques(n: int = 300) -> list:
-    """`n` communiqués in German, French and Italian. Switzerland is named in every version (three versions
-    to a communiqué); Germany only in the German version of every other one (one version to a communiqué);
-    Austria in every version of each fifth."""
-    docs = []
-    for i in range(n):
-        for lang, word in (("de", "Zoll"), ("fr", "douane"), ("it", "dazio")):
-            countries = ["CH"] + (["DE"] if lang == "de" and i % 2 == 0 else []) + (["AT"] if i % 5 == 0 else [])
-            docs.append(_doc(f"{lang}-{i}", f"{word} {i}", f"Ein Text über {word} {i}.", lang,
-                             f"2024-{1 + i % 12:02d}-01", countries=countries, group=f"g-{i}"))
-    return docs
 
 
 def test_large_searches_estimate_communiques_from_a_sample(engine, monkeypatch):
