@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.engines.tantivy_engine import TantivyEngine  # noqa: E402
 from archive.request import SearchRequest  # noqa: E402
+from benchmarks.common import folder_bytes  # noqa: E402
 from indexer.model import Communique  # noqa: E402
 
 DOCS = {
@@ -71,10 +72,6 @@ def main() -> None:
     scale()
 
 
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
 def scale(copies: int = 300) -> None:
     """Index size and write time of the twelve texts copied `copies` times (each copy a new document)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -87,7 +84,7 @@ def scale(copies: int = 300) -> None:
         took = time.perf_counter() - started
         engine.close()
         print(f"{len(docs)} documents in zh/ja/ko/th: written in {took:.2f} s ({len(docs) / took:.0f} documents/s), "
-              f"index {_size(Path(folder)) / 2**20:.2f} MiB")
+              f"index {folder_bytes(Path(folder)) / 2**20:.2f} MiB")
 
 
 if __name__ == "__main__":

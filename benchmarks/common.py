@@ -2,10 +2,32 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NSB = ROOT.parent / "shared" / "corpus" / "nsb-2024"
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` started that still run."""
+    return [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
+
+
+def resident_kib(pid: int) -> int:
+    """A process's resident memory, from /proc (0 once it has ended)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def folder_bytes(folder: Path) -> int:
+    """What the files under `folder` take on disk (their sizes)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def summarise(times_ms: list[float]) -> str:

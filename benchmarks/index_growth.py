@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.config import load_config  # noqa: E402
 from archive.engines import open_engine  # noqa: E402
-from benchmarks.common import NSB  # noqa: E402
+from benchmarks.common import NSB, children, folder_bytes, resident_kib  # noqa: E402
 from indexer.ledger import Ledger  # noqa: E402
 from indexer.pipeline import index_paths  # noqa: E402
 
@@ -68,33 +68,8 @@ def write_copies(source: Path, target: Path, copies: int) -> int:
     return written
 
 
-def _rss_mib(pid: int) -> float | None:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    # the parent's pid is the second field after the command's closing parenthesis
-                    if int(stat.read().rpartition(")")[2].split()[1]) == pid:
-                        found.append(int(entry))
-            except (OSError, ValueError, IndexError):
-                continue
-    return found
-
-
 def _disk_mib(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    return folder_bytes(folder) / 2**20
 
 
 def main() -> None:
@@ -134,8 +109,8 @@ def main() -> None:
         print("minutes  documents  docs/s  main MiB  workers MiB  disk MiB", flush=True)
         while not finished.wait(args.every):
             now, docs = time.perf_counter(), documents[0]
-            main_rss = _rss_mib(me) or 0.0
-            workers = [r for r in (_rss_mib(pid) for pid in _children(me)) if r is not None]
+            main_rss = resident_kib(me) / 1024
+            workers = [r / 1024 for r in map(resident_kib, children(me)) if r]
             peak["main"] = max(peak["main"], main_rss)
             peak["worker"] = max([peak["worker"], *workers])
             print(f"{(now - begun) / 60:7.1f}  {docs:9,}  {(docs - last_docs) / (now - last_time):6.1f}  "

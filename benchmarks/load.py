@@ -25,26 +25,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import session_cookie  # noqa: E402
+from benchmarks.common import children, resident_kib, session_cookie  # noqa: E402
 from benchmarks.search_page import free_port, new_state, urls_of  # noqa: E402
 
 
-def family(pid: int) -> list[str]:
+def family(pid: int) -> list[int]:
     """A process and its children still running."""
-    return [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [pid, *children(pid)]
 
 
-def resident_kib(pid: int) -> int:
+def family_resident_kib(pid: int) -> int:
     """Resident memory of a process and its children, from /proc."""
-    total = 0
-    for p in family(pid):
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
+    return sum(resident_kib(p) for p in family(pid))
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -136,7 +128,7 @@ def main() -> None:
             t.join()
         took = time.perf_counter() - began
         server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
-        memory = resident_kib(server.pid)
+        memory = family_resident_kib(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         try:
